@@ -1,0 +1,7 @@
+import 'fake-indexeddb/auto';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach } from 'vitest';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});

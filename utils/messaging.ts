@@ -1,0 +1,52 @@
+/**
+ * The one protocol between content scripts, the background worker and the extension pages.
+ * Every message is typed here; nothing else sends runtime messages.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { InstalledPack, Pack } from './packs/types';
+import type { EffectiveSettings, Settings } from './settings';
+import type { ItemState, UsageEvent } from './usage/types';
+import type { ProgressReport } from './usage/report';
+
+/** Everything the in-page coach needs for one page. */
+export interface CoachState {
+  packs: Pack[];
+  settings: EffectiveSettings;
+  /** Item state keyed `<packId>/<itemId>`. */
+  items: Record<string, ItemState>;
+  /** Nudge fields already rewarded on this record: `<packId>/<nudgeId>|<field label>`. */
+  resolved: string[];
+  /** Per-install salt for record hashes. */
+  salt: string;
+  /** Coaching paused on this host. */
+  paused: boolean;
+}
+
+export type PackResult =
+  | { ok: true; pack: InstalledPack; needsHosts?: string[] }
+  | { ok: false; errors: string[] };
+
+export interface ProtocolMap {
+  /** Durable ingestion: the background answers with the ids it has stored (or already had). */
+  recordEvents(events: UsageEvent[]): { acked: string[] };
+  getCoachState(data: { url: string; recordKey: string | null }): CoachState;
+  getProgress(): ProgressReport;
+
+  listPacks(): InstalledPack[];
+  installPackText(data: { text: string; fileName?: string }): PackResult;
+  addPackUrl(data: { url: string }): PackResult;
+  setPackEnabled(data: { id: string; enabled: boolean }): InstalledPack[];
+  removePack(data: { id: string }): InstalledPack[];
+  refreshPacks(): InstalledPack[];
+
+  getSettings(): EffectiveSettings;
+  setSettings(data: Partial<Settings>): EffectiveSettings;
+
+  exportData(): string;
+  exportRollupsCsv(): string;
+  exportSummary(): string;
+  importData(data: { json: string }): { ok: true; events: number } | { ok: false; error: string };
+  deleteData(): { ok: true };
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+
+import { CRM_CONTENT_MATCHES } from './utils/crm/matches';
+
+
+// Fixed public key: the extension id is hleadkajkmgjljmaomoklmpoighnceim everywhere
+// (tests, enterprise policy files, unpacked installs).
+const MANIFEST_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAw2eveMahaJjsjOPzir73Cc7ZaVSGxis8v+vFoGeLKEYn5mc5aEPB8z4MOWtqnNlQjSo6X/ueiAK2hk7j1a8s0uWqD6Al+8BrV2cl3vkJ2215gpujl6XDCx8qdTHpjn8uD+5IFex3QFlnv1pfjZD0z1w7fLmYz5vxti+eamJRzWqbDpyGLAE1mj60lEJCVLPILpaR08Hnu7XIRtuvfR8AcrEhPM7sMbHrcCbOfzD8gr9XRBz22HBFdhyReOwG0601O2ln7yYvAymifB57HSlHQ6DjAPQ1SuhNh/1wbqVdXU4CeP1Tqj9CWCzMNVecB22ENuYe0QuTyF1OjraHQ7/dvwIDAQAB';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    ...(browser === 'firefox' ? {} : { key: MANIFEST_KEY }),
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
+    host_permissions: CRM_CONTENT_MATCHES,
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    storage: { managed_schema: 'managed-schema.json' },
+    action: { default_title: 'CRM Coach' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'crm-coach@crm-coach.dev' } } }
+      : {}),
+  }),
+  zip: { excludeSources: ['.output/**', 'node_modules/**', 'tests/**', 'bench/**'] },
+});
