@@ -47,6 +47,9 @@ export interface ProtocolMap {
   exportSummary(): string;
   importData(data: { json: string }): { ok: true; events: number } | { ok: false; error: string };
   deleteData(): { ok: true };
+
+  /** Popup -> content script of a CRM tab (sent with the tab id): open this snippet in the page. */
+  openSnippet(data: { packId: string; snippetId: string }): boolean;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
