@@ -1,9 +1,64 @@
-import { onMessage } from '../messaging';
-import { db } from './db';
+/** Wires the usage service to the typed messages and the daily prune alarm. */
+import { browser } from 'wxt/browser';
+import { onMessage, type ProtocolMap } from '../messaging';
+import { getEnabledPacks } from '../packs/store';
+import { getEffectiveSettings } from '../settings-store';
+import { usageDb } from './db';
+import type { OutboxStorage } from './outbox';
+import { PRUNE_ALARM } from './retention';
+import { createUsageService, type UsageService } from './service';
 
-export function registerUsageHandlers(): void {
-  onMessage('recordEvents', async ({ data }) => {
-    await db.events.bulkPut(data);
-    return { acked: data.map((e) => e.id) };
+let service: UsageService | undefined;
+
+/** The background's usage service (created by registerUsageHandlers). */
+export function usageService(): UsageService {
+  service ??= createUsageService({
+    db: usageDb(),
+    getPacks: getEnabledPacks,
+    getSettings: getEffectiveSettings,
+    storage: browser.storage.local as unknown as OutboxStorage,
   });
+  return service;
+}
+
+function register<K extends keyof ProtocolMap>(name: K, handler: Parameters<typeof onMessage<K>>[1]): void {
+  try {
+    onMessage(name, handler);
+  } catch (err) {
+    console.warn(`[crm-coach] usage: could not register ${name}`, err);
+  }
+}
+
+/**
+ * Registers recordEvents, getCoachState, getProgress, exportData, exportRollupsCsv,
+ * exportSummary, importData and deleteData; schedules the daily 'usage-prune' alarm; and
+ * starts the start-up work (prune, drain outbox keys, persistent storage). Synchronous, so a
+ * worker woken by a message handles it.
+ */
+export function registerUsageHandlers(): void {
+  const s = usageService();
+  register('recordEvents', ({ data }) => s.recordEvents(data));
+  register('getCoachState', ({ data }) => s.getCoachState(data));
+  register('getProgress', () => s.getProgress());
+  register('exportData', () => s.exportData());
+  register('exportRollupsCsv', () => s.exportRollupsCsv());
+  register('exportSummary', () => s.exportSummary());
+  register('importData', ({ data }) => s.importData(data));
+  register('deleteData', () => s.deleteData());
+
+  try {
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name !== PRUNE_ALARM) return;
+      void s.start();
+    });
+    void browser.alarms
+      .get(PRUNE_ALARM)
+      .then(async (a) => {
+        if (!a) await browser.alarms.create(PRUNE_ALARM, { delayInMinutes: 60, periodInMinutes: 24 * 60 });
+      })
+      .catch((err) => console.warn('[crm-coach] usage: could not schedule pruning', err));
+  } catch (err) {
+    console.warn('[crm-coach] usage: alarms unavailable', err);
+  }
+  void s.start();
 }

@@ -1,12 +1,88 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { UsageEvent } from './types';
+/**
+ * The usage database 'crm-coach'. Opened only by the background worker.
+ *
+ * Schema history (never edit a released version; add a new one with an upgrade function,
+ * and add tests/fixtures/db/v<N>.json, a dump made with that version):
+ * - v1: events only (the scaffold).
+ * - v2: events with more indexes; rollups, items, rewards and meta, backfilled from v1 events.
+ */
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { DayRollup } from './report';
+import type { ItemState, UsageEvent } from './types';
+import { sanitizeEvent } from './sanitize';
+import { applyEvent, emptyTotals, newChanges, type RewardRow, type Totals, type UsageState } from './rollup';
+
+export const DB_NAME = 'crm-coach';
+
+/** Dexie store declarations per schema version. */
+export const SCHEMAS = {
+  1: { events: 'id, at, kind' },
+  2: {
+    events: 'id, at, kind, [kind+at], recordKey',
+    rollups: 'day',
+    items: 'key',
+    rewards: 'key, recordKey',
+    meta: 'key',
+  },
+} as const;
+
+export const DB_VERSION = 2;
+
+/** Small records that live in the database rather than in storage. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export const META_TOTALS = 'totals';
 
 export class UsageDb extends Dexie {
   events!: EntityTable<UsageEvent, 'id'>;
-  constructor(name = 'crm-coach') {
+  rollups!: EntityTable<DayRollup, 'day'>;
+  items!: EntityTable<ItemState, 'key'>;
+  rewards!: EntityTable<RewardRow, 'key'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name: string = DB_NAME) {
     super(name);
-    this.version(1).stores({ events: 'id, at, kind' });
+    this.version(1).stores(SCHEMAS[1]);
+    this.version(2).stores(SCHEMAS[2]).upgrade(backfillV2);
   }
 }
 
-export const db = new UsageDb();
+/**
+ * v1 -> v2: cleans the stored events (unknown keys dropped; rows that cannot be read are left
+ * as they were) and builds rollups, item state, rewards and totals from them in time order.
+ */
+async function backfillV2(tx: Transaction): Promise<void> {
+  const rows = (await tx.table('events').toArray()) as unknown[];
+  const clean: UsageEvent[] = [];
+  for (const row of rows) {
+    const e = sanitizeEvent(row, { trusted: true, now: Number.MAX_SAFE_INTEGER });
+    if (e) clean.push(e);
+  }
+  clean.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+  const state: UsageState = { rollups: new Map(), items: new Map(), rewards: new Set(), totals: emptyTotals() };
+  const changes = newChanges();
+  for (const e of clean) applyEvent(state, changes, e);
+  await tx.table('events').bulkPut(changes.events);
+  await tx.table('rollups').bulkPut([...state.rollups.values()]);
+  await tx.table('items').bulkPut([...state.items.values()]);
+  await tx.table('rewards').bulkPut(changes.rewards);
+  await tx.table('meta').put({ key: META_TOTALS, value: state.totals } satisfies MetaRow);
+}
+
+/** Reads the running totals row. */
+export async function readTotals(db: UsageDb): Promise<Totals> {
+  const row = await db.meta.get(META_TOTALS);
+  const v = row?.value as Totals | undefined;
+  return v ? { points: v.points ?? 0, counts: { ...(v.counts ?? {}) }, visits: { ...(v.visits ?? {}) } } : emptyTotals();
+}
+
+let shared: UsageDb | undefined;
+
+/** The background's database instance (created on first use). */
+export function usageDb(): UsageDb {
+  shared ??= new UsageDb();
+  return shared;
+}

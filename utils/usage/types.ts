@@ -47,6 +47,8 @@ export interface ItemState {
   dismissed: boolean;
   snoozedUntil?: number;
   completed: boolean;
+  /** When it was first completed (snippets, tours, milestones). */
+  completedAt?: number;
   lastShownAt?: number;
   /** Tours: the step to resume at. */
   tourStep?: number;

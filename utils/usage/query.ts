@@ -1,0 +1,155 @@
+/**
+ * Read side for the popup, the options page and the in-page coach. The progress report is
+ * built from daily rollups, the running totals row and item state only: never from raw events,
+ * so its cost does not grow with history.
+ */
+import type { Pack } from '../packs/types';
+import { textOf } from '../packs/text';
+import type { EffectiveSettings } from '../settings';
+import type { UsageDb } from './db';
+import { readTotals } from './db';
+import { daysBefore, daysBetween, localDay } from './day';
+import { audienceAllowsRole, milestoneKey, milestoneStatus, packMilestones } from './milestones';
+import type { DayRollup, JourneyMilestone, JourneySnippet, ProgressReport } from './report';
+import type { ItemState } from './types';
+import { hygiene } from './progress';
+
+/** Days of rollups the report carries (a year and a bit, for streaks and the heat map). */
+export const REPORT_DAYS = 400;
+
+/** Tenure day (day 0 = start date) on `today`; null without a valid start date. */
+export function tenureDay(startDate: string | null, today: string): number | null {
+  if (!startDate) return null;
+  const n = daysBetween(startDate, today);
+  return Number.isNaN(n) ? null : n;
+}
+
+function snippetsFor(packs: readonly Pack[], role: string | null): { packId: string; snippet: NonNullable<Pack['snippets']>[number] }[] {
+  return packs
+    .filter((p) => audienceAllowsRole(p.audience, role))
+    .flatMap((p) => (p.snippets ?? []).filter((s) => audienceAllowsRole(s.audience, role)).map((snippet) => ({ packId: p.id, snippet })));
+}
+
+async function itemMap(db: UsageDb, keys: string[]): Promise<Map<string, ItemState>> {
+  const rows = await db.items.bulkGet(keys);
+  return new Map(rows.filter((r) => !!r).map((r) => [r.key, r]));
+}
+
+export async function buildProgressReport(
+  db: UsageDb,
+  packs: readonly Pack[],
+  settings: EffectiveSettings,
+  now: number,
+): Promise<ProgressReport> {
+  const today = localDay(now);
+  const from = daysBefore(now, REPORT_DAYS - 1);
+  const milestones = packMilestones(packs, settings.role);
+  const snippets = snippetsFor(packs, settings.role);
+  const keys = [...milestones.map(milestoneKey), ...snippets.map((s) => `${s.packId}/${s.snippet.id}`)];
+  const [days, totals, items] = await Promise.all([
+    db.rollups.where('day').between(from, today, true, true).toArray(),
+    readTotals(db),
+    itemMap(db, keys),
+  ]);
+  const tenure = tenureDay(settings.startDate, today);
+  const journey: JourneyMilestone[] = milestones.map((m) => {
+    const state = items.get(milestoneKey(m));
+    const done = state?.completed === true;
+    return {
+      packId: m.packId,
+      milestone: m.milestone,
+      status: milestoneStatus(m.milestone, done, tenure),
+      ...(done && state?.completedAt !== undefined ? { doneAt: state.completedAt } : {}),
+    };
+  });
+  const journeySnippets: JourneySnippet[] = snippets.map((s) => ({
+    packId: s.packId,
+    snippet: s.snippet,
+    completed: items.get(`${s.packId}/${s.snippet.id}`)?.completed === true,
+  }));
+  return {
+    today,
+    settings,
+    days,
+    totals: { points: totals.points, counts: totals.counts },
+    milestones: journey,
+    snippets: journeySnippets,
+    packsEnabled: packs.length,
+  };
+}
+
+/** Every item key (`<packId>/<itemId>`) of the packs. */
+export function packItemKeys(packs: readonly Pack[]): string[] {
+  const keys: string[] = [];
+  for (const p of packs) {
+    for (const list of [p.tips, p.nudges, p.snippets, p.tours, p.milestones]) {
+      for (const item of list ?? []) keys.push(`${p.id}/${item.id}`);
+    }
+  }
+  return keys;
+}
+
+export async function itemStatesFor(db: UsageDb, packs: readonly Pack[]): Promise<Record<string, ItemState>> {
+  return Object.fromEntries(await itemMap(db, packItemKeys(packs)));
+}
+
+/** Nudge fields already rewarded on a record: `<packId>/<nudgeId>|<field label>`. */
+export async function resolvedFor(db: UsageDb, recordKey: string | null): Promise<string[]> {
+  if (!recordKey) return [];
+  const rows = await db.rewards.where('recordKey').equals(recordKey).toArray();
+  return rows.map((r) => r.key.slice(recordKey.length + 1));
+}
+
+/** True when the URL's host is one of the paused sites. */
+export function isPaused(url: string, pausedSites: readonly string[]): boolean {
+  try {
+    const host = new URL(url).hostname.toLowerCase();
+    return pausedSites.some((s) => s.toLowerCase() === host);
+  } catch {
+    return false;
+  }
+}
+
+// ---- trainer summary ---------------------------------------------------------------------
+
+export const SUMMARY_FORMAT = 'crm-coach/progress-summary@1';
+/**
+ * Share of nudged empty fields that were filled, 0–100, over the popup's 30-day window (the
+ * popup's own hygiene maths); null when no nudge was shown.
+ */
+export function hygieneScore(days: DayRollup[], today: string): number | null {
+  const share = hygiene(days, today).overall.share;
+  return share === null ? null : Math.round(share * 100);
+}
+
+export interface ProgressSummary {
+  format: typeof SUMMARY_FORMAT;
+  generatedOn: string;
+  role: string | null;
+  tenureDay: number | null;
+  points: number;
+  milestonesDone: { packId: string; milestoneId: string; title: string; doneOn?: string }[];
+  milestonesTotal: number;
+  hygieneScore: number | null;
+}
+
+/** The opt-in summary for a trainer: no item-level history, no events, no record keys. */
+export function summarize(report: ProgressReport, lang = 'en'): ProgressSummary {
+  return {
+    format: SUMMARY_FORMAT,
+    generatedOn: report.today,
+    role: report.settings.role,
+    tenureDay: tenureDay(report.settings.startDate, report.today),
+    points: report.totals.points,
+    milestonesDone: report.milestones
+      .filter((m) => m.status === 'done')
+      .map((m) => ({
+        packId: m.packId,
+        milestoneId: m.milestone.id,
+        title: textOf(m.milestone.title, lang),
+        ...(m.doneAt !== undefined ? { doneOn: localDay(m.doneAt) } : {}),
+      })),
+    milestonesTotal: report.milestones.length,
+    hygieneScore: hygieneScore(report.days, report.today),
+  };
+}

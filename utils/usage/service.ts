@@ -1,0 +1,207 @@
+/**
+ * The usage side of the background worker as plain async functions over injected dependencies
+ * (database, pack and settings readers, storage.local), so tests drive it without messaging.
+ */
+import type { CoachState } from '../messaging';
+import type { Pack } from '../packs/types';
+import type { EffectiveSettings } from '../settings';
+import type { UsageDb } from './db';
+import { ingestEvents } from './ingest';
+import { packMilestones, type PackMilestone } from './milestones';
+import { OUTBOX_PREFIX, readOutboxStorage, type OutboxStorage } from './outbox';
+import { requestPersistentStorage } from './persist';
+import { buildProgressReport, isPaused, itemStatesFor, resolvedFor, summarize } from './query';
+import type { ProgressReport } from './report';
+import { pruneOldEvents } from './retention';
+import { sanitizeBatch } from './sanitize';
+import { buildExport, clearUsage, mergeImport, parseExport, rollupsToCsv } from './transfer';
+import type { UsageEvent } from './types';
+
+export const SALT_KEY = 'salt';
+/** Events per ingestion transaction. */
+export const INGEST_CHUNK = 500;
+const META_PERSIST = 'persistRequested';
+
+export interface UsageDeps {
+  db: UsageDb;
+  getPacks: () => Promise<Pack[]>;
+  getSettings: () => Promise<EffectiveSettings>;
+  /** browser.storage.local (salt and outbox keys). */
+  storage: OutboxStorage;
+  now?: () => number;
+}
+
+export type ImportResult = { ok: true; events: number } | { ok: false; error: string };
+
+export interface UsageService {
+  recordEvents(events: unknown): Promise<{ acked: string[] }>;
+  getCoachState(data: { url: string; recordKey: string | null }): Promise<CoachState>;
+  getProgress(): Promise<ProgressReport>;
+  exportData(): Promise<string>;
+  exportRollupsCsv(): Promise<string>;
+  exportSummary(): Promise<string>;
+  importData(data: { json: string }): Promise<ImportResult>;
+  deleteData(): Promise<{ ok: true }>;
+  /** Ingests events left in storage.local by outboxes (closed tabs, stopped worker). */
+  drainOutbox(): Promise<number>;
+  /** Deletes raw events past retention; rollups stay. */
+  prune(): Promise<number>;
+  /** Start-up work: prune, drain the outbox keys, ask for persistent storage. Never rejects. */
+  start(): Promise<void>;
+  getSalt(): Promise<string>;
+}
+
+function randomSalt(): string {
+  const b = new Uint8Array(16);
+  crypto.getRandomValues(b);
+  return [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+const warned = new Set<string>();
+function warnOnce(what: string, err: unknown): void {
+  if (warned.has(what)) return;
+  warned.add(what);
+  console.warn(`[crm-coach] usage: ${what}`, err);
+}
+
+export function createUsageService(deps: UsageDeps): UsageService {
+  const { db, storage } = deps;
+  const now = deps.now ?? (() => Date.now());
+  let saltPromise: Promise<string> | null = null;
+
+  async function milestones(): Promise<PackMilestone[]> {
+    try {
+      const [packs, settings] = await Promise.all([deps.getPacks(), deps.getSettings()]);
+      return packMilestones(packs, settings.role);
+    } catch (err) {
+      warnOnce('could not read packs for milestones', err);
+      return [];
+    }
+  }
+
+  async function ingestAll(events: UsageEvent[]): Promise<string[]> {
+    const ms = await milestones();
+    const settled: string[] = [];
+    for (let i = 0; i < events.length; i += INGEST_CHUNK) {
+      const r = await ingestEvents(db, events.slice(i, i + INGEST_CHUNK), { milestones: ms, now: now() });
+      settled.push(...r.stored.map((e) => e.id), ...r.duplicates, ...r.expired);
+    }
+    return settled;
+  }
+
+  async function recordEvents(raw: unknown): Promise<{ acked: string[] }> {
+    const { events, rejected } = sanitizeBatch(raw, { now: now() });
+    const settled = await ingestAll(events);
+    const acked = [...settled, ...rejected];
+    // Belt and braces: the sender removes these too, but a tab may close before it does.
+    if (acked.length > 0) {
+      storage.remove(acked.map((id) => OUTBOX_PREFIX + id)).catch((err) => warnOnce('could not clear outbox keys', err));
+    }
+    return { acked };
+  }
+
+  function getSalt(): Promise<string> {
+    saltPromise ??= (async () => {
+      const got = await storage.get(SALT_KEY);
+      const existing = got[SALT_KEY];
+      if (typeof existing === 'string' && existing.length >= 8) return existing;
+      const salt = randomSalt();
+      await storage.set({ [SALT_KEY]: salt });
+      return salt;
+    })().catch((err) => {
+      saltPromise = null;
+      throw err;
+    });
+    return saltPromise;
+  }
+
+  async function getCoachState(data: { url: string; recordKey: string | null }): Promise<CoachState> {
+    const [packs, settings, salt] = await Promise.all([deps.getPacks(), deps.getSettings(), getSalt()]);
+    const [items, resolved] = await Promise.all([
+      itemStatesFor(db, packs),
+      resolvedFor(db, typeof data?.recordKey === 'string' ? data.recordKey : null),
+    ]);
+    return { packs, settings, items, resolved, salt, paused: isPaused(String(data?.url ?? ''), settings.pausedSites) };
+  }
+
+  async function getProgress(): Promise<ProgressReport> {
+    const [packs, settings] = await Promise.all([deps.getPacks(), deps.getSettings()]);
+    return buildProgressReport(db, packs, settings, now());
+  }
+
+  async function drainOutbox(): Promise<number> {
+    const { keys, events } = await readOutboxStorage(storage);
+    if (keys.length === 0) return 0;
+    const { events: clean } = sanitizeBatch(events, { now: now() });
+    const settled = await ingestAll(clean);
+    await storage.remove(keys);
+    return settled.length;
+  }
+
+  async function prune(): Promise<number> {
+    return pruneOldEvents(db, now());
+  }
+
+  async function requestPersistenceOnce(): Promise<void> {
+    if (await db.meta.get(META_PERSIST)) return;
+    if (await requestPersistentStorage()) await db.meta.put({ key: META_PERSIST, value: now() });
+  }
+
+  return {
+    recordEvents,
+    getCoachState,
+    getProgress,
+    getSalt,
+    drainOutbox,
+    prune,
+
+    async exportData() {
+      const salt = await getSalt();
+      return JSON.stringify(await buildExport(db, salt, now()));
+    },
+
+    async exportRollupsCsv() {
+      return rollupsToCsv(await db.rollups.orderBy('day').toArray());
+    },
+
+    async exportSummary() {
+      return JSON.stringify(summarize(await getProgress()), null, 2);
+    },
+
+    async importData(data: { json: string }): Promise<ImportResult> {
+      try {
+        const parsed = parseExport(String(data?.json ?? ''));
+        const r = await mergeImport(db, parsed);
+        if (r.wasEmpty && parsed.salt) {
+          await storage.set({ [SALT_KEY]: parsed.salt });
+          saltPromise = Promise.resolve(parsed.salt);
+        }
+        return { ok: true, events: r.events };
+      } catch (err) {
+        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      }
+    },
+
+    async deleteData() {
+      await clearUsage(db);
+      const { keys } = await readOutboxStorage(storage);
+      if (keys.length > 0) await storage.remove(keys);
+      return { ok: true as const };
+    },
+
+    async start() {
+      const steps: [string, () => Promise<unknown>][] = [
+        ['prune failed', prune],
+        ['outbox drain failed', drainOutbox],
+        ['persist request failed', requestPersistenceOnce],
+      ];
+      for (const [what, step] of steps) {
+        try {
+          await step();
+        } catch (err) {
+          warnOnce(what, err);
+        }
+      }
+    },
+  };
+}
