@@ -1,19 +1,58 @@
+/**
+ * Background wiring of the pack store and settings: message handlers, the refresh alarm and the
+ * managed-policy listener. Listeners are registered synchronously so a worker woken by a message
+ * or an alarm handles it.
+ */
+import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging';
-import { applyPolicy, DEFAULT_SETTINGS } from '../settings';
-import type { Pack } from './types';
+import { getEffectiveSettings, getPolicy, onPolicyChanged, refreshMinutesOf, updateSettings } from '../settings-store';
+import {
+  addPackUrl,
+  installPackText,
+  listInstalled,
+  refreshPacks,
+  removePack,
+  setPackEnabled,
+  syncBuiltinPacks,
+  syncPolicyPacks,
+} from './store';
 
-async function builtinPacks(): Promise<Pack[]> {
-  const res = await fetch(browser.runtime.getURL('/packs/salesforce-starter.json'));
-  return [(await res.json()) as Pack];
+export const REFRESH_ALARM = 'crm-coach-pack-refresh';
+
+/** Creates or reschedules the refresh alarm when its period differs from the policy's. */
+export async function ensureRefreshAlarm(minutes: number): Promise<void> {
+  const existing = await browser.alarms.get(REFRESH_ALARM);
+  if (existing && existing.periodInMinutes === minutes) return;
+  await browser.alarms.create(REFRESH_ALARM, { delayInMinutes: minutes, periodInMinutes: minutes });
+}
+
+function logFailure(what: string) {
+  return (err: unknown) => console.warn(`[crm-coach] ${what} failed`, err);
 }
 
 export function registerPackHandlers(): void {
-  onMessage('getCoachState', async () => ({
-    packs: await builtinPacks(),
-    settings: applyPolicy(DEFAULT_SETTINGS, {}),
-    items: {},
-    resolved: [],
-    salt: 'dev',
-    paused: false,
-  }));
+  onMessage('listPacks', () => listInstalled());
+  onMessage('installPackText', ({ data }) => installPackText(data.text, data.fileName));
+  onMessage('addPackUrl', ({ data }) => addPackUrl(data.url));
+  onMessage('setPackEnabled', ({ data }) => setPackEnabled(data.id, data.enabled));
+  onMessage('removePack', ({ data }) => removePack(data.id));
+  onMessage('refreshPacks', () => refreshPacks());
+  onMessage('getSettings', () => getEffectiveSettings());
+  onMessage('setSettings', ({ data }) => updateSettings(data));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) refreshPacks().catch(logFailure('pack refresh'));
+  });
+
+  onPolicyChanged((policy) => {
+    syncPolicyPacks().catch(logFailure('policy pack sync'));
+    ensureRefreshAlarm(refreshMinutesOf(policy)).catch(logFailure('refresh alarm'));
+  });
+
+  // First run and updates: built-in packs, then the policy's packs, then the alarm.
+  void (async () => {
+    await syncBuiltinPacks().catch(logFailure('built-in packs'));
+    await syncPolicyPacks().catch(logFailure('policy pack sync'));
+    await ensureRefreshAlarm(refreshMinutesOf(await getPolicy())).catch(logFailure('refresh alarm'));
+  })();
 }

@@ -1,0 +1,31 @@
+/** The numeric limits and id rules of PACK_FORMAT.md v1, in one place. */
+
+/** A pack document is at most 2 MiB (UTF-8 bytes of its text). */
+export const MAX_PACK_BYTES = 2 * 1024 * 1024;
+/** At most 2,000 items in all (tips + nudges + snippets + tours + milestones). */
+export const MAX_ITEMS = 2000;
+/** Every text field is at most 4,000 characters. */
+export const MAX_TEXT = 4000;
+/** Nesting deeper than this is junk: a real pack needs about 8 levels. */
+export const MAX_DEPTH = 32;
+/** At most this many problems are reported for one pack. */
+export const MAX_ERRORS = 20;
+
+export const PACK_ID_PATTERN = /^[a-z0-9-]{3,64}$/;
+export const ITEM_ID_PATTERN = /^[a-z0-9._-]{1,64}$/;
+export const ROLE_ID_PATTERN = /^[a-z][a-z0-9_-]{0,63}$/;
+/** BCP 47 language tag, loosely: en, zh-CN, zh-Hant-TW, es-419. */
+export const LANG_TAG_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/** Semantic Versioning 2.0.0. */
+export const SEMVER_PATTERN =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+/** Role ids PACK_FORMAT.md names; packs may add other lower-case ids. */
+export const BUILTIN_ROLES = ['sales', 'sales-manager', 'support', 'marketing', 'admin'] as const;
+
+/** Ids of the built-in CRM adapters, usable in `when.crm` without a `sites` entry. */
+export const BUILTIN_CRMS = ['salesforce', 'hubspot', 'dynamics', 'zoho', 'pipedrive'] as const;
+
+/** The item lists of a pack, in document order. */
+export const ITEM_LISTS = ['tips', 'nudges', 'snippets', 'tours', 'milestones'] as const;
+export type ItemList = (typeof ITEM_LISTS)[number];

@@ -1,0 +1,291 @@
+/**
+ * The zod schema of PACK_FORMAT.md v1: the source of truth for validation and for the JSON
+ * Schema trainers' editors use (docs/pack.schema.json). Objects are strict so a typo such as
+ * `objects` instead of `object` is an error rather than a `when` that silently matches everything.
+ * Rules a JSON Schema cannot express (links in Markdown, regexes, match patterns) are refinements;
+ * rules across the whole pack (references, duplicate ids) live in ./cross-checks.ts.
+ */
+import { z } from 'zod';
+import { PAGE_KINDS } from '../crm/types';
+import { EVENT_KINDS } from '../usage/types';
+import {
+  ITEM_ID_PATTERN,
+  LANG_TAG_PATTERN,
+  MAX_ITEMS,
+  MAX_TEXT,
+  PACK_ID_PATTERN,
+  ROLE_ID_PATTERN,
+  SEMVER_PATTERN,
+} from './limits';
+import { isAllowedLink, linkScheme, markdownLinkProblems } from './markdown-links';
+import { matchPatternProblem } from './match-pattern';
+import { PACK_FORMAT } from './types';
+
+const text = (max = MAX_TEXT) => z.string().min(1).max(max);
+
+const itemId = z
+  .string()
+  .regex(ITEM_ID_PATTERN, { error: 'must be 1–64 characters of a-z, 0-9, "-", "_" and "."' })
+  .describe('Item id, unique inside its list; addressed globally as <packId>/<itemId>.');
+
+const localizedText = z
+  .union(
+    [
+      text(),
+      z
+        .record(z.string().regex(LANG_TAG_PATTERN, { error: 'expected a language tag such as en or zh-CN' }), text())
+        .refine((o) => Object.keys(o).length > 0, { error: 'expected at least one language' }),
+    ],
+    { error: 'expected a string or an object of language tags to strings' },
+  )
+  .describe('A plain string or an object of BCP 47 language tags to strings, e.g. { "en": "...", "zh-CN": "..." }.');
+
+/** Markdown body: localized text whose links are https: or mailto: only. */
+const markdown = localizedText.superRefine((value, ctx) => {
+  const texts = typeof value === 'string' ? [['', value]] : Object.entries(value);
+  for (const [lang, body] of texts) {
+    for (const problem of markdownLinkProblems(body)) {
+      ctx.addIssue({ code: 'custom', message: problem, path: lang ? [lang] : [] });
+    }
+  }
+});
+
+const fieldName = text(200);
+const valueList = z.array(text(500)).min(1).max(100);
+
+const regexSource = (mustHaveGroup?: string) =>
+  z
+    .string()
+    .min(1)
+    .max(1000)
+    .superRefine((source, ctx) => {
+      let re: RegExp;
+      try {
+        re = new RegExp(source);
+      } catch (err) {
+        const reason = (err as Error).message.split(': ').pop();
+        ctx.addIssue({ code: 'custom', message: `not a valid regular expression (${reason})` });
+        return;
+      }
+      if (mustHaveGroup && !new RegExp(`\\(\\?<${mustHaveGroup}>`).test(re.source)) {
+        ctx.addIssue({ code: 'custom', message: `needs a named group (?<${mustHaveGroup}>...)` });
+      }
+    });
+
+const matchPattern = z
+  .string()
+  .min(1)
+  .max(500)
+  .superRefine((pattern, ctx) => {
+    const problem = matchPatternProblem(pattern);
+    if (problem) ctx.addIssue({ code: 'custom', message: `not a valid match pattern: ${problem}` });
+  });
+
+export const audienceSchema = z
+  .strictObject({
+    roles: z
+      .array(z.string().regex(ROLE_ID_PATTERN, { error: 'expected a lower-case role id such as sales or sales-manager' }))
+      .min(1)
+      .max(50)
+      .optional(),
+    tenureDays: z
+      .tuple([z.int().min(0).max(36500), z.int().min(0).max(36500)])
+      .refine(([from, to]) => from <= to, { error: 'expected [from, to] with from <= to' })
+      .optional(),
+  })
+  .describe('Who an item is for. Unset means everyone.');
+
+export const whenSchema = z
+  .strictObject({
+    crm: z
+      .array(z.string().regex(ITEM_ID_PATTERN, { error: 'expected a CRM id such as salesforce or a sites[].id' }))
+      .min(1)
+      .max(50)
+      .optional(),
+    object: valueList.optional(),
+    page: z.array(z.enum(PAGE_KINDS)).min(1).optional(),
+    url: matchPattern.optional(),
+    fieldEquals: z.record(fieldName, valueList).optional(),
+  })
+  .describe('Where an item applies; every key that is set must hold.');
+
+export const targetSchema = z
+  .union(
+    [
+      z.strictObject({ field: fieldName }),
+      z.strictObject({ selector: text(1000), text: text(500).optional() }),
+      z.strictObject({ page: z.literal(true) }),
+    ],
+    { error: 'expected one of field, selector, page' },
+  )
+  .describe('{ "field": label or API name } | { "selector": CSS, "text"?: visible text } | { "page": true }');
+
+const snippetRef = z
+  .string()
+  .regex(/^(?:[a-z0-9-]{3,64}\/)?[a-z0-9._-]{1,64}$/, { error: 'expected a snippet id or <packId>/<snippetId>' });
+
+const httpsUrl = z
+  .string()
+  .max(2000)
+  .superRefine((url, ctx) => {
+    if (linkScheme(url) === 'https:' && isAllowedLink(url)) return;
+    const scheme = linkScheme(url);
+    ctx.addIssue({
+      code: 'custom',
+      message: scheme ? `expected an https: URL (found ${scheme})` : 'expected an absolute https: URL',
+    });
+  });
+
+export const learnMoreSchema = z.union(
+  [z.strictObject({ snippet: snippetRef }), z.strictObject({ url: httpsUrl })],
+  { error: 'expected one of snippet, url' },
+);
+
+const points = z.int().min(0).max(10000);
+const day = z.int().min(0).max(3650);
+
+export const tipSchema = z.strictObject({
+  id: itemId,
+  when: whenSchema.optional(),
+  audience: audienceSchema.optional(),
+  target: targetSchema,
+  title: localizedText,
+  body: markdown.optional(),
+  show: z.enum(['always', 'once', 'until-dismissed']).optional(),
+  maxShows: z.int().min(1).max(100000).optional(),
+  priority: z.int().min(0).max(100).optional(),
+  learnMore: learnMoreSchema.optional(),
+});
+
+export const nudgeSchema = z.strictObject({
+  id: itemId,
+  when: whenSchema.optional(),
+  audience: audienceSchema.optional(),
+  fields: z.array(fieldName).min(1).max(100),
+  requiredWhen: z.record(fieldName, valueList).optional(),
+  message: localizedText,
+  severity: z.enum(['info', 'warn']).optional(),
+  points: points.optional(),
+});
+
+export const quizSchema = z
+  .strictObject({
+    question: localizedText,
+    choices: z.array(localizedText).min(2).max(10),
+    answer: z.int().min(0),
+  })
+  .refine((q) => q.answer < q.choices.length, { error: 'answer must be the index of one of the choices (0-based)', path: ['answer'] });
+
+export const snippetSchema = z.strictObject({
+  id: itemId,
+  title: localizedText,
+  minutes: z.number().positive().max(600).optional(),
+  body: markdown.optional(),
+  steps: z.array(localizedText).min(1).max(50).optional(),
+  quiz: quizSchema.optional(),
+  when: whenSchema.optional(),
+  audience: audienceSchema.optional(),
+  day: day.optional(),
+  points: points.optional(),
+});
+
+export const tourStepSchema = z.strictObject({
+  target: targetSchema,
+  title: localizedText.optional(),
+  body: markdown,
+  advanceOn: z.enum(['next', 'click', 'input']).optional(),
+});
+
+export const tourSchema = z.strictObject({
+  id: itemId,
+  title: localizedText,
+  when: whenSchema.optional(),
+  audience: audienceSchema.optional(),
+  steps: z.array(tourStepSchema).min(1).max(50),
+  points: points.optional(),
+});
+
+const itemRef = (what: string) =>
+  z.string().regex(/^(?:[a-z0-9-]{3,64}\/)?[a-z0-9._-]{1,64}$/, { error: `expected a ${what} id or <packId>/<${what}Id>` });
+
+export const milestoneDoneSchema = z.union(
+  [
+    z.strictObject({ event: z.enum(EVENT_KINDS), count: z.int().min(1).max(100000) }),
+    z.strictObject({ snippet: itemRef('snippet') }),
+    z.strictObject({ tour: itemRef('tour') }),
+    z.strictObject({ visits: z.strictObject({ object: text(200), count: z.int().min(1).max(100000) }) }),
+  ],
+  { error: 'expected one of event, snippet, tour, visits' },
+);
+
+export const milestoneSchema = z.strictObject({
+  id: itemId,
+  title: localizedText,
+  description: localizedText.optional(),
+  day: day.optional(),
+  done: milestoneDoneSchema,
+  points: points.optional(),
+  audience: audienceSchema.optional(),
+});
+
+export const siteSchema = z.strictObject({
+  id: z.string().regex(ITEM_ID_PATTERN, { error: 'must be 1–64 characters of a-z, 0-9, "-", "_" and "."' }),
+  name: text(200),
+  match: z.array(matchPattern).min(1).max(20),
+  object: z
+    .union(
+      [z.strictObject({ urlPattern: regexSource('object') }), z.strictObject({ selector: text(1000) })],
+      { error: 'expected one of urlPattern, selector' },
+    )
+    .optional(),
+  page: z
+    .strictObject({
+      home: regexSource().optional(),
+      list: regexSource().optional(),
+      record: regexSource().optional(),
+      new: regexSource().optional(),
+      edit: regexSource().optional(),
+    })
+    .optional(),
+  field: z.strictObject({
+    container: text(1000),
+    label: text(1000),
+    input: text(1000),
+    required: text(1000).optional(),
+  }),
+});
+
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ITEMS);
+
+export const packSchema = z
+  .strictObject({
+    $schema: z.string().max(2000).optional().describe('Optional: the JSON Schema URL, for editors.'),
+    format: z.literal(PACK_FORMAT, { error: `expected "${PACK_FORMAT}"` }),
+    id: z.string().regex(PACK_ID_PATTERN, { error: 'must be 3–64 characters of a-z, 0-9 and "-"' }),
+    version: z.string().regex(SEMVER_PATTERN, { error: 'expected a semantic version such as 1.2.0' }),
+    title: localizedText,
+    description: localizedText.optional(),
+    author: text(200).optional(),
+    audience: audienceSchema.optional(),
+    sites: z.array(siteSchema).max(50).optional(),
+    tips: list(tipSchema).optional(),
+    nudges: list(nudgeSchema).optional(),
+    snippets: list(snippetSchema).optional(),
+    tours: list(tourSchema).optional(),
+    milestones: list(milestoneSchema).optional(),
+  })
+  .superRefine((pack, ctx) => {
+    const count =
+      (pack.tips?.length ?? 0) +
+      (pack.nudges?.length ?? 0) +
+      (pack.snippets?.length ?? 0) +
+      (pack.tours?.length ?? 0) +
+      (pack.milestones?.length ?? 0);
+    if (count > MAX_ITEMS) {
+      ctx.addIssue({ code: 'custom', message: `too many items: ${count} (at most ${MAX_ITEMS} in all)` });
+    }
+  })
+  .meta({ title: 'CRM Coach tip pack, format 1', description: 'See docs/packs.md and PACK_FORMAT.md.' });
+
+export type PackInput = z.input<typeof packSchema>;
+export type PackOutput = z.output<typeof packSchema>;

@@ -1,0 +1,146 @@
+/**
+ * Pure decisions of the pack store: what installing, removing, enabling and policy changes do
+ * to the set of installed packs. No storage, no network: store.ts applies them.
+ */
+import { originOfPattern } from './match-pattern';
+import { compareSemver } from './semver';
+import type { InstalledPack, Pack, PackSource } from './types';
+
+/** Installed packs by id. */
+export type PackMap = Record<string, InstalledPack>;
+
+export interface InstallMeta {
+  source: PackSource;
+  now: number;
+  url?: string;
+  etag?: string;
+  lastModified?: string;
+}
+
+export type Decision<T> = { ok: true; packs: PackMap; value: T } | { ok: false; error: string };
+
+export const POLICY_LOCKED = 'set by your organisation';
+
+/**
+ * Install or replace. A pack with an installed id replaces it only when its version is newer or
+ * equal; a user cannot replace a pack the policy installed. The enabled flag survives a replace.
+ */
+export function decideInstall(packs: PackMap, pack: Pack, meta: InstallMeta): Decision<InstalledPack> {
+  const existing = packs[pack.id];
+  if (existing) {
+    if (existing.source === 'policy' && meta.source !== 'policy') {
+      return { ok: false, error: `"${pack.id}" is installed by your organisation's policy and cannot be replaced` };
+    }
+    if (compareSemver(pack.version, existing.pack.version) < 0) {
+      return {
+        ok: false,
+        error: `version: ${pack.version} is older than the installed version ${existing.pack.version} of "${pack.id}"; install ${existing.pack.version} or newer`,
+      };
+    }
+  }
+  const installed: InstalledPack = {
+    pack,
+    source: meta.source,
+    enabled: existing?.enabled ?? true,
+    installedAt: meta.now,
+  };
+  if (meta.url !== undefined) {
+    installed.url = meta.url;
+    installed.lastRefreshAt = meta.now;
+    if (meta.etag) installed.etag = meta.etag;
+    if (meta.lastModified) installed.lastModified = meta.lastModified;
+  }
+  const next = { ...packs };
+  // A URL whose pack changed its id: the new id takes the URL's place.
+  if (meta.url !== undefined) {
+    for (const [id, p] of Object.entries(next)) if (id !== pack.id && p.url === meta.url) delete next[id];
+  }
+  next[pack.id] = installed;
+  return { ok: true, packs: next, value: installed };
+}
+
+export function decideRemove(packs: PackMap, id: string): Decision<InstalledPack> {
+  const existing = packs[id];
+  if (!existing) return { ok: false, error: `no installed pack "${id}"` };
+  if (existing.source === 'policy') return { ok: false, error: `"${id}" is ${POLICY_LOCKED} and cannot be removed` };
+  const next = { ...packs };
+  delete next[id];
+  return { ok: true, packs: next, value: existing };
+}
+
+export function decideSetEnabled(packs: PackMap, id: string, enabled: boolean): Decision<InstalledPack> {
+  const existing = packs[id];
+  if (!existing) return { ok: false, error: `no installed pack "${id}"` };
+  if (existing.source === 'policy' && !enabled) {
+    return { ok: false, error: `"${id}" is ${POLICY_LOCKED} and cannot be turned off` };
+  }
+  const value = { ...existing, enabled };
+  return { ok: true, packs: { ...packs, [id]: value }, value };
+}
+
+/** Records a refresh that brought nothing new (304) or failed: the pack itself stays as it was. */
+export function noteRefresh(packs: PackMap, id: string, now: number, error?: string): PackMap {
+  const existing = packs[id];
+  if (!existing) return packs;
+  const value: InstalledPack = { ...existing, lastRefreshAt: now };
+  if (error === undefined) delete value.lastError;
+  else value.lastError = error;
+  return { ...packs, [id]: value };
+}
+
+const SOURCE_ORDER: Record<PackSource, number> = { policy: 0, builtin: 1, 'user-url': 2, 'user-file': 3 };
+
+/** Installed packs in a stable order: policy, built-in, URL, file; then by id. */
+export function sortedPacks(packs: PackMap): InstalledPack[] {
+  return Object.values(packs).sort(
+    (a, b) => SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || a.pack.id.localeCompare(b.pack.id),
+  );
+}
+
+/** The merged view the coach engine reads: every enabled pack. */
+export function enabledPacks(packs: PackMap): Pack[] {
+  return sortedPacks(packs)
+    .filter((p) => p.enabled)
+    .map((p) => p.pack);
+}
+
+/** Host permission origins a pack's sites need (for chrome.permissions.request). */
+export function hostsNeeded(pack: Pack): string[] {
+  const origins = new Set<string>();
+  for (const site of pack.sites ?? []) {
+    for (const pattern of site.match) {
+      const origin = originOfPattern(pattern);
+      if (origin) origins.add(origin);
+    }
+  }
+  return [...origins];
+}
+
+/** What a policy's packUrls mean for the installed packs. */
+export function policyPlan(packs: PackMap, packUrls: readonly string[]): { fetch: string[]; remove: string[] } {
+  const wanted = new Set(packUrls);
+  const installedUrls = new Set(
+    Object.values(packs)
+      .filter((p) => p.source === 'policy' && p.url)
+      .map((p) => p.url!),
+  );
+  return {
+    fetch: [...wanted].filter((u) => !installedUrls.has(u)),
+    remove: Object.values(packs)
+      .filter((p) => p.source === 'policy' && (!p.url || !wanted.has(p.url)))
+      .map((p) => p.pack.id),
+  };
+}
+
+/** Pack URLs: https only, plain http only for this machine (127.0.0.1, localhost). */
+export function packUrlProblem(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'not a valid URL';
+  }
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return null;
+  return `pack URLs must use https: (found ${url.protocol})`;
+}

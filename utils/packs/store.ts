@@ -1,0 +1,247 @@
+/**
+ * The pack store (background side): installed packs in storage.local under 'packs', from four
+ * sources (built-in, user file, user URL, policy). Every change is one read-decide-write step,
+ * serialized, so a failed install or refresh leaves the stored packs exactly as they were.
+ */
+import { browser } from 'wxt/browser';
+import type { PackResult } from '../messaging';
+import { getEffectiveSettings, getPolicy } from '../settings-store';
+import { parsePackText } from './parse';
+import {
+  decideInstall,
+  decideRemove,
+  decideSetEnabled,
+  enabledPacks,
+  hostsNeeded,
+  noteRefresh,
+  type PackMap,
+  packUrlProblem,
+  policyPlan,
+  sortedPacks,
+  type InstallMeta,
+} from './store-logic';
+import type { InstalledPack, Pack } from './types';
+import { fetchPackUrl } from './url-fetch';
+import { validatePack } from './validate';
+
+export const PACKS_KEY = 'packs';
+/** Built-in pack ids the user removed: not reinstalled on update. */
+export const REMOVED_BUILTINS_KEY = 'packsRemovedBuiltins';
+/** Extension version whose built-in packs were installed last. */
+export const BUILTINS_VERSION_KEY = 'packsBuiltinVersion';
+/** Last error of policy URLs that could not be installed yet, by URL. */
+export const POLICY_ERRORS_KEY = 'packsPolicyErrors';
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs store changes one at a time (the options page and an alarm may act at once). */
+function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function readPacks(): Promise<PackMap> {
+  const stored = (await browser.storage.local.get(PACKS_KEY))[PACKS_KEY];
+  return stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as PackMap) : {};
+}
+
+async function writePacks(packs: PackMap): Promise<void> {
+  await browser.storage.local.set({ [PACKS_KEY]: packs });
+}
+
+/** The merged view for the coach engine: every enabled pack, policy first. */
+export async function getEnabledPacks(): Promise<Pack[]> {
+  return enabledPacks(await readPacks());
+}
+
+export async function listInstalled(): Promise<InstalledPack[]> {
+  return sortedPacks(await readPacks());
+}
+
+function resultOf(installed: InstalledPack): PackResult {
+  const hosts = hostsNeeded(installed.pack);
+  return hosts.length > 0 ? { ok: true, pack: installed, needsHosts: hosts } : { ok: true, pack: installed };
+}
+
+/** Installs a validated pack; the version rule and source rules decide. */
+export function installPack(pack: Pack, meta: Omit<InstallMeta, 'now'>): Promise<PackResult> {
+  return serialized(async () => {
+    const decision = decideInstall(await readPacks(), pack, { ...meta, now: Date.now() });
+    if (!decision.ok) return { ok: false, errors: [decision.error] };
+    await writePacks(decision.packs);
+    return resultOf(decision.value);
+  });
+}
+
+const USER_PACKS_OFF = 'Your organisation does not allow adding packs yourself (policy allowUserPacks is false).';
+
+/** "Import pack file": JSON or YAML text from the options page. */
+export async function installPackText(text: string, fileName?: string): Promise<PackResult> {
+  if (!(await getEffectiveSettings()).allowUserPacks) return { ok: false, errors: [USER_PACKS_OFF] };
+  const parsed = parsePackText(text, fileName);
+  if (!parsed.ok) return parsed;
+  return installPack(parsed.pack, { source: 'user-file' });
+}
+
+/** Fetches, validates and installs a pack from a URL. */
+async function installFromUrl(url: string, source: 'user-url' | 'policy'): Promise<PackResult> {
+  const problem = packUrlProblem(url);
+  if (problem) return { ok: false, errors: [`${url}: ${problem}`] };
+  const fetched = await fetchPackUrl(url);
+  if (fetched.status === 'error') return { ok: false, errors: [`${url}: ${fetched.error}`] };
+  if (fetched.status === 'not-modified') return { ok: false, errors: [`${url}: the server answered 304 to a first request`] };
+  const parsed = parsePackText(fetched.text, new URL(url).pathname);
+  if (!parsed.ok) return parsed;
+  return installPack(parsed.pack, { source, url, etag: fetched.etag, lastModified: fetched.lastModified });
+}
+
+/** "Add pack URL". */
+export async function addPackUrl(url: string): Promise<PackResult> {
+  if (!(await getEffectiveSettings()).allowUserPacks) return { ok: false, errors: [USER_PACKS_OFF] };
+  return installFromUrl(url.trim(), 'user-url');
+}
+
+/** Applies a decision or throws its message (the options page shows it). */
+async function applyDecision(
+  decide: (packs: PackMap) => ReturnType<typeof decideRemove>,
+): Promise<{ list: InstalledPack[]; changed: InstalledPack }> {
+  return serialized(async () => {
+    const decision = decide(await readPacks());
+    if (!decision.ok) throw new Error(decision.error);
+    await writePacks(decision.packs);
+    return { list: sortedPacks(decision.packs), changed: decision.value };
+  });
+}
+
+export async function setPackEnabled(id: string, enabled: boolean): Promise<InstalledPack[]> {
+  return (await applyDecision((packs) => decideSetEnabled(packs, id, enabled))).list;
+}
+
+export async function removePack(id: string): Promise<InstalledPack[]> {
+  const { list, changed } = await applyDecision((packs) => decideRemove(packs, id));
+  // Remember a removed built-in so an extension update does not bring it back.
+  if (changed.source === 'builtin') {
+    const removed = ((await browser.storage.local.get(REMOVED_BUILTINS_KEY))[REMOVED_BUILTINS_KEY] as string[]) ?? [];
+    await browser.storage.local.set({ [REMOVED_BUILTINS_KEY]: [...new Set([...removed, id])] });
+  }
+  return list;
+}
+
+/** Refreshes one URL pack; a failure keeps the last good copy and records lastError. */
+async function refreshOne(current: InstalledPack): Promise<void> {
+  const url = current.url!;
+  const id = current.pack.id;
+  const fetched = await fetchPackUrl(url, { etag: current.etag, lastModified: current.lastModified });
+  if (fetched.status !== 'ok') {
+    const error = fetched.status === 'error' ? fetched.error : undefined;
+    await serialized(async () => writePacks(noteRefresh(await readPacks(), id, Date.now(), error)));
+    return;
+  }
+  const parsed = parsePackText(fetched.text, new URL(url).pathname);
+  if (!parsed.ok) {
+    const error = `refresh refused: ${parsed.errors.slice(0, 3).join('; ')}`;
+    await serialized(async () => writePacks(noteRefresh(await readPacks(), id, Date.now(), error)));
+    return;
+  }
+  await serialized(async () => {
+    const packs = await readPacks();
+    const decision = decideInstall(packs, parsed.pack, {
+      source: current.source,
+      url,
+      now: Date.now(),
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+    });
+    if (decision.ok) await writePacks(decision.packs);
+    else await writePacks(noteRefresh(packs, id, Date.now(), `refresh refused: ${decision.error}`));
+  });
+}
+
+/** Refreshes every URL and policy pack (the alarm and the "Refresh packs" button). */
+export async function refreshPacks(): Promise<InstalledPack[]> {
+  const urlPacks = Object.values(await readPacks()).filter((p) => p.url);
+  for (const p of urlPacks) {
+    try {
+      await refreshOne(p);
+    } catch (err) {
+      console.warn('[crm-coach] pack refresh failed', p.pack.id, err);
+    }
+  }
+  await syncPolicyPacks();
+  return listInstalled();
+}
+
+/** Installs the policy's pack URLs not yet installed and removes policy packs it no longer lists. */
+export async function syncPolicyPacks(): Promise<void> {
+  const policy = await getPolicy();
+  const plan = policyPlan(await readPacks(), policy.packUrls ?? []);
+  if (plan.remove.length > 0) {
+    await serialized(async () => {
+      const packs = { ...(await readPacks()) };
+      for (const id of plan.remove) if (packs[id]?.source === 'policy') delete packs[id];
+      await writePacks(packs);
+    });
+  }
+  const errors: Record<string, string> = {};
+  for (const url of plan.fetch) {
+    const result = await installFromUrl(url, 'policy');
+    if (!result.ok) errors[url] = result.errors.join('; ');
+  }
+  await browser.storage.local.set({ [POLICY_ERRORS_KEY]: errors });
+  for (const [url, error] of Object.entries(errors)) console.warn('[crm-coach] policy pack not installed', url, error);
+}
+
+export const BUILTIN_INDEX = '/packs/index.json';
+
+/** The built-in packs listed in public/packs/index.json, validated like any other pack. */
+export async function loadBuiltinPacks(fetchImpl: typeof fetch = (...a) => fetch(...a)): Promise<Pack[]> {
+  const index = (await (await fetchImpl(publicUrl(BUILTIN_INDEX))).json()) as {
+    packs: string[];
+  };
+  const packs: Pack[] = [];
+  for (const file of index.packs) {
+    const res = await fetchImpl(publicUrl(`/packs/${file}`));
+    const result = validatePack(await res.json());
+    if (result.ok) packs.push(result.pack);
+    else console.error('[crm-coach] built-in pack is invalid', file, result.errors);
+  }
+  return packs;
+}
+
+/** URL of a file under public/ (getURL's type only knows files that existed at the last `wxt prepare`). */
+function publicUrl(path: string): string {
+  return (browser.runtime.getURL as (p: string) => string)(path);
+}
+
+function extensionVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Installs the built-in packs on first run and upgrades them when the extension version changes.
+ * Packs the user removed, or replaced by their own copy, are left alone.
+ */
+export async function syncBuiltinPacks(options: { force?: boolean; fetchImpl?: typeof fetch } = {}): Promise<void> {
+  const version = extensionVersion();
+  const got = await browser.storage.local.get([BUILTINS_VERSION_KEY, REMOVED_BUILTINS_KEY, PACKS_KEY]);
+  if (!options.force && got[PACKS_KEY] && got[BUILTINS_VERSION_KEY] === version) return;
+  const removed = new Set((got[REMOVED_BUILTINS_KEY] as string[] | undefined) ?? []);
+  const builtins = await loadBuiltinPacks(options.fetchImpl);
+  await serialized(async () => {
+    let packs = await readPacks();
+    for (const pack of builtins) {
+      if (removed.has(pack.id)) continue;
+      const existing = packs[pack.id];
+      if (existing && existing.source !== 'builtin') continue;
+      const decision = decideInstall(packs, pack, { source: 'builtin', now: Date.now() });
+      if (decision.ok) packs = decision.packs;
+    }
+    await writePacks(packs);
+    await browser.storage.local.set({ [BUILTINS_VERSION_KEY]: version });
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * Fetching a pack URL with a conditional request (If-None-Match / If-Modified-Since), a size cap
+ * and a timeout. Credentials are never sent; only the URL the user or the policy added is fetched.
+ */
+import { MAX_PACK_BYTES } from './limits';
+import { packUrlProblem } from './store-logic';
+
+export type FetchResult =
+  | { status: 'not-modified' }
+  | { status: 'ok'; text: string; etag?: string; lastModified?: string }
+  | { status: 'error'; error: string };
+
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
+const TIMEOUT_MS = 30_000;
+
+export async function fetchPackUrl(
+  url: string,
+  prev: Validators = {},
+  fetchImpl: typeof fetch = (...args) => fetch(...args),
+): Promise<FetchResult> {
+  const problem = packUrlProblem(url);
+  if (problem) return { status: 'error', error: problem };
+  const headers: Record<string, string> = { Accept: 'application/json, application/yaml;q=0.9, */*;q=0.5' };
+  if (prev.etag) headers['If-None-Match'] = prev.etag;
+  if (prev.lastModified) headers['If-Modified-Since'] = prev.lastModified;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  try {
+    // no-store: the browser cache must not answer for the server, so a 304 reaches us as a 304.
+    const res = await fetchImpl(url, { headers, cache: 'no-store', credentials: 'omit', signal: controller.signal });
+    if (res.url && packUrlProblem(res.url)) return { status: 'error', error: `redirected to a URL that is not allowed: ${res.url}` };
+    if (res.status === 304) return { status: 'not-modified' };
+    if (!res.ok) return { status: 'error', error: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` };
+    const declared = Number(res.headers.get('content-length') ?? '0');
+    if (declared > MAX_PACK_BYTES) return { status: 'error', error: 'pack is too large (at most 2 MiB)' };
+    const text = await readCapped(res);
+    if (text === null) return { status: 'error', error: 'pack is too large (at most 2 MiB)' };
+    const result: FetchResult = { status: 'ok', text };
+    const etag = res.headers.get('etag');
+    const lastModified = res.headers.get('last-modified');
+    if (etag) result.etag = etag;
+    if (lastModified) result.lastModified = lastModified;
+    return result;
+  } catch (err) {
+    const e = err as Error;
+    return { status: 'error', error: e.name === 'AbortError' ? 'timed out' : `could not fetch: ${e.message}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The body as text, or null once it passes the size cap (stops reading there). */
+async function readCapped(res: Response): Promise<string | null> {
+  if (!res.body) {
+    const text = await res.text();
+    return new TextEncoder().encode(text).length > MAX_PACK_BYTES ? null : text;
+  }
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_PACK_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
