@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { planCoach } from '@/utils/coach/engine';
+import { createNudgeTracker } from '@/utils/coach/nudge-tracker';
+import { modelSignature } from '@/utils/coach/signature';
+import { allSnippets, resolveSnippetRef } from '@/utils/coach/refs';
+import { endOfLocalDay } from '@/utils/coach/show-rules';
+import { tenureDay } from '@/utils/coach/audience';
+import { field, model, NOW, pack } from './helpers';
+
+const nudgePack = pack({ nudges: [{ id: 'hyg', fields: ['Amount', 'Next Step'], message: 'm', points: 5 }, { id: 'one', fields: ['Amount'], message: 'm' }] });
+
+function planWith(amount: string, next: string) {
+  return planCoach({
+    model: model({ fields: [field('Amount', amount), field('Next Step', next)] }),
+    packs: [nudgePack],
+    user: { role: null, startDate: null },
+    items: {},
+    now: NOW,
+  }).nudges;
+}
+
+describe('nudge tracker', () => {
+  it('reports each empty field once and rewards each filled one once per record, nudge and field', () => {
+    const tr = createNudgeTracker();
+    const first = tr.observe(planWith('', ''), new Set());
+    expect(first.shown.map((e) => `${e.itemId}|${e.field}`)).toEqual(['hyg|Amount', 'hyg|Next Step', 'one|Amount']);
+    expect(first.resolved).toEqual([]);
+    expect(tr.observe(planWith('', ''), new Set()).shown).toEqual([]);
+
+    const filled = tr.observe(planWith('100', ''), new Set());
+    expect(filled.resolved).toEqual([
+      { packId: 'p1', itemId: 'hyg', field: 'Amount', points: 5 },
+      { packId: 'p1', itemId: 'one', field: 'Amount', points: 1 },
+    ]);
+    expect([...filled.done].sort()).toEqual(['p1/hyg|Amount', 'p1/one|Amount']);
+
+    // Emptying and refilling earns nothing more; the done mark follows the field.
+    const emptied = tr.observe(planWith('', ''), new Set());
+    expect(emptied.done.size).toBe(0);
+    expect(emptied.shown).toEqual([]);
+    expect(tr.observe(planWith('5', ''), new Set()).resolved).toEqual([]);
+
+    // A second field earns again.
+    expect(tr.observe(planWith('5', 'call back'), new Set()).resolved).toEqual([
+      { packId: 'p1', itemId: 'hyg', field: 'Next Step', points: 5 },
+    ]);
+  });
+
+  it('never rewards a field that was never seen empty, nor one already rewarded on this record', () => {
+    const tr = createNudgeTracker();
+    expect(tr.observe(planWith('1', '2'), new Set()).resolved).toEqual([]);
+    tr.reset();
+    tr.observe(planWith('', ''), new Set());
+    const r = tr.observe(planWith('1', ''), new Set(['p1/hyg|Amount']));
+    expect(r.resolved.map((e) => e.itemId)).toEqual(['one']);
+  });
+
+  it('starts over after reset (a new record)', () => {
+    const tr = createNudgeTracker();
+    tr.observe(planWith('', ''), new Set());
+    tr.reset();
+    expect(tr.observe(planWith('', ''), new Set()).shown).toHaveLength(3);
+  });
+});
+
+describe('modelSignature', () => {
+  it('changes when anything the coach reads changes, and only then', () => {
+    const el = {} as Element;
+    const base = () => model({ fields: [field('Amount', '', { element: el }), field('Stage', 'Open', { element: el })] });
+    const sig = modelSignature(base());
+    expect(modelSignature(base())).toBe(sig);
+    const changed = [
+      model({ fields: [field('Amount', '1', { element: el }), field('Stage', 'Open', { element: el })] }),
+      model({ fields: [field('Amount', '', { element: el }), field('Stage', 'Won', { element: el })] }),
+      model({ fields: [field('Amount', '', { element: {} as Element }), field('Stage', 'Open', { element: el })] }),
+      model({ fields: [field('Amount', '', { element: el, visible: false }), field('Stage', 'Open', { element: el })] }),
+      { ...base(), page: 'edit' as const },
+      { ...base(), recordKey: 'other' },
+      { ...base(), url: base().url + '?x' },
+    ];
+    for (const m of changed) expect(modelSignature(m)).not.toBe(sig);
+    // Holds no field value as text.
+    expect(modelSignature(base())).not.toContain('Open');
+  });
+});
+
+describe('refs and time', () => {
+  const packs = [
+    pack({ id: 'a', snippets: [{ id: 's', title: 'A s' }] }),
+    pack({ id: 'b', snippets: [{ id: 's', title: 'B s' }, { id: 't', title: 'B t' }] }),
+  ];
+  it('resolves bare and qualified snippet references', () => {
+    expect(resolveSnippetRef('s', 'b', packs)?.snippet.title).toBe('B s');
+    expect(resolveSnippetRef('a/s', 'b', packs)?.snippet.title).toBe('A s');
+    expect(resolveSnippetRef('t', 'a', packs)).toBeNull();
+    expect(resolveSnippetRef('zz/s', 'a', packs)).toBeNull();
+    expect(allSnippets(packs).map((r) => `${r.packId}/${r.snippet.id}`)).toEqual(['a/s', 'b/s', 'b/t']);
+  });
+  it('snoozes until local midnight and counts tenure in local days', () => {
+    const end = endOfLocalDay(NOW);
+    expect(new Date(end).getDate()).toBe(11);
+    expect(new Date(end).getHours()).toBe(0);
+    expect(end).toBeGreaterThan(NOW);
+    expect(tenureDay('2026-03-10', NOW)).toBe(0);
+    expect(tenureDay('2026-03-11', NOW)).toBe(-1);
+    expect(tenureDay('bogus', NOW)).toBeNull();
+  });
+});

@@ -1,0 +1,11 @@
+export * from './types';
+export { planCoach } from './engine';
+export { matchesUrlPattern } from './match-url';
+export { fieldNamed, fieldShowsOneOf } from './fields';
+export { audienceFailures, tenureDay } from './audience';
+export { whenFailures, fieldConditionFailures } from './when';
+export { tipShowFailures, endOfLocalDay, DEFAULT_PRIORITY } from './show-rules';
+export { itemKey, resolveSnippetRef, allSnippets, type SnippetRef } from './refs';
+export { createNudgeTracker, nudgeFieldKey, type NudgeTracker, type NudgeObservation, type NudgeFieldEvent } from './nudge-tracker';
+export { modelSignature } from './signature';
+export { parseMarkdown, parseInline, safeHref, type MdBlock, type MdInline } from './markdown';
