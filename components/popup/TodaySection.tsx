@@ -1,0 +1,129 @@
+/** Today: the single next best step, then points, level and streak. */
+import { t } from '@/utils/i18n';
+import { textOf } from '@/utils/packs/text';
+import type { NextStep, Progress } from '@/utils/usage/progress';
+import type { JourneySnippet } from '@/utils/usage/report';
+import { SnippetPreview, snippetKey } from './SnippetPreview';
+
+export interface SnippetActions {
+  lang: string;
+  /** Key `<packId>/<snippetId>` of the snippet shown inline, if any. */
+  previewKey: string | null;
+  onOpenSnippet: (item: JourneySnippet) => void;
+  onClosePreview: () => void;
+}
+
+function NextStepBody({ step, actions }: { step: NextStep; actions: SnippetActions }) {
+  const { lang } = actions;
+  switch (step.kind) {
+    case 'snippet': {
+      const s = step.item.snippet;
+      const meta = step.late
+        ? t('popup_next_snippet_late', step.day)
+        : step.upcoming
+          ? t('popup_next_snippet_upcoming', step.day)
+          : t('popup_next_snippet_today');
+      return (
+        <>
+          <p className={`next-meta${step.late ? ' is-late' : ''}`}>{meta}</p>
+          <p className="next-title">{textOf(s.title, lang)}</p>
+          {s.minutes ? <p className="muted small">{t('popup_minutes', s.minutes)}</p> : null}
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => actions.onOpenSnippet(step.item)}
+            aria-label={`${t('popup_open_snippet')}: ${textOf(s.title, lang)}`}
+          >
+            {t('popup_open_snippet')}
+          </button>
+          {actions.previewKey === snippetKey(step.item) && (
+            <SnippetPreview item={step.item} lang={lang} onClose={actions.onClosePreview} />
+          )}
+        </>
+      );
+    }
+    case 'milestone': {
+      const m = step.item.milestone;
+      const meta =
+        m.day === undefined
+          ? t('popup_next_milestone_anytime')
+          : step.late
+            ? t('popup_next_milestone_late', m.day)
+            : t('popup_next_milestone_due', m.day);
+      return (
+        <>
+          <p className={`next-meta${step.late ? ' is-late' : ''}`}>{meta}</p>
+          <p className="next-title">{textOf(m.title, lang)}</p>
+          {m.description ? <p className="muted small">{textOf(m.description, lang)}</p> : null}
+        </>
+      );
+    }
+    case 'nudge':
+      return (
+        <>
+          <p className="next-meta">{t('popup_next_nudge_eyebrow')}</p>
+          <p className="next-title">{t('popup_next_nudge_title', step.object)}</p>
+          <p className="muted small">{t('popup_next_nudge_detail', step.open)}</p>
+        </>
+      );
+    case 'none':
+      return <p className="next-none">{t('popup_next_none')}</p>;
+  }
+}
+
+export function NextStepCard({ step, actions }: { step: NextStep; actions: SnippetActions }) {
+  return (
+    <div className={`next next-${step.kind}`} data-coach-next={step.kind}>
+      <h3 className="eyebrow">{t('popup_next_step')}</h3>
+      <NextStepBody step={step} actions={actions} />
+    </div>
+  );
+}
+
+export function Stats({ progress }: { progress: Progress }) {
+  const { level, streak } = progress;
+  return (
+    <dl className="stats">
+      <div className="stat">
+        <dt>{t('popup_points')}</dt>
+        <dd className="stat-value" data-coach-points>
+          {progress.points}
+        </dd>
+        <dd className="stat-sub">{t('popup_points_week', progress.pointsThisWeek)}</dd>
+      </div>
+      <div className="stat">
+        <dt>{t('popup_level')}</dt>
+        <dd className="stat-value" data-coach-level>
+          {level.level}
+        </dd>
+        <dd className="stat-sub">
+          <span className="meter" aria-hidden="true">
+            <span style={{ width: `${Math.round(level.fraction * 100)}%` }} />
+          </span>
+          {t('popup_level_next', level.toNext, level.level + 1)}
+        </dd>
+      </div>
+      <div className="stat" title={t('popup_streak_hint')}>
+        <dt>{t('popup_streak')}</dt>
+        <dd className="stat-value">
+          <span data-coach-streak>{streak}</span>{' '}
+          <span className="unit">{streak === 1 ? t('popup_streak_day') : t('popup_streak_days')}</span>
+        </dd>
+        <dd className="stat-sub">{t('popup_streak_best', progress.bestStreak)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function TodaySection({ progress, actions, showNext }: { progress: Progress; actions: SnippetActions; showNext: boolean }) {
+  return (
+    <section className="card" aria-labelledby="popup-today" data-coach-section="today">
+      <h2 id="popup-today" className="vh">
+        {t('popup_today')}
+      </h2>
+      {showNext && <NextStepCard step={progress.next} actions={actions} />}
+      <Stats progress={progress} />
+      <p className="muted small hint">{t('popup_streak_hint')}</p>
+    </section>
+  );
+}
