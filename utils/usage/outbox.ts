@@ -163,7 +163,8 @@ export function createOutbox(opts: OutboxOptions = {}): Outbox {
 
   function flush(): Promise<void> {
     if (running) {
-      again = true;
+      // Events recorded after this round took its batch go in one more round.
+      if (unsaved.length > 0) again = true;
       return running;
     }
     running = (async () => {
