@@ -30,24 +30,31 @@ function logFailure(what: string) {
   return (err: unknown) => console.warn(`[crm-coach] ${what} failed`, err);
 }
 
-export function registerPackHandlers(): void {
-  onMessage('listPacks', () => listInstalled());
-  onMessage('installPackText', ({ data }) => installPackText(data.text, data.fileName));
-  onMessage('addPackUrl', ({ data }) => addPackUrl(data.url));
-  onMessage('setPackEnabled', ({ data }) => setPackEnabled(data.id, data.enabled));
-  onMessage('removePack', ({ data }) => removePack(data.id));
-  onMessage('refreshPacks', () => refreshPacks());
-  onMessage('getSettings', () => getEffectiveSettings());
-  onMessage('setSettings', ({ data }) => updateSettings(data));
+/** Registers everything; returns a function that unregisters it (for tests). */
+export function registerPackHandlers(): () => void {
+  const removers = [
+    onMessage('listPacks', () => listInstalled()),
+    onMessage('installPackText', ({ data }) => installPackText(data.text, data.fileName)),
+    onMessage('addPackUrl', ({ data }) => addPackUrl(data.url)),
+    onMessage('setPackEnabled', ({ data }) => setPackEnabled(data.id, data.enabled)),
+    onMessage('removePack', ({ data }) => removePack(data.id)),
+    onMessage('refreshPacks', () => refreshPacks()),
+    onMessage('getSettings', () => getEffectiveSettings()),
+    onMessage('setSettings', ({ data }) => updateSettings(data)),
+  ];
 
-  browser.alarms.onAlarm.addListener((alarm) => {
+  const onAlarm = (alarm: { name: string }) => {
     if (alarm.name === REFRESH_ALARM) refreshPacks().catch(logFailure('pack refresh'));
-  });
+  };
+  browser.alarms.onAlarm.addListener(onAlarm);
+  removers.push(() => browser.alarms.onAlarm.removeListener(onAlarm));
 
-  onPolicyChanged((policy) => {
-    syncPolicyPacks().catch(logFailure('policy pack sync'));
-    ensureRefreshAlarm(refreshMinutesOf(policy)).catch(logFailure('refresh alarm'));
-  });
+  removers.push(
+    onPolicyChanged((policy) => {
+      syncPolicyPacks().catch(logFailure('policy pack sync'));
+      ensureRefreshAlarm(refreshMinutesOf(policy)).catch(logFailure('refresh alarm'));
+    }),
+  );
 
   // First run and updates: built-in packs, then the policy's packs, then the alarm.
   void (async () => {
@@ -55,4 +62,6 @@ export function registerPackHandlers(): void {
     await syncPolicyPacks().catch(logFailure('policy pack sync'));
     await ensureRefreshAlarm(refreshMinutesOf(await getPolicy())).catch(logFailure('refresh alarm'));
   })();
+
+  return () => removers.forEach((remove) => remove());
 }

@@ -3,6 +3,7 @@
  * for validation; a type test keeps the two in step.
  */
 import type { PageKind } from '../crm/types';
+import type { EventKind } from '../usage/types';
 
 export const PACK_FORMAT = 'crm-coach/pack@1';
 
@@ -89,7 +90,7 @@ export interface Tour {
 }
 
 export type MilestoneDone =
-  | { event: string; count: number }
+  | { event: EventKind; count: number }
   | { snippet: string }
   | { tour: string }
   | { visits: { object: string; count: number } };
@@ -119,6 +120,8 @@ export interface SiteDefinition {
 }
 
 export interface Pack {
+  /** Optional JSON Schema URL, so editors offer completion; ignored by the extension. */
+  $schema?: string;
   format: typeof PACK_FORMAT;
   id: string;
   version: string;

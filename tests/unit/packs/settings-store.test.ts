@@ -1,0 +1,79 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  getEffectiveSettings,
+  getPolicy,
+  isIsoDate,
+  onPolicyChanged,
+  sanitizePolicy,
+  updateSettings,
+} from '@/utils/settings-store';
+
+describe('settings store', () => {
+  it('defaults with no policy', async () => {
+    expect(await getEffectiveSettings()).toEqual({
+      role: null,
+      startDate: null,
+      language: 'auto',
+      pausedSites: [],
+      launcher: {},
+      locked: { role: false, startDate: false },
+      allowUserPacks: true,
+    });
+  });
+
+  it('treats a managed storage that throws as no policy', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
+    expect(await getPolicy()).toEqual({});
+  });
+
+  it('stores changes and validates them', async () => {
+    const s = await updateSettings({ role: 'sales-manager', startDate: '2026-01-05', language: 'zh-CN' });
+    expect(s).toMatchObject({ role: 'sales-manager', startDate: '2026-01-05', language: 'zh-CN' });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ role: 'sales-manager' });
+    await expect(updateSettings({ startDate: '2026-02-30' })).rejects.toThrow('startDate: expected a date as YYYY-MM-DD');
+    await expect(updateSettings({ role: 'Sales Rep' })).rejects.toThrow('role: expected a lower-case role id');
+    await expect(updateSettings({ language: 'fr' as never })).rejects.toThrow('language: expected one of auto, en, zh-CN');
+    expect((await getEffectiveSettings()).startDate).toBe('2026-01-05');
+  });
+
+  it('policy values win and lock; a locked change is ignored', async () => {
+    await updateSettings({ role: 'sales' });
+    await fakeBrowser.storage.managed.set({ role: 'support', startDate: '2026-03-02', allowUserPacks: false });
+    const s = await updateSettings({ role: 'marketing', startDate: '2026-01-01', language: 'en' });
+    expect(s).toMatchObject({
+      role: 'support',
+      startDate: '2026-03-02',
+      language: 'en',
+      locked: { role: true, startDate: true },
+      allowUserPacks: false,
+    });
+    // The user's own value is kept underneath, for when the policy goes away.
+    await fakeBrowser.storage.managed.clear();
+    expect((await getEffectiveSettings()).role).toBe('sales');
+  });
+
+  it('keeps only well-formed policy values', () => {
+    expect(
+      sanitizePolicy({
+        packUrls: ['https://a.example/p.json', 3, ' https://a.example/p.json ', ''],
+        role: 'Sales',
+        startDate: '2026-13-01',
+        refreshMinutes: 0,
+        allowUserPacks: 'no',
+      }),
+    ).toEqual({ packUrls: ['https://a.example/p.json'], refreshMinutes: 1 });
+    expect(sanitizePolicy(null)).toEqual({});
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+  });
+
+  it('calls back when the managed policy changes, not for local changes', async () => {
+    const seen: unknown[] = [];
+    const off = onPolicyChanged((p) => seen.push(p));
+    await fakeBrowser.storage.local.set({ settings: { role: 'sales' } });
+    await fakeBrowser.storage.managed.set({ refreshMinutes: 30 });
+    await vi.waitFor(() => expect(seen).toEqual([{ refreshMinutes: 30 }]));
+    off();
+  });
+});
