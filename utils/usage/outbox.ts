@@ -20,6 +20,8 @@ export interface OutboxStorage {
   get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
+  /** Chrome 130+: the keys alone, so draining does not read every value in storage. */
+  getKeys?(): Promise<string[]>;
 }
 
 export type OutboxSend = (events: UsageEvent[]) => Promise<{ acked: string[] }>;
@@ -219,6 +221,19 @@ export function createOutbox(opts: OutboxOptions = {}): Outbox {
 
 /** Pending events left in storage by any outbox (for the background to ingest). */
 export async function readOutboxStorage(storage: OutboxStorage): Promise<{ keys: string[]; events: unknown[] }> {
+  let listed: string[] | undefined;
+  try {
+    if (typeof storage.getKeys === 'function') listed = await storage.getKeys();
+  } catch {
+    listed = undefined; // older browsers and polyfills: read everything below
+  }
+  if (Array.isArray(listed)) {
+    const keys = listed.filter((k) => k.startsWith(OUTBOX_PREFIX));
+    if (keys.length === 0) return { keys, events: [] };
+    const got = await storage.get(keys);
+    const present = keys.filter((k) => k in got);
+    return { keys: present, events: present.map((k) => got[k]) };
+  }
   const all = await storage.get(null);
   const keys = Object.keys(all).filter((k) => k.startsWith(OUTBOX_PREFIX));
   return { keys, events: keys.map((k) => all[k]) };

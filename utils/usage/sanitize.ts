@@ -18,7 +18,7 @@ const ID_RE = /^[A-Za-z0-9][A-Za-z0-9:._/-]{0,99}$/;
 const PACK_ID_RE = /^[a-z0-9-]{1,64}$/;
 const ITEM_ID_RE = /^[a-z0-9._-]{1,64}$/;
 const CRM_RE = /^[A-Za-z0-9._-]{1,64}$/;
-const RECORD_KEY_RE = /^[A-Za-z0-9_+/=-]{8,128}$/;
+const RECORD_KEY_RE = /^[A-Za-z0-9_+/=-]{4,128}$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 

@@ -42,7 +42,7 @@ export async function buildExport(db: UsageDb, salt: string | undefined, now: nu
 const KINDS = new Set<string>(EVENT_KINDS);
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 const ITEM_KEY_RE = /^[a-z0-9-]{1,64}\/[a-z0-9._-]{1,64}$/;
-const RECORD_KEY_RE = /^[A-Za-z0-9_+/=-]{8,128}$/;
+const RECORD_KEY_RE = /^[A-Za-z0-9_+/=-]{4,128}$/;
 const MAX_MAP_ENTRIES = 2000;
 
 function count(v: unknown): number | undefined {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readTotals, type UsageDb } from '@/utils/usage/db';
-import { createOutbox, OUTBOX_PREFIX, type Outbox, type OutboxSend } from '@/utils/usage/outbox';
+import { createOutbox, OUTBOX_PREFIX, readOutboxStorage, type Outbox, type OutboxSend } from '@/utils/usage/outbox';
 import type { UsageEvent } from '@/utils/usage/types';
 import { freshDb, memoryStorage, NOW, service } from './helpers';
 
@@ -170,6 +170,15 @@ describe('createOutbox', () => {
 });
 
 describe('events left in storage by a closed tab', () => {
+  it('are found through getKeys when storage has it, without reading other values', async () => {
+    const storage = memoryStorage();
+    await storage.set({ 'outbox:a1': { id: 'a1' }, packs: { big: true } });
+    const get = vi.spyOn(storage, 'get');
+    const withKeys = { ...storage, get, getKeys: async () => [...storage.data.keys()] };
+    expect(await readOutboxStorage(withKeys)).toEqual({ keys: ['outbox:a1'], events: [{ id: 'a1' }] });
+    expect(get).toHaveBeenCalledWith(['outbox:a1']);
+  });
+
   it('are ingested by the background drain, once, and their keys removed', async () => {
     db = freshDb();
     const storage = memoryStorage();

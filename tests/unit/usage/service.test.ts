@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { UsageDb } from '@/utils/usage/db';
+import { recordKeyOf } from '@/utils/crm/hash';
 import { LIMITS, sanitizeBatch, sanitizeEvent } from '@/utils/usage/sanitize';
 import { SALT_KEY } from '@/utils/usage/service';
 import type { OutboxStorage } from '@/utils/usage/outbox';
@@ -31,7 +32,7 @@ describe('event validation', () => {
 
   it('caps labels, strips control characters, checks shapes of ids and record keys', () => {
     const e = sanitizeEvent(
-      { id: 'a', at: 1, kind: 'nudge.shown', field: `Amount\n${'x'.repeat(500)}`, object: ' Opp\u0000ortunity ', packId: 'Has Caps!', itemId: 'ok.id', recordKey: 'short', page: 'dashboard', points: 1e9, helpful: 'yes' },
+      { id: 'a', at: 1, kind: 'nudge.shown', field: `Amount\n${'x'.repeat(500)}`, object: ' Opp\u0000ortunity ', packId: 'Has Caps!', itemId: 'ok.id', recordKey: 'bad key!', page: 'dashboard', points: 1e9, helpful: 'yes' },
       { now: NOW },
     );
     expect(e?.field?.length).toBe(LIMITS.label);
@@ -43,6 +44,11 @@ describe('event validation', () => {
     expect(e).not.toHaveProperty('helpful');
     expect(e?.itemId).toBe('ok.id');
     expect(e?.points).toBe(LIMITS.maxPoints);
+  });
+
+  it('accepts the record keys the CRM adapters make', () => {
+    const key = recordKeyOf('0065g00000XyZAbAAN', 'salt-1234');
+    expect(sanitizeEvent({ id: 'a', at: 1, kind: 'nudge.resolved', recordKey: key })?.recordKey).toBe(key);
   });
 
   it('clamps times far in the future to now', () => {

@@ -117,7 +117,7 @@ describe('export, delete, import', () => {
       ],
       rollups: [{ day: '2026-03-01', counts: { 'page.view': 1, bogus: 9 }, points: 0, crms: {}, visits: { Account: 1 }, nudgeShown: {}, nudgeResolved: {}, emptyFields: {}, secret: 'x' }],
       items: [{ key: 'not a key', shown: 1 }],
-      rewards: [{ key: 'short|starter/opp|Amount', recordKey: 'short', at: 1, points: 1 }],
+      rewards: [{ key: 'bad key!|starter/opp|Amount', recordKey: 'bad key!', at: 1, points: 1 }],
     });
     expect(await svc.importData({ json })).toEqual({ ok: true, events: 1 });
     expect(await d.events.toArray()).toEqual([{ id: 'i1', at: noon(2026, 3, 1), kind: 'page.view', object: 'Account' }]);
