@@ -48,7 +48,7 @@ export function PopupView(props: PopupViewProps) {
   const started = progress.status.kind !== 'not-started';
 
   return (
-    <div className="popup" lang={lang}>
+    <div className="popup" lang={lang} data-page-state={page?.kind ?? 'unknown'}>
       <Header status={progress.status} onOpenOptions={props.onOpenOptions} />
       <main className="content">
         <PageNotice page={page} onOpenOptions={props.onOpenOptions} />

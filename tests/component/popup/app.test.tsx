@@ -1,0 +1,157 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Browser } from 'wxt/browser';
+import { PopupApp } from '@/components/popup/PopupApp';
+import { sendMessage } from '@/utils/messaging';
+import type { ProgressReport } from '@/utils/usage/report';
+import { REPORT_PRESETS, makeReport } from '../../fixtures/reports';
+
+vi.mock('@/utils/messaging', () => ({ sendMessage: vi.fn(), onMessage: vi.fn() }));
+const send = vi.mocked(sendMessage) as unknown as ReturnType<typeof vi.fn>;
+
+/** Answers getProgress with the given reports in turn (the last one repeats). */
+function answer(reports: ProgressReport[], extra: Record<string, (data: unknown, tabId?: number) => unknown> = {}) {
+  let i = 0;
+  send.mockImplementation(async (name: string, data?: unknown, tabId?: number) => {
+    if (name === 'getProgress') return reports[Math.min(i++, reports.length - 1)];
+    if (extra[name]) return extra[name](data, tabId);
+    throw new Error(`unexpected message ${name}`);
+  });
+}
+
+const calls = (name: string) => send.mock.calls.filter((c) => c[0] === name);
+
+beforeEach(() => {
+  send.mockReset();
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(cleanup);
+
+/** The fake browser's tabs.query needs windows it does not fake: answer it directly. */
+async function activeTab(url: string) {
+  const tab = { id: 42, index: 0, url, active: true, windowId: 1 } as Browser.tabs.Tab;
+  vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([tab] as never);
+  return tab;
+}
+
+describe('PopupApp', () => {
+  it('draws the first screen from a single getProgress round trip', async () => {
+    const report = REPORT_PRESETS.day45();
+    answer([report]);
+    const { container } = render(<PopupApp browserLanguage="en" />);
+    expect(screen.getByRole('status').textContent).toBe('Loading your progress…');
+    await waitFor(() => expect(container.querySelector('[data-coach-day]')?.textContent).toBe('Day 45 of 90'));
+    expect(container.querySelector('[data-coach-points]')!.textContent).toBe(String(report.totals.points));
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send).toHaveBeenCalledWith('getProgress');
+  });
+
+  it('first run: "Start my 90 days today" sets the start date to today and redraws', async () => {
+    const first = REPORT_PRESETS.firstRun();
+    const started = makeReport({ journeyDay: 0, today: first.today });
+    answer([first, started], { setSettings: () => started.settings });
+    render(<PopupApp browserLanguage="en" />);
+    const button = await screen.findByRole('button', { name: 'Start my 90 days today' });
+    fireEvent.click(button);
+    await waitFor(() => expect(document.querySelector('[data-coach-day]')?.textContent).toBe('Day 0 of 90'));
+    expect(calls('setSettings')).toEqual([['setSettings', { startDate: first.today }]]);
+    expect(calls('getProgress')).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: 'Start my 90 days today' })).toBeNull();
+  });
+
+  it('first run: a failed save says so and keeps the button', async () => {
+    answer([REPORT_PRESETS.firstRun()], {
+      setSettings: () => {
+        throw new Error('storage full');
+      },
+    });
+    render(<PopupApp browserLanguage="en" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start my 90 days today' }));
+    expect((await screen.findByRole('alert')).textContent).toContain("Couldn't save the start date");
+    expect(screen.getByRole('button', { name: 'Start my 90 days today' })).toBeTruthy();
+  });
+
+  it('opens the options page from the header and the first-run link', async () => {
+    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    answer([REPORT_PRESETS.firstRun()]);
+    render(<PopupApp browserLanguage="en" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open options' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Choose another start date in options' }));
+    expect(open).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows an error with a retry when the background does not answer', async () => {
+    let fail = true;
+    send.mockImplementation(async () => {
+      if (fail) throw new Error('no receiver');
+      return REPORT_PRESETS.day3();
+    });
+    render(<PopupApp browserLanguage="en" />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain("Couldn't load your progress.");
+    fail = false;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(document.querySelector('[data-coach-day]')?.textContent).toBe('Day 3 of 90'));
+  });
+
+  it('says when the active tab is not a CRM page', async () => {
+    await activeTab('https://www.example.org/');
+    answer([REPORT_PRESETS.day3()]);
+    const { container } = render(<PopupApp browserLanguage="en" />);
+    await waitFor(() => expect(container.querySelector('[data-coach-page-state]')?.getAttribute('data-coach-page-state')).toBe('not-crm'));
+  });
+
+  it('says when coaching is paused on the active tab', async () => {
+    await activeTab('https://acme.lightning.force.com/lightning/r/Opportunity/006/view');
+    answer([makeReport({ journeyDay: 3, pausedSites: ['acme.lightning.force.com'] })]);
+    const { container } = render(<PopupApp browserLanguage="en" />);
+    await waitFor(() => expect(container.querySelector('[data-coach-page-state="paused"]')?.textContent).toContain('Coaching is paused on acme.lightning.force.com.'));
+  });
+
+  it('on a CRM tab, a snippet opens in the page and the popup closes', async () => {
+    const tab = await activeTab('https://acme.lightning.force.com/lightning/r/Opportunity/006/view');
+    const closeWindow = vi.fn();
+    answer([REPORT_PRESETS.day3()], { openSnippet: () => true });
+    const { container } = render(<PopupApp browserLanguage="en" closeWindow={closeWindow} />);
+    await waitFor(() => expect(container.querySelector('[data-coach-day]')).not.toBeNull());
+    // Wait for the tab query so the popup knows it is on a CRM page.
+    await waitFor(() => expect(container.querySelector('.popup')!.getAttribute('data-page-state')).toBe('crm'));
+    expect(container.querySelector('[data-coach-page-state]')).toBeNull();
+    const item = container.querySelector('[data-coach-journey-snippet="acme-sales-onboarding/log-a-call"]')!;
+    fireEvent.click(within(item as HTMLElement).getByRole('button'));
+    await waitFor(() => expect(closeWindow).toHaveBeenCalled());
+    expect(calls('openSnippet')).toEqual([['openSnippet', { packId: 'acme-sales-onboarding', snippetId: 'log-a-call' }, tab.id]]);
+    expect(container.querySelector('[data-coach-snippet-preview]')).toBeNull();
+  });
+
+  it('without a CRM tab, a snippet shows inline instead', async () => {
+    await activeTab('https://www.example.org/');
+    answer([REPORT_PRESETS.day3()]);
+    const { container } = render(<PopupApp browserLanguage="en" closeWindow={vi.fn()} />);
+    await waitFor(() => expect(container.querySelector('[data-coach-page-state="not-crm"]')).not.toBeNull());
+    const item = container.querySelector('[data-coach-journey-snippet="acme-sales-onboarding/log-a-call"]') as HTMLElement;
+    fireEvent.click(within(item).getByRole('button'));
+    await waitFor(() => expect(item.querySelector('[data-coach-snippet-preview="acme-sales-onboarding/log-a-call"]')).not.toBeNull());
+    expect(calls('openSnippet')).toHaveLength(0);
+    fireEvent.click(within(item).getByRole('button', { name: 'Close' }));
+    expect(item.querySelector('[data-coach-snippet-preview]')).toBeNull();
+  });
+
+  it('falls back to the inline summary when the CRM tab cannot open the snippet', async () => {
+    await activeTab('https://app.hubspot.com/contacts/1/record/0-3/2');
+    const closeWindow = vi.fn();
+    answer([REPORT_PRESETS.day3()], {
+      openSnippet: () => {
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      },
+    });
+    const { container } = render(<PopupApp browserLanguage="en" closeWindow={closeWindow} />);
+    await waitFor(() => expect(container.querySelector('.popup')!.getAttribute('data-page-state')).toBe('crm'));
+    const item = container.querySelector('[data-coach-journey-snippet="acme-sales-onboarding/log-a-call"]') as HTMLElement;
+    fireEvent.click(within(item).getByRole('button'));
+    await waitFor(() => expect(item.querySelector('[data-coach-snippet-preview]')).not.toBeNull());
+    expect(calls('openSnippet')).toHaveLength(1);
+    expect(closeWindow).not.toHaveBeenCalled();
+  });
+});
