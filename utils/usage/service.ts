@@ -12,7 +12,7 @@ import { OUTBOX_PREFIX, readOutboxStorage, type OutboxStorage } from './outbox';
 import { requestPersistentStorage } from './persist';
 import { buildProgressReport, isPaused, itemStatesFor, resolvedFor, summarize } from './query';
 import type { ProgressReport } from './report';
-import { pruneOldEvents } from './retention';
+import { pruneOldEvents, withQuotaRetry } from './retention';
 import { sanitizeBatch } from './sanitize';
 import { buildExport, clearUsage, mergeImport, parseExport, rollupsToCsv } from './transfer';
 import type { UsageEvent } from './types';
@@ -171,7 +171,7 @@ export function createUsageService(deps: UsageDeps): UsageService {
     async importData(data: { json: string }): Promise<ImportResult> {
       try {
         const parsed = parseExport(String(data?.json ?? ''));
-        const r = await mergeImport(db, parsed);
+        const r = await withQuotaRetry(db, () => mergeImport(db, parsed));
         if (r.wasEmpty && parsed.salt) {
           await storage.set({ [SALT_KEY]: parsed.salt });
           saltPromise = Promise.resolve(parsed.salt);

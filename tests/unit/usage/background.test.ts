@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { sendMessage } from '@/utils/messaging';
+import { registerUsageHandlers } from '@/utils/usage/background';
+import { PRUNE_ALARM } from '@/utils/usage/retention';
+import { OUTBOX_PREFIX } from '@/utils/usage/outbox';
+
+describe('registerUsageHandlers (through the typed messages and the fake browser)', () => {
+  it('answers recordEvents, getProgress, getCoachState, exports and delete; schedules the prune alarm', async () => {
+    // An event a closed tab left behind is drained at start.
+    await fakeBrowser.storage.local.set({ [`${OUTBOX_PREFIX}left-1`]: { id: 'left-1', at: Date.now() - 1000, kind: 'tip.shown' } });
+    registerUsageHandlers();
+    const at = Date.now();
+    const res = await sendMessage('recordEvents', [
+      { id: 'bg-1', at, kind: 'page.view', crm: 'salesforce', object: 'Account' },
+      { id: 'bg-1', at, kind: 'page.view', crm: 'salesforce', object: 'Account' },
+    ]);
+    expect(res.acked).toContain('bg-1');
+    await expect.poll(async () => (await sendMessage('getProgress')).totals.counts['tip.shown'] ?? 0).toBe(1);
+    const report = await sendMessage('getProgress');
+    expect(report.totals.counts['page.view']).toBe(1);
+    expect((await fakeBrowser.storage.local.get(`${OUTBOX_PREFIX}left-1`))[`${OUTBOX_PREFIX}left-1`]).toBeUndefined();
+
+    const state = await sendMessage('getCoachState', { url: 'https://example.com/', recordKey: null });
+    expect(state.salt).toBe((await fakeBrowser.storage.local.get('salt')).salt);
+    expect(state.paused).toBe(false);
+
+    expect(JSON.parse(await sendMessage('exportData')).events.map((e: { id: string }) => e.id).sort()).toEqual(['bg-1', 'left-1']);
+    expect((await sendMessage('exportRollupsCsv')).split('\r\n')[0]).toMatch(/^day,points,/);
+    expect(JSON.parse(await sendMessage('exportSummary')).points).toBe(0);
+    expect(await sendMessage('deleteData')).toEqual({ ok: true });
+    expect((await sendMessage('getProgress')).totals.counts).toEqual({});
+
+    expect(await fakeBrowser.alarms.get(PRUNE_ALARM)).toMatchObject({ name: PRUNE_ALARM, periodInMinutes: 1440 });
+  });
+});
