@@ -1,0 +1,140 @@
+// Browser-side helpers of the benchmark: launching the two variants with the lead's harness,
+// CDP metrics, CPU profiles, heap after GC, and CPU time of Chromium's processes from /proc.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { launch, EXTENSION_ID } from '../../tests/e2e/harness.mjs';
+
+export { EXTENSION_ID };
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+
+/** Launches Chromium with (extensionDir) or without (null) the extension, on a shared server. */
+export async function launchVariant(server, extensionDir) {
+  return launch({ server, extensionDir, headless: true });
+}
+
+export function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Performance.getMetrics as { name: value } (durations in seconds as CDP reports them). */
+export async function metrics(cdp) {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+/** Millisecond deltas of the duration metrics between two snapshots. */
+export function metricDeltas(a, b) {
+  const ms = (k) => ((b[k] ?? 0) - (a[k] ?? 0)) * 1000;
+  return {
+    taskMs: ms('TaskDuration'),
+    scriptMs: ms('ScriptDuration'),
+    layoutMs: ms('LayoutDuration'),
+    styleMs: ms('RecalcStyleDuration'),
+  };
+}
+
+/** Starts the V8 sampling profiler on a page session. */
+export async function startProfiler(cdp, intervalUs = 500) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
+  await cdp.send('Profiler.start');
+}
+
+export async function stopProfiler(cdp) {
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Profiler.disable');
+  return profile;
+}
+
+/** Heap of the page's V8 isolate (main world and the content script's isolated world) after GC. */
+export async function heapAfterGc(cdp) {
+  await cdp.send('HeapProfiler.enable');
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.disable');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const dom = await cdp.send('Memory.getDOMCounters').catch(() => null);
+  return { usedBytes: heap.usedSize, embedderBytes: heap.embedderHeapUsedSize ?? null, dom };
+}
+
+let clkTck = null;
+function ticksPerSecond() {
+  if (clkTck === null) {
+    try { clkTck = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100; } catch { clkTck = 100; }
+  }
+  return clkTck;
+}
+
+function statFields(text) {
+  // Fields after "(comm)": state is index 0, utime index 11, stime index 12.
+  const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return { ppid: Number(rest[1]), utime: Number(rest[11]), stime: Number(rest[12]), comm: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')) };
+}
+
+/** Descendant processes of this Node process: { pid, args, threads: [{ tid, comm, cpuMs }] }. */
+export function chromiumProcesses() {
+  const children = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const { ppid } = statFields(readFileSync(`/proc/${d}/stat`, 'utf8'));
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(d));
+    } catch { /* gone */ }
+  }
+  const out = [];
+  const queue = [process.pid];
+  const hz = ticksPerSecond();
+  while (queue.length) {
+    const p = queue.shift();
+    for (const c of children.get(p) ?? []) {
+      queue.push(c);
+      try {
+        const args = readFileSync(`/proc/${c}/cmdline`, 'utf8').split('\0');
+        const threads = [];
+        for (const t of readdirSync(`/proc/${c}/task`)) {
+          try {
+            const s = statFields(readFileSync(`/proc/${c}/task/${t}/stat`, 'utf8'));
+            threads.push({ tid: Number(t), comm: s.comm, cpuMs: ((s.utime + s.stime) * 1000) / hz });
+          } catch { /* gone */ }
+        }
+        out.push({ pid: c, args, threads });
+      } catch { /* gone */ }
+    }
+  }
+  return out;
+}
+
+/** The extension's renderer process (where its service worker runs), or null. */
+export function extensionProcess() {
+  return chromiumProcesses().find((p) => p.args.includes('--extension-process')) ?? null;
+}
+
+/** CPU ms per thread name between two snapshots of one process (threads that used any). */
+export function threadCpuDelta(before, after) {
+  const prev = new Map((before?.threads ?? []).map((t) => [t.tid, t.cpuMs]));
+  const byName = {};
+  for (const t of after?.threads ?? []) {
+    const d = t.cpuMs - (prev.get(t.tid) ?? 0);
+    if (d > 0) byName[t.comm] = (byName[t.comm] ?? 0) + d;
+  }
+  return byName;
+}
+
+/**
+ * Waits for the overlay host the content script mounts; resolves true, or false after `timeout`.
+ */
+export async function waitForOverlay(page, timeout = 10_000) {
+  try {
+    await page.locator('crm-coach-overlay').first().waitFor({ state: 'attached', timeout });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** User-timing entries the content script recorded (they share the page's timeline). */
+export async function coachEntries(page) {
+  return page.evaluate(() => performance.getEntries()
+    .filter((e) => e.name.startsWith('crm-coach:'))
+    .map((e) => ({ name: e.name, type: e.entryType, start: e.startTime, duration: e.duration })));
+}

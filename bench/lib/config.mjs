@@ -1,0 +1,58 @@
+// Benchmark settings. BENCH_QUICK=1 gives a 1–2 minute smoke run; each duration can also be
+// set on its own (values in milliseconds unless named otherwise).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '../..');
+export const BENCH_DIR = path.join(ROOT, 'bench');
+export const BENCH_EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3-bench');
+
+function int(name, fallback, env) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  return Math.round(n);
+}
+
+export function loadConfig(env = process.env) {
+  const quick = env.BENCH_QUICK === '1';
+  return {
+    quick,
+    skipBuild: env.BENCH_SKIP_BUILD === '1',
+    /** Comma-separated section ids to run (sizes, overhead, idle, tip, memory, popup); all when empty. */
+    only: (env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    fields: int('BENCH_FIELDS', 2000, env),
+    rounds: int('BENCH_ROUNDS', quick ? 1 : 3, env),
+    churnMs: int('BENCH_CHURN_MS', quick ? 5_000 : 15_000, env),
+    settleMs: int('BENCH_SETTLE_MS', quick ? 1_500 : 2_000, env),
+    profileRound: env.BENCH_PROFILE_ROUND !== '0',
+    idleMs: int('BENCH_IDLE_MS', quick ? 5_000 : 30_000, env),
+    idleSettleMs: int('BENCH_IDLE_SETTLE_MS', quick ? 2_000 : 5_000, env),
+    tipRuns: int('BENCH_TIP_RUNS', quick ? 3 : 7, env),
+    memNavs: int('BENCH_MEM_NAVS', quick ? 100 : 1000, env),
+    memBaselineNavs: int('BENCH_MEM_BASELINE_NAVS', 10, env),
+    memFields: int('BENCH_MEM_FIELDS', 200, env),
+    memBudgetBytes: int('BENCH_MEM_BUDGET_BYTES', 1024 * 1024, env),
+    seedEvents: int('BENCH_SEED_EVENTS', 73_000, env),
+    seedDays: int('BENCH_SEED_DAYS', 365, env),
+    /** Days sent through recordEvents; older days are imported as rollups (retention is 180 days). */
+    recentDays: int('BENCH_RECENT_DAYS', 178, env),
+    ingestBatch: int('BENCH_INGEST_BATCH', 100, env),
+    ingestConcurrency: int('BENCH_INGEST_CONCURRENCY', 4, env),
+    popupOpens: int('BENCH_POPUP_OPENS', quick ? 3 : 7, env),
+  };
+}
+
+/** Budgets of ../shared/DESIGN.md ("Performance budgets"). */
+export const BUDGETS = {
+  contentGzipBytes: 100 * 1024,
+  firstTipMs: 50,
+  batchMedianMs: 1,
+  batchP99Ms: 8,
+  longTaskMs: 50,
+  idleMs: 0,
+  overheadRatio: 1.05,
+  popupMs: 150,
+};

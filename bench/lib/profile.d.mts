@@ -1,0 +1,5 @@
+export interface CpuProfileNode { id: number; callFrame: { url: string; functionName: string }; children?: number[] }
+export interface CpuProfile { nodes: CpuProfileNode[]; samples?: number[]; timeDeltas?: number[]; startTime?: number; endTime?: number }
+export function attributeProfile(profile: CpuProfile, urlPrefix: string): {
+  sampledMs: number; busyMs: number; attributedMs: number; attributedSamples: number; longestRunMs: number;
+};

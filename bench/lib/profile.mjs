@@ -1,0 +1,65 @@
+// Attribution of V8 CPU-profile samples (CDP Profiler.stop) to a script origin (pure).
+
+/**
+ * Time (ms) of samples whose stack contains a frame from a URL starting with `urlPrefix`,
+ * the total sampled time, and the longest run of consecutive such samples (an upper-bound
+ * proxy for the longest task the attributed scripts ran).
+ * Each sample lasts until the next one (the last sample gets the median interval).
+ */
+export function attributeProfile(profile, urlPrefix) {
+  const nodes = new Map();
+  const parent = new Map();
+  for (const n of profile.nodes ?? []) {
+    nodes.set(n.id, n);
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  }
+  const memo = new Map();
+  function attributed(id) {
+    if (memo.has(id)) return memo.get(id);
+    let hit = false;
+    const chain = [];
+    let cur = id;
+    while (cur !== undefined) {
+      if (memo.has(cur)) { hit = memo.get(cur); break; }
+      chain.push(cur);
+      const url = nodes.get(cur)?.callFrame?.url ?? '';
+      if (url.startsWith(urlPrefix)) { hit = true; break; }
+      cur = parent.get(cur);
+    }
+    for (const c of chain) memo.set(c, hit);
+    return hit;
+  }
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  const times = [];
+  let t = profile.startTime ?? 0;
+  for (let i = 0; i < samples.length; i++) { t += deltas[i] ?? 0; times.push(t); }
+  const intervals = [];
+  for (let i = 1; i < times.length; i++) intervals.push(times[i] - times[i - 1]);
+  const sortedIntervals = [...intervals].sort((a, b) => a - b);
+  const typical = sortedIntervals.length ? sortedIntervals[Math.floor(sortedIntervals.length / 2)] : 0;
+  let totalUs = 0, hitUs = 0, hitSamples = 0, longestUs = 0, runStart = null;
+  const idleNames = new Set(['(idle)', '(program)']);
+  let busyUs = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const dur = i + 1 < times.length ? times[i + 1] - times[i] : typical;
+    totalUs += dur;
+    const name = nodes.get(samples[i])?.callFrame?.functionName ?? '';
+    if (!idleNames.has(name)) busyUs += dur;
+    if (attributed(samples[i])) {
+      hitUs += dur;
+      hitSamples += 1;
+      if (runStart === null) runStart = times[i];
+      longestUs = Math.max(longestUs, times[i] + dur - runStart);
+    } else {
+      runStart = null;
+    }
+  }
+  return {
+    sampledMs: totalUs / 1000,
+    busyMs: busyUs / 1000,
+    attributedMs: hitUs / 1000,
+    attributedSamples: hitSamples,
+    longestRunMs: longestUs / 1000,
+  };
+}

@@ -1,0 +1,55 @@
+// 5. Memory over in-app navigations. The content script shares the page's V8 isolate, so the
+// heap is read for the whole page (CDP HeapProfiler.collectGarbage, then Runtime.getHeapUsage)
+// after 10 and after N SPA navigations, with and without the extension; the extension's growth
+// is the difference of the two growths. DOM node and listener counts come along.
+import { serveHeavyPage } from '../heavy-page.mjs';
+import { formatBytes } from '../lib/report.mjs';
+import { heapAfterGc, launchVariant, sleep, waitForOverlay } from '../lib/browser.mjs';
+
+const MEM_PATH = '/lightning/r/Opportunity/006000000000900AAA/view';
+
+async function memoryRound({ config, server, extDir }, url, variant) {
+  const session = await launchVariant(server, variant === 'with' ? extDir : null);
+  try {
+    const page = await session.context.newPage();
+    const cdp = await session.context.newCDPSession(page);
+    await page.goto(url, { waitUntil: 'load' });
+    await page.evaluate(() => window.__crmBench.ready);
+    const overlay = variant === 'with' ? await waitForOverlay(page) : null;
+    await sleep(1000);
+    const t0 = Date.now();
+    await page.evaluate((n) => window.__crmBench.navigate(n, 5), config.memBaselineNavs);
+    await sleep(1000);
+    const base = await heapAfterGc(cdp);
+    await page.evaluate((n) => window.__crmBench.navigate(n, 5), config.memNavs - config.memBaselineNavs);
+    await sleep(1000);
+    const after = await heapAfterGc(cdp);
+    return { variant, overlay, base, after, growthBytes: after.usedBytes - base.usedBytes, seconds: (Date.now() - t0) / 1000 };
+  } finally {
+    await session.close();
+  }
+}
+
+export async function run(ctx) {
+  const { config, report } = ctx;
+  const S = `5. Memory: ${config.memNavs} SPA navigations vs ${config.memBaselineNavs} (${config.memFields}-field page)`;
+  const url = serveHeavyPage(ctx.server, { fields: config.memFields }, MEM_PATH);
+  const withExt = await memoryRound(ctx, url, 'with');
+  const without = await memoryRound(ctx, url, 'without');
+  report.detail('memory', { url, with: withExt, without, method: 'HeapProfiler.collectGarbage ×3 then Runtime.getHeapUsage (page isolate: main world + content script)' });
+  if (withExt.overlay === false) report.na(S, 'Extension present on the page', 'the overlay host never appeared: the content script did not run');
+  report.figure(S, 'Heap after baseline, without / with', withExt.base.usedBytes - without.base.usedBytes, {
+    unit: 'B', display: `${formatBytes(without.base.usedBytes)} / ${formatBytes(withExt.base.usedBytes)}`,
+  });
+  report.figure(S, 'Heap growth, without / with', null, { display: `${formatBytes(without.growthBytes)} / ${formatBytes(withExt.growthBytes)}` });
+  report.figure(S, "Extension's heap growth (with − without)", withExt.growthBytes - without.growthBytes, {
+    unit: 'B', budget: { max: config.memBudgetBytes, text: `≤ ${formatBytes(config.memBudgetBytes)} (noise)` },
+  });
+  const dom = (r, k) => (r.after.dom && r.base.dom ? r.after.dom[k] - r.base.dom[k] : null);
+  if (withExt.after.dom && without.after.dom) {
+    report.figure(S, 'DOM nodes growth, without / with', null, { display: `${dom(without, 'nodes')} / ${dom(withExt, 'nodes')}` });
+    report.figure(S, 'JS event listeners growth, without / with', dom(withExt, 'jsEventListeners') - dom(without, 'jsEventListeners'), {
+      display: `${dom(without, 'jsEventListeners')} / ${dom(withExt, 'jsEventListeners')}`,
+    });
+  }
+}
