@@ -17,7 +17,7 @@ export function utf8Bytes(text: string): number {
 }
 
 /** Reads JSON or YAML text into a value; the error says what was wrong and where. */
-export function parseDataText(rawText: string, fileName?: string): ParsedText {
+export function parseDataText(rawText: string, fileName?: string, options: { anyTop?: boolean } = {}): ParsedText {
   const text = rawText.replace(/^\uFEFF/, '');
   const bytes = utf8Bytes(text);
   if (bytes > MAX_PACK_BYTES) return { ok: false, error: formatIssue(sizeIssue(bytes)) };
@@ -29,7 +29,7 @@ export function parseDataText(rawText: string, fileName?: string): ParsedText {
   const ext = fileName?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
   const asJson = ext === 'json' || (ext !== 'yaml' && ext !== 'yml' && /^[{[]/.test(trimmed));
   if (asJson) return parseJson(text);
-  return parseYaml(text);
+  return parseYaml(text, options.anyTop === true);
 }
 
 function parseJson(text: string): ParsedText {
@@ -52,7 +52,7 @@ function jsonErrorWhere(text: string, err: Error): string {
   return `${msg.replace(/\s*\(line \d+ column \d+\)/, '')} (line ${line}, column ${column})`;
 }
 
-function parseYaml(text: string): ParsedText {
+function parseYaml(text: string, anyTop: boolean): ParsedText {
   let doc;
   try {
     doc = parseDocument(text, { uniqueKeys: true, merge: false, prettyErrors: true, schema: 'core' });
@@ -66,7 +66,7 @@ function parseYaml(text: string): ParsedText {
   }
   try {
     const value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    if (!anyTop && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       return { ok: false, error: 'not a pack: expected a JSON object or a YAML mapping at the top' };
     }
     return { ok: true, value, format: 'yaml' };

@@ -23,12 +23,12 @@ import { PACK_FORMAT } from './types';
 
 const text = (max = MAX_TEXT) => z.string().min(1).max(max);
 
-const itemId = z
+export const itemId = z
   .string()
   .regex(ITEM_ID_PATTERN, { error: 'must be 1–64 characters of a-z, 0-9, "-", "_" and "."' })
   .describe('Item id, unique inside its list; addressed globally as <packId>/<itemId>.');
 
-const localizedText = z
+export const localizedText = z
   .union(
     [
       text(),
@@ -41,7 +41,7 @@ const localizedText = z
   .describe('A plain string or an object of BCP 47 language tags to strings, e.g. { "en": "...", "zh-CN": "..." }.');
 
 /** Markdown body: localized text whose links are https: or mailto: only. */
-const markdown = localizedText.superRefine((value, ctx) => {
+export const markdown = localizedText.superRefine((value, ctx) => {
   const texts = typeof value === 'string' ? [['', value]] : Object.entries(value);
   for (const [lang, body] of texts) {
     for (const problem of markdownLinkProblems(body)) {

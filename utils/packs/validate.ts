@@ -136,6 +136,11 @@ type AnyIssue = z.core.$ZodIssue;
 /** Turns zod issues into PackIssues; for a union, reports the branch the value was clearly meant as. */
 function flatten(issue: AnyIssue, root: unknown, base: JsonPath, out: PackIssue[]): void {
   const path: JsonPath = [...base, ...(issue.path as JsonPath)];
+  // A missing key reads better as "required" than as the list of forms it could take.
+  if ((issue.code === 'invalid_union' || issue.code === 'invalid_value') && path.length > 0 && valueAt(root, path) === undefined) {
+    out.push({ path, message: 'required' });
+    return;
+  }
   switch (issue.code) {
     case 'unrecognized_keys':
       for (const key of issue.keys) out.push({ path: [...path, key], message: 'unknown key' });
