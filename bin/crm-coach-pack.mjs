@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Built by scripts/build-cli.mjs from utils/packs/cli/: do not edit.
+/* eslint-disable */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 import { Lexer } from "marked";

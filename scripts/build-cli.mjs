@@ -26,7 +26,7 @@ await build({
         entryFileNames: 'crm-coach-pack.mjs',
         format: 'es',
         codeSplitting: false,
-        banner: '#!/usr/bin/env node\n// Built by scripts/build-cli.mjs from utils/packs/cli/: do not edit.',
+        banner: '#!/usr/bin/env node\n// Built by scripts/build-cli.mjs from utils/packs/cli/: do not edit.\n/* eslint-disable */',
       },
     },
   },

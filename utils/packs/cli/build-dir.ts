@@ -62,7 +62,7 @@ function readListFolder(dir: string, root: string): { item: unknown; file: strin
       for (const item of Array.isArray(data) ? data : [data]) out.push({ item, file: rel });
     } else if (name.endsWith('.md') && !LANG_MD.test(name)) {
       const { meta, body } = splitFrontMatter(readFileSync(file, 'utf8'));
-      const item = { id: basename(name, '.md'), ...readYamlText(meta, rel) };
+      const item: Record<string, unknown> = { id: basename(name, '.md'), ...readYamlText(meta, rel) };
       const lang = typeof item.lang === 'string' ? item.lang : 'en';
       delete item.lang;
       if (body.trim() !== '') item.body = { [lang]: body.trim() };
