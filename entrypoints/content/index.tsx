@@ -1,19 +1,64 @@
 import ReactDOM from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import '@/components/overlay/overlay.css';
 import { CRM_CONTENT_MATCHES } from '@/utils/crm/matches';
+import { readPage } from '@/utils/crm';
+import { resolveTarget } from '@/utils/crm/targets';
+import { watchPage } from '@/utils/crm/watch';
+import { onMessage, sendMessage } from '@/utils/messaging';
+import { createOutbox } from '@/utils/usage/outbox';
+import { browserUiLanguage } from '@/utils/i18n';
+import { TOUR_PROGRESS_KEY, type TourProgress } from '@/utils/coach/tour';
+import type { ShadowRootOf } from '@/components/overlay/dom';
+import { createCoachController } from './controller';
 import { App } from './App';
+
+/** chrome.dom.openOrClosedShadowRoot where the browser has it (reaches closed shadow roots). */
+function closedShadowRoots(): ShadowRootOf | undefined {
+  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (el: HTMLElement) => ShadowRoot | null } } }).chrome?.dom;
+  const open = dom?.openOrClosedShadowRoot;
+  return open ? (el) => open.call(dom, el as HTMLElement) ?? null : undefined;
+}
 
 export default defineContentScript({
   matches: CRM_CONTENT_MATCHES,
   cssInjectionMode: 'ui',
   async main(ctx) {
     try {
+      const stop = new AbortController();
+      ctx.onInvalidated(() => stop.abort());
+      const outbox = createOutbox();
+      const controller = createCoachController(
+        {
+          doc: document,
+          url: () => new URL(location.href),
+          readPage,
+          resolveTarget,
+          watchPage,
+          getCoachState: (url, recordKey) => sendMessage('getCoachState', { url, recordKey }),
+          setSettings: (partial) => sendMessage('setSettings', partial),
+          outbox,
+          loadTourProgress: async () =>
+            ((await browser.storage.local.get(TOUR_PROGRESS_KEY))[TOUR_PROGRESS_KEY] as TourProgress | undefined) ?? {},
+          saveTourProgress: (progress) => browser.storage.local.set({ [TOUR_PROGRESS_KEY]: progress }),
+          now: () => Date.now(),
+          browserLanguage: browserUiLanguage(),
+          shadowRootOf: closedShadowRoots(),
+          bench: import.meta.env.MODE === 'bench',
+        },
+        stop.signal,
+      );
+
       const ui = await createShadowRootUi(ctx, {
         name: 'crm-coach-overlay',
         position: 'overlay',
         anchor: 'body',
+        zIndex: 2147483647,
+        // Keys typed in the overlay (search, quiz) never reach the CRM's shortcuts.
+        isolateEvents: ['keydown', 'keyup', 'keypress'],
         onMount(container) {
           const root = ReactDOM.createRoot(container);
-          root.render(<App ctx={ctx} />);
+          root.render(<App controller={controller} />);
           return root;
         },
         onRemove(root) {
@@ -21,8 +66,15 @@ export default defineContentScript({
         },
       });
       ui.mount();
+
+      const stopListening = onMessage('openSnippet', ({ data }) => controller.openSnippet(data.packId, data.snippetId));
+      ctx.onInvalidated(() => {
+        stopListening();
+        outbox.dispose();
+      });
+      await controller.start();
     } catch (err) {
-      console.warn('[CRM Coach] overlay failed to start', err);
+      console.warn('[crm-coach] the coach could not start', err);
     }
   },
 });

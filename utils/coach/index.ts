@@ -9,3 +9,4 @@ export { itemKey, resolveSnippetRef, allSnippets, type SnippetRef } from './refs
 export { createNudgeTracker, nudgeFieldKey, type NudgeTracker, type NudgeObservation, type NudgeFieldEvent } from './nudge-tracker';
 export { modelSignature } from './signature';
 export { parseMarkdown, parseInline, safeHref, type MdBlock, type MdInline } from './markdown';
+export { stepToShow, withStep, TOUR_PROGRESS_KEY, type TourProgress } from './tour';

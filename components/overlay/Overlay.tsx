@@ -1,0 +1,300 @@
+/**
+ * The overlay root: the anchored tip, nudge cards and field highlights, the snippet player, a
+ * running tour, the launcher and the coach panel. State that lives only while the page is open
+ * (panel open, snippet open, tour running) is kept here; everything else comes from the view.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { t } from '@/utils/i18n';
+import { textOf } from '@/utils/packs/text';
+import type { TipPlan, TourPlan } from '@/utils/coach/types';
+import type { FieldModel } from '@/utils/crm/types';
+import { resolveSnippetRef } from '@/utils/coach/refs';
+import { safeHref } from '@/utils/coach/markdown';
+import { TipCard, type LearnMoreLink } from './TipCard';
+import { NudgeCard } from './NudgeCard';
+import { Highlight } from './Highlight';
+import { SnippetPlayer } from './SnippetPlayer';
+import { TourRunner } from './TourRunner';
+import { Launcher, DEFAULT_LAUNCHER } from './Launcher';
+import { Panel } from './Panel';
+import { revealAndFocus } from './dom';
+import type { OverlayActions, OverlayView } from './types';
+
+interface OpenSnippet {
+  packId: string;
+  snippetId: string;
+  takeFocus: boolean;
+}
+
+interface RunningTour {
+  plan: Pick<TourPlan, 'key' | 'packId' | 'tour'>;
+  step: number;
+  takeFocus: boolean;
+}
+
+export interface OverlayProps {
+  view: OverlayView | null;
+  actions: OverlayActions;
+  /** Called after a render that put an anchored tip on screen (benchmark mark). */
+  onTipRendered?(): void;
+}
+
+export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [snippet, setSnippet] = useState<OpenSnippet | null>(null);
+  const [tour, setTour] = useState<RunningTour | null>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [live, setLive] = useState('');
+  const launcherRef = useRef<HTMLButtonElement>(null);
+  const snippetOpener = useRef<Element | null>(null);
+  const lastRequest = useRef(0);
+
+  const lang = view?.lang ?? 'en';
+  const packs = view?.packs;
+
+  const activeElementInOverlay = (): Element | null => {
+    const root = launcherRef.current?.getRootNode();
+    return root && 'activeElement' in root ? (root as ShadowRoot).activeElement : null;
+  };
+
+  const openSnippet = useCallback(
+    (packId: string, snippetId: string, takeFocus: boolean) => {
+      snippetOpener.current = takeFocus ? activeElementInOverlay() : null;
+      setSnippet({ packId, snippetId, takeFocus });
+      actions.record({ kind: 'snippet.opened', packId, itemId: snippetId });
+    },
+    [actions],
+  );
+
+  // A snippet asked for by the popup's journey.
+  const request = view?.request;
+  useEffect(() => {
+    if (request && request.seq !== lastRequest.current) {
+      lastRequest.current = request.seq;
+      openSnippet(request.packId, request.snippetId, true);
+    }
+  }, [request, openSnippet]);
+
+  const anchoredTips = view && !view.paused && !tour ? view.plan.tips : [];
+  const tipKeys = anchoredTips.map((tp) => tp.key).join(' ');
+  useEffect(() => {
+    if (anchoredTips.length) {
+      setLive(t('coach_new_tip', textOf(anchoredTips[0].tip.title, lang)));
+      onTipRendered?.();
+    }
+    // Announce only when the set of anchored tips changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tipKeys]);
+
+  const tick = view?.tick ?? 0;
+  const anchors = useMemo(() => {
+    const map = new Map<string, Element | null>();
+    for (const tp of anchoredTips) {
+      map.set(tp.key, tp.field?.element ?? ('page' in tp.tip.target ? null : actions.resolveTarget(tp.tip.target)));
+    }
+    return map;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tipKeys, view?.plan, tick, actions]);
+
+  const panelTipKeys = view && panelOpen ? view.plan.panelTips.map((tp) => tp.key).join(' ') : '';
+  useEffect(() => {
+    if (view && panelOpen && view.plan.panelTips.length) actions.tipsSeen(view.plan.panelTips);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [panelTipKeys, panelOpen]);
+
+  const focusField = useCallback((field: FieldModel) => revealAndFocus(field.element, actions.shadowRootOf), [actions]);
+
+  const closePanel = () => {
+    setPanelOpen(false);
+    launcherRef.current?.focus();
+  };
+
+  const closeSnippet = () => {
+    const back = snippetOpener.current;
+    setSnippet(null);
+    if (back && back.isConnected && back instanceof HTMLElement) back.focus();
+    else if (snippetOpener.current !== null) launcherRef.current?.focus();
+  };
+
+  const startTour = (plan: TourPlan) => {
+    const saved = view?.tourProgress[plan.key] ?? plan.resumeStep;
+    const step = saved > 0 && saved < plan.tour.steps.length ? saved : 0;
+    if (step === 0) actions.record({ kind: 'tour.started', packId: plan.packId, itemId: plan.tour.id });
+    setPanelOpen(false);
+    setTour({ plan, step, takeFocus: true });
+  };
+
+  const onTourStep = useCallback(
+    (step: number) => {
+      setTour((cur) => (cur ? { ...cur, step, takeFocus: false } : cur));
+      if (tour) actions.setTourProgress(tour.plan.key, step);
+    },
+    [actions, tour],
+  );
+  const onTourExit = useCallback(() => setTour(null), []);
+  const touring = tour !== null;
+  useEffect(() => {
+    actions.followPage(touring);
+  }, [actions, touring]);
+  const onTourComplete = useCallback(() => {
+    if (!tour) return;
+    const { plan } = tour;
+    actions.record({ kind: 'tour.completed', packId: plan.packId, itemId: plan.tour.id, points: plan.tour.points });
+    actions.setTourProgress(plan.key, null);
+    actions.completeItem(plan.key);
+    setLive(t('coach_tour_done'));
+    setTour(null);
+  }, [actions, tour]);
+
+  if (!view) return null;
+  const { plan, model } = view;
+
+  const learnMoreOf = (tp: TipPlan): LearnMoreLink => {
+    const lm = tp.tip.learnMore;
+    if (!lm) return null;
+    if ('url' in lm) {
+      const href = safeHref(lm.url);
+      return href ? { kind: 'url', href } : null;
+    }
+    const ref = resolveSnippetRef(lm.snippet, tp.packId, packs ?? []);
+    return ref ? { kind: 'snippet', title: textOf(ref.snippet.title, lang) } : null;
+  };
+
+  const renderTip = (tp: TipPlan, anchor: Element | null) => (
+    <TipCard
+      key={tp.key}
+      plan={tp}
+      lang={lang}
+      anchor={anchor}
+      learnMore={learnMoreOf(tp)}
+      onDismiss={() => actions.dismissTip(tp, false)}
+      onSnooze={() => actions.dismissTip(tp, true)}
+      onHelpful={(helpful) => actions.record({ kind: 'tip.helpful', packId: tp.packId, itemId: tp.tip.id, helpful })}
+      onLearnMore={() => {
+        const lm = tp.tip.learnMore;
+        const ref = lm && 'snippet' in lm ? resolveSnippetRef(lm.snippet, tp.packId, packs ?? []) : null;
+        if (ref) openSnippet(ref.packId, ref.snippet.id, true);
+      }}
+    />
+  );
+
+  const nudges = view.paused ? [] : plan.nudges.filter((n) => n.missing.length > 0 || n.fields.some((f) => view.nudgeDone.has(`${n.key}|${f.field.label}`)));
+  const highlights = new Map<string, Element>();
+  for (const n of nudges) {
+    if (collapsed.has(n.key)) continue;
+    for (const f of n.missing) if (f.field.visible && !highlights.has(f.field.label)) highlights.set(f.field.label, f.field.element);
+  }
+
+  const openSnippetRef = snippet ? resolveSnippetRef(`${snippet.packId}/${snippet.snippetId}`, snippet.packId, packs ?? []) : null;
+  const launcher = view.launcher ?? DEFAULT_LAUNCHER;
+  const waiting = plan.panelTips.length + plan.snippets.length + plan.tours.filter((x) => !x.completed).length;
+
+  return (
+    <div className="cc-root" data-coach-root="">
+      {anchoredTips.map((tp) => {
+        const anchor = anchors.get(tp.key) ?? null;
+        return anchor ? renderTip(tp, anchor) : null;
+      })}
+
+      {[...highlights].map(([label, el]) => (
+        <Highlight key={label} target={el} label={label} />
+      ))}
+
+      {nudges.length > 0 && (
+        <div className="cc-dock" style={{ right: launcher.right, bottom: Math.min(launcher.bottom + 56, Math.round(window.innerHeight / 2)) }}>
+          {nudges.map((n) => (
+            <NudgeCard
+              key={n.key}
+              plan={n}
+              lang={lang}
+              done={view.nudgeDone}
+              announcement={view.announcement}
+              collapsed={collapsed.has(n.key)}
+              onToggle={() =>
+                setCollapsed((prev) => {
+                  const next = new Set(prev);
+                  if (next.has(n.key)) next.delete(n.key);
+                  else next.add(n.key);
+                  return next;
+                })
+              }
+              onFocusField={focusField}
+            />
+          ))}
+        </div>
+      )}
+
+      {tour && !view.paused && (
+        <TourRunner
+          tourKey={tour.plan.key}
+          tour={tour.plan.tour}
+          lang={lang}
+          step={tour.step}
+          tick={view.tick}
+          takeFocus={tour.takeFocus}
+          resolve={actions.resolveTarget}
+          shadowRootOf={actions.shadowRootOf}
+          onStep={onTourStep}
+          onExit={onTourExit}
+          onComplete={onTourComplete}
+        />
+      )}
+
+      {snippet && openSnippetRef && (
+        <SnippetPlayer
+          key={`${snippet.packId}/${snippet.snippetId}`}
+          packId={openSnippetRef.packId}
+          snippet={openSnippetRef.snippet}
+          lang={lang}
+          completed={view.items[`${openSnippetRef.packId}/${openSnippetRef.snippet.id}`]?.completed ?? false}
+          takeFocus={snippet.takeFocus}
+          onClose={closeSnippet}
+          onComplete={() => {
+            const key = `${openSnippetRef.packId}/${openSnippetRef.snippet.id}`;
+            actions.record({
+              kind: 'snippet.completed',
+              packId: openSnippetRef.packId,
+              itemId: openSnippetRef.snippet.id,
+              points: openSnippetRef.snippet.points,
+            });
+            actions.completeItem(key);
+          }}
+        />
+      )}
+
+      <Launcher
+        ref={launcherRef}
+        position={launcher}
+        expanded={panelOpen}
+        paused={view.paused}
+        count={view.paused ? 0 : waiting}
+        onOpen={() => setPanelOpen((open) => !open)}
+        onMove={actions.moveLauncher}
+      />
+
+      {panelOpen && (
+        <Panel
+          lang={lang}
+          model={model}
+          plan={plan}
+          packs={view.packs}
+          items={view.items}
+          paused={view.paused}
+          host={view.host}
+          launcher={launcher}
+          tourProgress={view.tourProgress}
+          renderTip={(tp) => renderTip(tp, null)}
+          onClose={closePanel}
+          onOpenSnippet={(packId, snippetId) => openSnippet(packId, snippetId, true)}
+          onStartTour={startTour}
+          onFocusField={focusField}
+          onPause={actions.setPaused}
+        />
+      )}
+
+      <div className="cc-sr" role="status" aria-live="polite">
+        {live}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/** What the content script hands the overlay: a view of the page and the actions it can take. */
+import type { CoachPlan, TipPlan } from '@/utils/coach/types';
+import type { TourProgress } from '@/utils/coach/tour';
+import type { PageModel } from '@/utils/crm/types';
+import type { Pack, Target } from '@/utils/packs/types';
+import type { ItemState } from '@/utils/usage/types';
+import type { OutboxInput } from '@/utils/usage/outbox';
+import type { ShadowRootOf } from './dom';
+import type { LauncherPosition } from './Launcher';
+
+export interface OpenSnippetRequest {
+  packId: string;
+  snippetId: string;
+  /** Increases with every request, so the same snippet can be asked for twice. */
+  seq: number;
+}
+
+export interface OverlayView {
+  /** UI language for pack text (BCP 47). */
+  lang: string;
+  model: PageModel;
+  plan: CoachPlan;
+  packs: Pack[];
+  /** Item state as the coach knows it now (completion marks in the panel). */
+  items: Record<string, ItemState>;
+  paused: boolean;
+  host: string;
+  launcher: LauncherPosition;
+  tourProgress: TourProgress;
+  /** Nudge field keys filled on this page after being seen empty. */
+  nudgeDone: ReadonlySet<string>;
+  /** The latest confirmation for a filled field (announced politely). */
+  announcement: string;
+  /** Increases on every page change while something follows page elements (tours). */
+  tick: number;
+  request: OpenSnippetRequest | null;
+}
+
+/** Event input without the page context; the content script adds crm, object and page. */
+export type CoachEventInput = Omit<OutboxInput, 'crm' | 'object' | 'page'>;
+
+export interface OverlayActions {
+  record(e: CoachEventInput): void;
+  /** Tips the user can now see in the panel (tip.shown, once per page). */
+  tipsSeen(tips: TipPlan[]): void;
+  dismissTip(tip: TipPlan, snooze: boolean): void;
+  setPaused(paused: boolean): void;
+  moveLauncher(pos: LauncherPosition): void;
+  setTourProgress(key: string, step: number | null): void;
+  /** Marks an item completed locally (snippet or tour) until the next state refresh. */
+  completeItem(key: string): void;
+  resolveTarget(target: Target): Element | null;
+  /** While true the view's `tick` moves on every page change (a tour follows its targets). */
+  followPage(active: boolean): void;
+  shadowRootOf?: ShadowRootOf;
+}

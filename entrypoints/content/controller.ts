@@ -1,0 +1,414 @@
+/**
+ * The content script's coach loop: read the page, fetch the coach state once per page and
+ * record, plan with the engine, record events, and hand the overlay a view. Work per mutation
+ * batch stays tiny: a page model whose signature did not change costs no planning and no render.
+ * Every dependency is injected so the loop is tested without a browser.
+ */
+import type { AdapterContext, PageModel } from '@/utils/crm/types';
+import type { Pack, SiteDefinition, Target } from '@/utils/packs/types';
+import type { CoachState } from '@/utils/messaging';
+import type { Settings } from '@/utils/settings';
+import type { ItemState } from '@/utils/usage/types';
+import type { OutboxInput } from '@/utils/usage/outbox';
+import { planCoach } from '@/utils/coach/engine';
+import { modelSignature } from '@/utils/coach/signature';
+import { createNudgeTracker } from '@/utils/coach/nudge-tracker';
+import { endOfLocalDay } from '@/utils/coach/show-rules';
+import { withStep, type TourProgress } from '@/utils/coach/tour';
+import type { CoachPlan, TipPlan } from '@/utils/coach/types';
+import { resolveUiLanguage, setUiLanguage, t } from '@/utils/i18n';
+import type { OverlayActions, OverlayView, CoachEventInput } from '@/components/overlay/types';
+import type { LauncherPosition } from '@/components/overlay/Launcher';
+import { DEFAULT_LAUNCHER } from '@/components/overlay/Launcher';
+import type { ShadowRootOf } from '@/components/overlay/dom';
+
+export interface ControllerDeps {
+  doc: Document;
+  url(): URL;
+  readPage(doc: Document, url: URL, ctx: AdapterContext, sites?: SiteDefinition[]): PageModel | null;
+  resolveTarget(target: Target, model: PageModel, doc: Document, shadowRootOf?: ShadowRootOf): Element | null;
+  watchPage(opts: { doc: Document; onChange(reason: string): void; signal: AbortSignal; shadowRootOf?: ShadowRootOf }): void;
+  getCoachState(url: string, recordKey: string | null): Promise<CoachState>;
+  setSettings(partial: Partial<Settings>): Promise<unknown>;
+  outbox: { record(e: OutboxInput): void };
+  loadTourProgress(): Promise<TourProgress>;
+  saveTourProgress(progress: TourProgress): Promise<void>;
+  now(): number;
+  /** Browser UI language tag (for 'auto'). */
+  browserLanguage: string;
+  shadowRootOf?: ShadowRootOf;
+  /** Benchmark build: performance marks and measures around the work. */
+  bench?: boolean;
+}
+
+export interface CoachController {
+  getSnapshot(): OverlayView | null;
+  subscribe(listener: () => void): () => void;
+  actions: OverlayActions;
+  start(): Promise<void>;
+  /** The popup's journey asks for a snippet: true when it is installed and will open. */
+  openSnippet(packId: string, snippetId: string): boolean;
+  /** The overlay put a tip on screen. */
+  tipRendered(): void;
+}
+
+interface LocalItem {
+  dismissed?: boolean;
+  snoozedUntil?: number;
+  completed?: boolean;
+  /** Shows recorded in this tab: the stored count when the first one was made, and how many since. */
+  shownBase?: number;
+  shownCount?: number;
+}
+
+const logged = new Set<string>();
+function logOnce(what: string, err: unknown): void {
+  if (logged.has(what)) return;
+  logged.add(what);
+  console.warn(`[crm-coach] ${what}`, err);
+}
+
+export function createCoachController(deps: ControllerDeps, signal: AbortSignal): CoachController {
+  const listeners = new Set<() => void>();
+  let view: OverlayView | null = null;
+
+  let state: CoachState | null = null;
+  let stateFor = ''; // `${navKey}|${recordKey}` the state was fetched for
+  let fetching = '';
+  let lang = 'en';
+  let tourProgress: TourProgress = {};
+  const local = new Map<string, LocalItem>();
+
+  let model: PageModel | null = null;
+  let plan: CoachPlan | null = null;
+  let lastSig = '';
+  let lastPlanSig = '';
+  let navKey = '';
+  let trackerKey = '';
+  let navShown = new Map<string, number>();
+  let closedOnPage = new Set<string>();
+  let followPage = false;
+  let tick = 0;
+  let announcement = '';
+  let nudgeDone: ReadonlySet<string> = new Set();
+  let request: OverlayView['request'] = null;
+  let requestSeq = 0;
+  let modelReadyMarked = false;
+  let firstTipMarked = false;
+  const tracker = createNudgeTracker();
+
+  const publish = (next: OverlayView | null) => {
+    view = next;
+    for (const l of listeners) l();
+  };
+
+  // ------------------------------------------------------------ items
+
+  const storedItem = (key: string): ItemState => state?.items[key] ?? { key, shown: 0, dismissed: false, completed: false };
+
+  const shownNow = (key: string): number => {
+    const stored = storedItem(key).shown;
+    const l = local.get(key);
+    return l?.shownBase !== undefined ? Math.max(stored, l.shownBase + (l.shownCount ?? 0)) : stored;
+  };
+
+  /** Item states for the engine: stored state, plus what this tab did, with shows of this page left out. */
+  const itemsForEngine = (): Record<string, ItemState> => {
+    const out: Record<string, ItemState> = { ...(state?.items ?? {}) };
+    for (const [key, l] of local) {
+      const s = storedItem(key);
+      out[key] = {
+        ...s,
+        shown: shownNow(key),
+        dismissed: s.dismissed || !!l.dismissed,
+        snoozedUntil: Math.max(s.snoozedUntil ?? 0, l.snoozedUntil ?? 0) || undefined,
+        completed: s.completed || !!l.completed,
+      };
+    }
+    for (const [key, before] of navShown) out[key] = { ...(out[key] ?? storedItem(key)), shown: before };
+    return out;
+  };
+
+  const localOf = (key: string): LocalItem => {
+    let l = local.get(key);
+    if (!l) local.set(key, (l = {}));
+    return l;
+  };
+
+  // ------------------------------------------------------------ events
+
+  const record = (e: CoachEventInput) => {
+    try {
+      deps.outbox.record({
+        ...e,
+        crm: model?.crm,
+        object: model?.object?.label,
+        page: model?.page,
+      });
+    } catch (err) {
+      logOnce('could not record an event', err);
+    }
+  };
+
+  const markShown = (tips: readonly TipPlan[]) => {
+    for (const tp of tips) {
+      if (navShown.has(tp.key)) continue;
+      navShown.set(tp.key, shownNow(tp.key));
+      const l = localOf(tp.key);
+      l.shownBase ??= storedItem(tp.key).shown;
+      l.shownCount = (l.shownCount ?? 0) + 1;
+      record({ kind: 'tip.shown', packId: tp.packId, itemId: tp.tip.id });
+    }
+  };
+
+  // ------------------------------------------------------------ state
+
+  const applyLanguage = (s: CoachState) => {
+    const choice = s.settings.language;
+    setUiLanguage(resolveUiLanguage(choice, deps.browserLanguage));
+    lang = !choice || choice === 'auto' ? deps.browserLanguage : choice;
+  };
+
+  const fetchState = async (key: string, url: string, recordKey: string | null) => {
+    if (fetching === key) return;
+    fetching = key;
+    try {
+      const s = await deps.getCoachState(url, recordKey);
+      if (signal.aborted || fetching !== key) return;
+      state = s;
+      stateFor = key;
+      applyLanguage(s);
+      update('state', true);
+    } catch (err) {
+      logOnce('could not get the coach state', err);
+    } finally {
+      if (fetching === key) fetching = '';
+    }
+  };
+
+  const sites = (): SiteDefinition[] => (state?.packs ?? []).flatMap((p: Pack) => p.sites ?? []);
+
+  // ------------------------------------------------------------ planning
+
+  const selectorPresent = (target: Extract<Target, { selector: string }>) =>
+    model ? deps.resolveTarget(target, model, deps.doc, deps.shadowRootOf) !== null : false;
+
+  /** Selector targets can appear without the model changing: keep planning while any is in play. */
+  const followsSelectors = (p: CoachPlan | null) =>
+    !!p &&
+    (p.tips.some((tp) => 'selector' in tp.tip.target) ||
+      p.explanations.some((e) => e.kind === 'tip' && e.reasons.some((r) => r.code === 'target' && r.actual === undefined && !fieldTargeted(e.key))));
+
+  const fieldTargeted = (key: string) => {
+    const [packId, tipId] = splitKey(key);
+    const tip = state?.packs.find((p) => p.id === packId)?.tips?.find((x) => x.id === tipId);
+    return !!tip && 'field' in tip.target;
+  };
+
+  const planSignature = (p: CoachPlan, anchors: string) =>
+    [
+      p.tips.map((x) => x.key).join(','),
+      p.panelTips.map((x) => x.key).join(','),
+      p.nudges.map((n) => `${n.key}:${n.fields.map((f) => `${f.field.label}${f.empty ? 0 : 1}`).join(';')}`).join(','),
+      p.snippets.map((x) => `${x.key}${x.completed ? 1 : 0}`).join(','),
+      p.tours.map((x) => `${x.key}${x.completed ? 1 : 0}`).join(','),
+      p.explanations.map((e) => `${e.key}${e.status}${e.reasons.map((r) => r.code).join('')}`).join(','),
+      anchors,
+    ].join('|');
+
+  function update(reason: string, force = false): void {
+    if (signal.aborted) return;
+    const t0 = deps.bench ? performance.now() : 0;
+    try {
+      const url = deps.url();
+      if (!state) return;
+      const next = deps.readPage(deps.doc, url, { salt: state.salt, shadowRootOf: deps.shadowRootOf }, sites());
+      if (!next) {
+        model = null;
+        plan = null;
+        lastSig = '';
+        if (view) publish(null);
+        return;
+      }
+      const key = `${url.origin}${url.pathname}${url.search}`;
+      const navChanged = key !== navKey;
+      const sig = modelSignature(next);
+      if (!navChanged && !force && sig === lastSig && !followPage && !followsSelectors(plan)) return;
+
+      model = next;
+      lastSig = sig;
+      if (navChanged) {
+        navKey = key;
+        navShown = new Map();
+        closedOnPage = new Set();
+        modelReadyMarked = false;
+        firstTipMarked = false;
+        record({ kind: 'page.view' });
+      }
+      if (deps.bench && !modelReadyMarked) {
+        modelReadyMarked = true;
+        performance.mark('crm-coach:model-ready');
+      }
+      const recKey = next.recordKey ?? `page:${key}`;
+      if (recKey !== trackerKey) {
+        trackerKey = recKey;
+        tracker.reset();
+        announcement = '';
+      }
+      const wanted = `${key}|${next.recordKey ?? ''}`;
+      if (stateFor !== wanted && fetching !== wanted) void fetchState(wanted, url.href, next.recordKey);
+
+      plan = planCoach({
+        model: next,
+        packs: state.packs,
+        user: { role: state.settings.role, startDate: state.settings.startDate },
+        items: itemsForEngine(),
+        now: deps.now(),
+        selectorPresent,
+        closedOnPage,
+      });
+
+      // Nudges: each empty field once per record; a filled one rewarded once per record, nudge and field.
+      if (!state.paused) {
+        const seen = tracker.observe(plan.nudges, new Set(stateFor === wanted ? state.resolved : []));
+        for (const e of seen.shown) record({ kind: 'nudge.shown', packId: e.packId, itemId: e.itemId, field: e.field, recordKey: next.recordKey ?? undefined });
+        for (const e of seen.resolved) {
+          record({ kind: 'nudge.resolved', packId: e.packId, itemId: e.itemId, field: e.field, points: e.points, recordKey: next.recordKey ?? undefined });
+          announcement = `${t('coach_nudge_filled', e.field)} ${t('coach_nudge_points', e.points ?? 1)}`;
+        }
+        nudgeDone = seen.done;
+        markShown(plan.tips);
+      }
+
+      const anchors = plan.tips.map((tp) => (tp.field ? elementTag(tp.field.element) : '')).join(',');
+      const planSig = `${sig}|${planSignature(plan, anchors)}|${state.paused}|${announcement}`;
+      if (followPage) tick++;
+      if (!force && !navChanged && planSig === lastPlanSig && !followPage && view) return;
+      lastPlanSig = planSig;
+      publishView();
+    } catch (err) {
+      logOnce(`coach update failed (${reason})`, err);
+    } finally {
+      if (deps.bench) performance.measure('crm-coach:batch', { start: t0, end: performance.now() });
+    }
+  }
+
+  const launcherFor = (): LauncherPosition => (model && state?.settings.launcher?.[model.crm]) || DEFAULT_LAUNCHER;
+
+  function publishView(): void {
+    if (!model || !plan || !state) return;
+    publish({
+      lang,
+      model,
+      plan,
+      packs: state.packs,
+      items: itemsForEngine(),
+      paused: state.paused,
+      host: deps.url().hostname,
+      launcher: launcherFor(),
+      tourProgress,
+      nudgeDone,
+      announcement,
+      tick,
+      request,
+    });
+  }
+
+  // ------------------------------------------------------------ actions
+
+  const actions: OverlayActions = {
+    record,
+    tipsSeen: (tips) => markShown(tips),
+    dismissTip(tp, snooze) {
+      const l = localOf(tp.key);
+      if (snooze) l.snoozedUntil = endOfLocalDay(deps.now());
+      else l.dismissed = true;
+      closedOnPage.add(tp.key);
+      record({ kind: 'tip.dismissed', packId: tp.packId, itemId: tp.tip.id, ...(snooze ? { snooze: true } : {}) });
+      update('dismiss', true);
+    },
+    setPaused(paused) {
+      if (!state) return;
+      const host = deps.url().hostname;
+      const sitesNow = state.settings.pausedSites.filter((h) => h !== host);
+      const pausedSites = paused ? [...sitesNow, host] : sitesNow;
+      state = { ...state, paused, settings: { ...state.settings, pausedSites } };
+      deps.setSettings({ pausedSites }).catch((err) => logOnce('could not save the pause switch', err));
+      update('pause', true);
+    },
+    moveLauncher(pos) {
+      if (!state || !model) return;
+      const launcher = { ...(state.settings.launcher ?? {}), [model.crm]: pos };
+      state = { ...state, settings: { ...state.settings, launcher } };
+      deps.setSettings({ launcher }).catch((err) => logOnce('could not save the launcher position', err));
+      publishView();
+    },
+    setTourProgress(key, step) {
+      tourProgress = withStep(tourProgress, key, step);
+      deps.saveTourProgress(tourProgress).catch((err) => logOnce('could not save tour progress', err));
+      publishView();
+    },
+    completeItem(key) {
+      localOf(key).completed = true;
+      update('complete', true);
+    },
+    resolveTarget: (target) => (model ? deps.resolveTarget(target, model, deps.doc, deps.shadowRootOf) : null),
+    followPage(active) {
+      followPage = active;
+    },
+    shadowRootOf: deps.shadowRootOf,
+  };
+
+  return {
+    getSnapshot: () => view,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    actions,
+    async start() {
+      try {
+        const first = deps.url();
+        const [s, progress] = await Promise.all([
+          deps.getCoachState(first.href, null),
+          deps.loadTourProgress().catch(() => ({}) as TourProgress),
+        ]);
+        if (signal.aborted) return;
+        state = s;
+        stateFor = `${first.origin}${first.pathname}${first.search}|`;
+        tourProgress = progress;
+        applyLanguage(s);
+        update('start', true);
+        deps.watchPage({ doc: deps.doc, onChange: (reason) => update(reason), signal, shadowRootOf: deps.shadowRootOf });
+      } catch (err) {
+        logOnce('the coach could not start', err);
+      }
+    },
+    openSnippet(packId, snippetId) {
+      const exists = !!state?.packs.find((p) => p.id === packId)?.snippets?.some((s) => s.id === snippetId);
+      if (!exists || !model) return false;
+      request = { packId, snippetId, seq: ++requestSeq };
+      publishView();
+      return true;
+    },
+    tipRendered() {
+      if (deps.bench && !firstTipMarked) {
+        firstTipMarked = true;
+        performance.mark('crm-coach:first-tip');
+      }
+    },
+  };
+}
+
+function splitKey(key: string): [string, string] {
+  const i = key.indexOf('/');
+  return [key.slice(0, i), key.slice(i + 1)];
+}
+
+const tags = new WeakMap<Element, number>();
+let nextTag = 1;
+function elementTag(el: Element): string {
+  let n = tags.get(el);
+  if (n === undefined) tags.set(el, (n = nextTag++));
+  return String(n);
+}
