@@ -19,6 +19,8 @@ export interface FieldModel {
   required: boolean;
   /** The element that represents the field (container or input); used for anchoring only. */
   element: Element;
+  /** The form control (input, textarea, select, combobox) when the field is editable now. Optional. */
+  control?: Element;
   /** The field's displayed value. In memory only: never stored, logged or sent. */
   value: string;
   /** Section heading the field sits under, when known. */

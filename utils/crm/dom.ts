@@ -1,0 +1,363 @@
+/**
+ * Small DOM helpers shared by the adapters. Realm-agnostic (no `instanceof HTMLElement`, no
+ * globals), so they work on any document: the page's, a test's jsdom/happy-dom window, an iframe.
+ * They read only; they never change the page.
+ */
+
+export type ShadowRootOf = (el: Element) => ShadowRoot | null;
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_FRAGMENT_NODE = 11;
+
+/** Our own overlay; never read it as part of the CRM page. */
+export const OVERLAY_TAG = 'crm-coach-overlay';
+
+/**
+ * The shadow root of `el`: an open one directly, a closed one through `shadowRootOf`
+ * (chrome.dom.openOrClosedShadowRoot). Closed roots are looked up on custom elements only,
+ * which is where pages put them, to keep the cost of a page walk low.
+ */
+export function rootOf(el: Element, shadowRootOf?: ShadowRootOf): ShadowRoot | null {
+  const open = el.shadowRoot;
+  if (open) return open;
+  if (!shadowRootOf || el.localName.indexOf('-') < 0) return null;
+  try {
+    return shadowRootOf(el) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function safeMatches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every element under `root` matching `selector`, through open shadow roots (and closed ones
+ * reachable by `shadowRootOf`), in tree order with each shadow tree right after its host.
+ * An invalid selector yields []. Our overlay is skipped.
+ */
+export function deepQueryAll(root: ParentNode, selector: string, shadowRootOf?: ShadowRootOf): Element[] {
+  const out: Element[] = [];
+  try {
+    // Fail fast on an invalid selector (pack text can hold anything).
+    (root as ParentNode).querySelector(selector);
+  } catch {
+    return out;
+  }
+  walk(root, selector, shadowRootOf, out, false);
+  return out;
+}
+
+/** The first deep match, or null. */
+export function deepQuery(root: ParentNode, selector: string, shadowRootOf?: ShadowRootOf): Element | null {
+  try {
+    root.querySelector(selector);
+  } catch {
+    return null;
+  }
+  const out: Element[] = [];
+  walk(root, selector, shadowRootOf, out, true);
+  return out[0] ?? null;
+}
+
+function walk(root: ParentNode, selector: string, sro: ShadowRootOf | undefined, out: Element[], firstOnly: boolean): boolean {
+  // An element passed as root: its own shadow tree is part of what it renders.
+  if ((root as Node).nodeType === ELEMENT_NODE) {
+    const own = rootOf(root as Element, sro);
+    if (own && walk(own, selector, sro, out, firstOnly)) return true;
+  }
+  const all = root.querySelectorAll('*');
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i];
+    if (el.localName === OVERLAY_TAG) continue;
+    if (safeMatches(el, selector)) {
+      out.push(el);
+      if (firstOnly) return true;
+    }
+    const sr = rootOf(el, sro);
+    if (sr && walk(sr, selector, sro, out, firstOnly)) return true;
+  }
+  return false;
+}
+
+/** The parent in the flat (composed) tree: slot for slotted nodes, host for shadow tree tops. */
+export function flatParent(el: Element): Element | null {
+  const slot = (el as Element & { assignedSlot?: Element | null }).assignedSlot;
+  if (slot) return slot;
+  if (el.parentElement) return el.parentElement;
+  const p = el.parentNode;
+  if (p && p.nodeType === DOCUMENT_FRAGMENT_NODE && (p as ShadowRoot).host) return (p as ShadowRoot).host;
+  return null;
+}
+
+/** `el` and its flat-tree ancestors, nearest first. */
+export function* flatAncestors(el: Element | null): Generator<Element> {
+  for (let n = el; n; n = flatParent(n)) yield n;
+}
+
+/** Nearest flat-tree ancestor (or self) matching `selector`, crossing shadow boundaries. */
+export function closestDeep(el: Element, selector: string): Element | null {
+  for (const n of flatAncestors(el)) if (safeMatches(n, selector)) return n;
+  return null;
+}
+
+/** True when `a` contains `b` in the flat tree (or is it). */
+export function containsDeep(a: Element, b: Element): boolean {
+  for (const n of flatAncestors(b)) if (n === a) return true;
+  return false;
+}
+
+/** Per-read cache for isVisible; make one per page read (the DOM may change between reads). */
+export interface VisibilityMemo {
+  markup: Map<Element, boolean>;
+  style: Map<Element, boolean>;
+}
+
+export function newVisibilityMemo(): VisibilityMemo {
+  return { markup: new Map(), style: new Map() };
+}
+
+/**
+ * Whether the element is rendered: not display:none / visibility:hidden itself or through an
+ * ancestor (flat tree), not under a [hidden] ancestor, not inside a closed <details> (other than
+ * its summary). Uses the engine's checkVisibility where it exists. Pass one memo per page read.
+ */
+export function isVisible(el: Element, memo: VisibilityMemo = newVisibilityMemo()): boolean {
+  try {
+    if (hiddenByMarkup(el, memo.markup)) return false;
+    const cv = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+    if (typeof cv === 'function') return cv.call(el, { visibilityProperty: true });
+    return !hiddenByStyle(el, memo.style);
+  } catch {
+    return true;
+  }
+}
+
+/** [hidden] attributes and closed <details> on the flat-tree path (memoized per element). */
+function hiddenByMarkup(el: Element, memo: Map<Element, boolean>): boolean {
+  const path: Element[] = [];
+  let result = false;
+  for (let n: Element | null = el; n; n = flatParent(n)) {
+    const known = memo.get(n);
+    if (known !== undefined) {
+      result = known;
+      break;
+    }
+    path.push(n);
+    if (n.hasAttribute('hidden') && n.getAttribute('hidden') !== 'until-found') {
+      result = true;
+      break;
+    }
+    const p = flatParent(n);
+    if (p && p.localName === 'details' && !p.hasAttribute('open') && n.localName !== 'summary') {
+      result = true;
+      break;
+    }
+  }
+  for (const n of path) memo.set(n, result);
+  return result;
+}
+
+/** Computed display:none on the flat-tree path, visibility on the element (it inherits). */
+function hiddenByStyle(el: Element, memo: Map<Element, boolean>): boolean {
+  const view = el.ownerDocument?.defaultView;
+  if (!view || typeof view.getComputedStyle !== 'function') return false;
+  const own = view.getComputedStyle(el).visibility;
+  if (own === 'hidden' || own === 'collapse') return true;
+  const path: Element[] = [];
+  let result = false;
+  for (let n: Element | null = el; n; n = flatParent(n)) {
+    const known = memo.get(n);
+    if (known !== undefined) {
+      result = known;
+      break;
+    }
+    path.push(n);
+    const st = view.getComputedStyle(n);
+    if (st.display === 'none' || st.visibility === 'hidden') {
+      result = true;
+      break;
+    }
+  }
+  for (const n of path) memo.set(n, result);
+  return result;
+}
+
+/** Collapse whitespace and trim. */
+export function clean(s: string | null | undefined): string {
+  return (s ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/**
+ * Text the element renders, through shadow roots (slots contribute their assigned nodes),
+ * whitespace collapsed. Skips <style>/<script>/<template> and elements matching `skip`.
+ */
+export function textOf(el: Element | null, opts: { skip?: string; shadowRootOf?: ShadowRootOf } = {}): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  // `skip` applies to descendants: the element asked about is always read.
+  collectText(el, opts, parts, true);
+  return clean(parts.join(' '));
+}
+
+function collectText(node: Node, opts: { skip?: string; shadowRootOf?: ShadowRootOf }, parts: string[], isRoot = false): void {
+  if (node.nodeType === TEXT_NODE) {
+    parts.push(node.nodeValue ?? '');
+    return;
+  }
+  if (node.nodeType !== ELEMENT_NODE && node.nodeType !== DOCUMENT_FRAGMENT_NODE) return;
+  let children: ArrayLike<Node> = node.childNodes;
+  if (node.nodeType === ELEMENT_NODE) {
+    const el = node as Element;
+    const tag = el.localName;
+    if (tag === 'style' || tag === 'script' || tag === 'template' || tag === OVERLAY_TAG) return;
+    if (!isRoot && opts.skip && safeMatches(el, opts.skip)) return;
+    if (tag === 'slot') {
+      const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
+      if (assigned.length) children = assigned;
+    } else {
+      const sr = rootOf(el, opts.shadowRootOf);
+      if (sr) children = sr.childNodes;
+    }
+  }
+  for (let i = 0; i < children.length; i++) collectText(children[i], opts, parts);
+}
+
+/** Display markers CRMs show for "no value" (Salesforce "--None--", HubSpot "--", Zoho "-None-", Dynamics "---"). */
+const EMPTY_MARKERS = new Set(['-', '--', '---', '—', '–', '--none--', '-none-', '--无--', '-无-', '(none)', '--select--']);
+
+/** True when displayed text means "no value". */
+export function isEmptyDisplay(text: string): boolean {
+  const t = clean(text).toLowerCase();
+  return t === '' || EMPTY_MARKERS.has(t);
+}
+
+const CONTROL_SELECTOR =
+  'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]):not([type=image]), textarea, select, [contenteditable=""], [contenteditable=true]';
+
+/** Form controls a user types into or chooses from. */
+export const FORM_CONTROL_SELECTOR = CONTROL_SELECTOR;
+
+/** True for input/textarea/select/contenteditable. */
+export function isFormControl(el: Element): boolean {
+  return safeMatches(el, CONTROL_SELECTOR);
+}
+
+/**
+ * The value a control displays: input/textarea value, a select's chosen option text ('' when
+ * its value is '' or the option text is an empty marker), "true"/"false" for checkboxes and
+ * radios, contenteditable text. Placeholders never count.
+ */
+export function controlValue(el: Element): string {
+  const tag = el.localName;
+  if (tag === 'input') {
+    const input = el as HTMLInputElement;
+    const type = (input.type || 'text').toLowerCase();
+    if (type === 'checkbox' || type === 'radio') return input.checked ? 'true' : 'false';
+    return input.value ?? '';
+  }
+  if (tag === 'textarea') return (el as HTMLTextAreaElement).value ?? '';
+  if (tag === 'select') {
+    const select = el as HTMLSelectElement;
+    const opt = select.selectedIndex >= 0 ? select.options[select.selectedIndex] : null;
+    if (!opt || select.value === '') return '';
+    const text = clean(opt.text || opt.textContent);
+    return isEmptyDisplay(text) ? '' : text;
+  }
+  return textOf(el);
+}
+
+/** True when the control or an ancestor marks it required (required, aria-required). */
+export function controlRequired(el: Element | null): boolean {
+  if (!el) return false;
+  return el.hasAttribute('required') || el.getAttribute('aria-required') === 'true';
+}
+
+/**
+ * Heading of the section an element sits in: the nearest flat-tree ancestor matching
+ * `containers` named by aria-label, aria-labelledby, or its first summary/legend/heading.
+ */
+export function sectionOf(
+  el: Element,
+  containers = 'section, [role=region], details, fieldset, [role=group][aria-label]',
+  memo?: Map<Element, string | undefined>,
+): string | undefined {
+  for (const n of flatAncestors(flatParent(el))) {
+    if (!safeMatches(n, containers)) continue;
+    if (memo?.has(n)) return memo.get(n);
+    const name = sectionName(n);
+    memo?.set(n, name);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+function sectionName(n: Element): string | undefined {
+  const aria = clean(n.getAttribute('aria-label'));
+  if (aria) return aria;
+  const ids = clean(n.getAttribute('aria-labelledby'));
+  if (ids) {
+    const root = n.getRootNode() as Document | ShadowRoot;
+    const text = ids
+      .split(' ')
+      .map((id) => textOf(root.getElementById ? root.getElementById(id) : null))
+      .join(' ')
+      .trim();
+    if (text) return text;
+  }
+  for (let c = n.firstElementChild; c; c = c.nextElementSibling) {
+    if (safeMatches(c, 'summary, legend, h1, h2, h3, h4, h5, h6, [role=heading], header')) {
+      const t = textOf(c);
+      if (t) return t;
+    }
+  }
+  return undefined;
+}
+
+/** Visible dialogs (modals, quick-create panels) holding at least one element matching `fieldSelector`. */
+export function openDialogWith(
+  doc: Document,
+  fieldSelector: string,
+  shadowRootOf: ShadowRootOf | undefined,
+  memo: VisibilityMemo,
+  dialogSelector = '[role=dialog], [role=alertdialog], dialog[open]',
+): Element | null {
+  const dialogs = deepQueryAll(doc, dialogSelector, shadowRootOf);
+  for (let i = dialogs.length - 1; i >= 0; i--) {
+    const d = dialogs[i];
+    if (!isVisible(d, memo)) continue;
+    if (deepQuery(d, fieldSelector, shadowRootOf)) return d;
+  }
+  return null;
+}
+
+/** Strip a trailing/leading required asterisk from a label. */
+export function stripRequiredMark(label: string): { label: string; marked: boolean } {
+  const t = clean(label);
+  const m = /^\*\s*(.+)$|^(.+?)\s*\*$/.exec(t);
+  if (!m) return { label: t, marked: false };
+  return { label: clean(m[1] ?? m[2]), marked: true };
+}
+
+/**
+ * SPA shells keep pages the user left in the DOM, hidden. Given the selector of a page root,
+ * returns a predicate that is false for elements inside a hidden page root (stale page) and true
+ * otherwise (also when the shell has no such roots at all).
+ */
+export function notInStalePage(
+  doc: Document,
+  pageRootSelector: string,
+  shadowRootOf: ShadowRootOf | undefined,
+  memo: VisibilityMemo,
+): (el: Element) => boolean {
+  const roots = deepQueryAll(doc, pageRootSelector, shadowRootOf);
+  const hidden = roots.filter((r) => !isVisible(r, memo));
+  if (hidden.length === 0) return () => true;
+  return (el: Element) => !hidden.some((r) => containsDeep(r, el));
+}

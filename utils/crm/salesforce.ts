@@ -1,0 +1,299 @@
+/**
+ * Salesforce: Lightning Experience (record view, inline edit, new/edit modals, list, home) and
+ * Classic detail/edit pages.
+ *
+ * Lightning fields are `records-record-layout-item[field-label]` carrying
+ * `data-target-selection-name="sfdc:RecordField.<Object>.<Field>"`, rendered in nested custom
+ * elements inside open shadow roots (native shadow), in light DOM (synthetic shadow) or in closed
+ * roots reached through ctx.shadowRootOf. Lightning keeps pages the user left in the DOM, hidden:
+ * only the visible page (and a visible modal over it) is read.
+ */
+import type { AdapterContext, CrmAdapter, CrmObject, FieldModel, PageKind, PageModel } from './types';
+import {
+  clean,
+  closestDeep,
+  controlRequired,
+  deepQuery,
+  deepQueryAll,
+  flatParent,
+  FORM_CONTROL_SELECTOR,
+  isVisible,
+  newVisibilityMemo,
+  sectionOf,
+  stripRequiredMark,
+  textOf,
+  type ShadowRootOf,
+  type VisibilityMemo,
+} from './dom';
+import { displayedValue, emptyModel, field, labelFromApiName, safeRead } from './model';
+import { recordKeyOf } from './hash';
+
+const ID = 'salesforce';
+
+const HOST_RE = /(^|\.)(force\.com|salesforce\.com|salesforce-setup\.com|visualforce\.com|cloudforce\.com)$/i;
+
+/** Key prefixes of common standard objects (Classic URLs carry only the id). */
+const KEY_PREFIX: Record<string, string> = {
+  '001': 'Account',
+  '003': 'Contact',
+  '006': 'Opportunity',
+  '00Q': 'Lead',
+  '500': 'Case',
+  '701': 'Campaign',
+  '800': 'Contract',
+  '801': 'Order',
+  '0Q0': 'Quote',
+  '00T': 'Task',
+  '00U': 'Event',
+  '01t': 'Product2',
+};
+
+const STANDARD_LABELS: Record<string, string> = { Product2: 'Product' };
+
+const ITEM_SELECTOR = 'records-record-layout-item, [data-target-selection-name^="sfdc:RecordField."]';
+const PAGE_CONTAINERS = '.oneContent, .windowViewMode-normal, .windowViewMode-maximized, .windowViewMode-console';
+const DIALOGS = 'section[role=dialog], div[role=dialog], .uiModal, .slds-modal';
+const SECTION_CONTAINERS = 'records-record-layout-section, .slds-section, section, [role=region], details, fieldset';
+const SKIP_TEXT = '.slds-assistive-text, .assistiveText, button, abbr.slds-required, .slds-required';
+
+interface LightningRoute {
+  page: PageKind;
+  objectApi: string | null;
+  recordId: string | null;
+}
+
+/** Page kind, object and record id from a Lightning URL. Pure. */
+export function parseLightningUrl(url: URL): LightningRoute | null {
+  const p = url.pathname;
+  if (!p.startsWith('/lightning/')) return null;
+  let m = /^\/lightning\/r\/(?:([A-Za-z][\w]*)\/)?([a-zA-Z0-9]{15,18})\/(view|edit|related\/[^/]+\/view|clone)(?:\/|$)/.exec(p);
+  if (m) {
+    const id = m[2];
+    const action = m[3];
+    return {
+      page: action === 'edit' ? 'edit' : action === 'clone' ? 'new' : 'record',
+      objectApi: m[1] ?? KEY_PREFIX[id.slice(0, 3)] ?? null,
+      recordId: action === 'clone' ? null : id,
+    };
+  }
+  m = /^\/lightning\/o\/([A-Za-z][\w]*)\/(new|list|home)(?:\/|$)/.exec(p);
+  if (m) return { page: m[2] === 'new' ? 'new' : 'list', objectApi: m[1], recordId: null };
+  return { page: 'home', objectApi: null, recordId: null };
+}
+
+/** Page kind, object and record id from a Classic URL (/006xx..., /006xx.../e, /006/e, /006/o). Pure. */
+export function parseClassicUrl(url: URL): LightningRoute | null {
+  const p = url.pathname;
+  let m = /^\/([a-zA-Z0-9]{15}|[a-zA-Z0-9]{18})(\/e)?\/?$/.exec(p);
+  if (m && /^[a-zA-Z0-9]{3}/.test(m[1]) && /\d/.test(m[1])) {
+    return { page: m[2] ? 'edit' : 'record', objectApi: KEY_PREFIX[m[1].slice(0, 3)] ?? null, recordId: m[1] };
+  }
+  m = /^\/([a-zA-Z0-9]{3})\/(e|o)\/?$/.exec(p);
+  if (m) return { page: m[2] === 'e' ? 'new' : 'list', objectApi: KEY_PREFIX[m[1]] ?? null, recordId: null };
+  if (/^\/home\/home\.jsp/.test(p) || p === '/') return { page: 'home', objectApi: null, recordId: null };
+  return null;
+}
+
+function objectLabel(api: string): string {
+  return STANDARD_LABELS[api] ?? labelFromApiName(api);
+}
+
+/** 15-character form of a Salesforce id, so Classic (15) and Lightning (18) keys agree. */
+function canonicalId(id: string): string {
+  return id.length === 18 ? id.slice(0, 15) : id;
+}
+
+function selectionTarget(el: Element): { object: string; field: string } | null {
+  const raw = el.getAttribute('data-target-selection-name') ?? '';
+  const m = /^sfdc:RecordField\.([\w]+)\.([\w.]+)$/.exec(raw);
+  return m ? { object: m[1], field: m[2] } : null;
+}
+
+/** The visible page containers (Lightning keeps stale ones, hidden); null when the shell has none. */
+function visiblePages(doc: Document, sro: ShadowRootOf | undefined, memo: VisibilityMemo): Element[] | null {
+  const all = deepQueryAll(doc, PAGE_CONTAINERS, sro);
+  if (all.length === 0) return null;
+  // Outermost containers only (a .oneContent may itself carry windowViewMode-*).
+  const outer = all.filter((el) => {
+    const p = flatParent(el);
+    return !p || !closestDeep(p, PAGE_CONTAINERS);
+  });
+  return outer.filter((el) => isVisible(el, memo));
+}
+
+function visibleModal(doc: Document, sro: ShadowRootOf | undefined, memo: VisibilityMemo): Element | null {
+  const dialogs = deepQueryAll(doc, DIALOGS, sro);
+  for (let i = dialogs.length - 1; i >= 0; i--) {
+    const d = dialogs[i];
+    if (isVisible(d, memo) && deepQuery(d, ITEM_SELECTOR, sro)) return d;
+  }
+  return null;
+}
+
+function readItem(item: Element, sro: ShadowRootOf | undefined, memo: VisibilityMemo, sections: Map<Element, string>): { f: FieldModel; editing: boolean } | null {
+  const target = selectionTarget(item);
+  const labelAttr = item.getAttribute('field-label');
+  const labelEl = deepQuery(item, '.test-id__field-label, label.slds-form-element__label, .slds-form-element__label', sro);
+  const rawLabel = labelAttr ?? textOf(labelEl, { skip: '.slds-assistive-text, abbr.slds-required, .slds-required', shadowRootOf: sro });
+  const { label } = stripRequiredMark(rawLabel);
+  if (!label) return null;
+  const editing = !!deepQuery(item, 'records-record-layout-base-input', sro);
+  const control = deepQuery(item, FORM_CONTROL_SELECTOR, sro);
+  const display = deepQuery(item, '[data-output-element-id=output-field], .test-id__field-value, .slds-form-element__static', sro);
+  const shown = displayedValue(item, { control, display: display ?? deepQuery(item, '.slds-form-element__control', sro), skip: SKIP_TEXT, shadowRootOf: sro });
+  const required = !!deepQuery(item, 'abbr.slds-required, .slds-required', sro) || controlRequired(control) || controlRequired(shown.control ?? null);
+  return {
+    f: field({
+      label,
+      apiName: target?.field ?? control?.getAttribute('name') ?? null,
+      element: item,
+      shown,
+      required,
+      section: sectionTitle(item, sections, sro),
+      visible: isVisible(item, memo),
+    }),
+    editing: editing || !!control,
+  };
+}
+
+function sectionTitle(item: Element, memo: Map<Element, string>, sro: ShadowRootOf | undefined): string | undefined {
+  const parent = flatParent(item);
+  const sec = parent ? closestDeep(parent, 'records-record-layout-section') : null;
+  if (sec) {
+    let title = memo.get(sec);
+    if (title === undefined) {
+      title = clean(textOf(deepQuery(sec, '.slds-section__title, .test-id__section-header-title', sro), { shadowRootOf: sro }));
+      memo.set(sec, title);
+    }
+    if (title) return title;
+  }
+  return sectionOf(item, SECTION_CONTAINERS);
+}
+
+function readLightning(doc: Document, url: URL, ctx: AdapterContext, route: LightningRoute): PageModel {
+  const sro = ctx.shadowRootOf;
+  const memo = newVisibilityMemo();
+  const modal = visibleModal(doc, sro, memo);
+  let scopes: ParentNode[];
+  if (modal) scopes = [modal];
+  else scopes = visiblePages(doc, sro, memo) ?? [doc];
+
+  const items: Element[] = [];
+  for (const s of scopes) for (const el of deepQueryAll(s, ITEM_SELECTOR, sro)) if (!items.includes(el)) items.push(el);
+
+  // Object: URL first, then the layout's selection names.
+  let objectApi = route.objectApi;
+  if (!objectApi) {
+    for (const it of items) {
+      const t = selectionTarget(it);
+      if (t) {
+        objectApi = t.object;
+        break;
+      }
+    }
+  }
+
+  const fields: FieldModel[] = [];
+  const sections = new Map<Element, string>();
+  let editing = false;
+  for (const it of items) {
+    // Nested match (an inner element also carrying the selection name): keep the outermost.
+    const parent = flatParent(it);
+    const outer = parent ? closestDeep(parent, ITEM_SELECTOR) : null;
+    if (outer && items.includes(outer)) continue;
+    const t = selectionTarget(it);
+    if (objectApi && t && t.object !== objectApi) continue; // another object's leftovers
+    const r = readItem(it, sro, memo, sections);
+    if (!r) continue;
+    fields.push(r.f);
+    if (r.editing && r.f.visible) editing = true;
+  }
+
+  let page = route.page;
+  if (modal && page === 'record') page = 'edit';
+  if (!modal && page === 'record' && editing) page = 'edit'; // inline edit
+
+  let object: CrmObject | null = null;
+  if (objectApi) {
+    let label = '';
+    if (!modal && (page === 'record' || page === 'edit')) {
+      for (const s of scopes) {
+        const el = deepQuery(s, '.entityNameTitle', sro);
+        if (el) {
+          label = textOf(el, { shadowRootOf: sro });
+          break;
+        }
+      }
+    }
+    object = { label: label || objectLabel(objectApi), apiName: objectApi };
+  }
+
+  return {
+    crm: ID,
+    object,
+    page,
+    recordKey: route.recordId && (page === 'record' || page === 'edit') ? recordKeyOf(canonicalId(route.recordId), ctx.salt) : null,
+    url: url.href,
+    fields: page === 'home' || page === 'list' ? [] : fields,
+  };
+}
+
+function readClassic(doc: Document, url: URL, ctx: AdapterContext, route: LightningRoute): PageModel {
+  const memo = newVisibilityMemo();
+  const fields: FieldModel[] = [];
+  const labels = Array.from(doc.querySelectorAll('.detailList td.labelCol, .detailList th.labelCol'));
+  let editing = false;
+  for (const cell of labels) {
+    const data = cell.nextElementSibling;
+    if (!data || !data.classList.contains('dataCol')) continue;
+    const { label, marked } = stripRequiredMark(textOf(cell, { skip: '.assistiveText, .helpButton, .helpOrb' }));
+    if (!label) continue;
+    const control = data.querySelector(FORM_CONTROL_SELECTOR);
+    if (control) editing = true;
+    const shown = displayedValue(data, { control, skip: '.assistiveText, .helpButton, a.lookupIcon' });
+    const block = cell.closest('.pbSubsection');
+    const header = block?.previousElementSibling?.classList.contains('pbSubheader') ? block.previousElementSibling : null;
+    fields.push(
+      field({
+        label,
+        apiName: control?.getAttribute('name') ?? null,
+        element: data,
+        shown,
+        required: marked || !!data.querySelector('.requiredInput, .requiredBlock') || controlRequired(control),
+        section: header ? textOf(header.querySelector('h3') ?? header, { skip: '.assistiveText' }) || undefined : undefined,
+        visible: isVisible(data, memo),
+      }),
+    );
+  }
+  let objectApi = route.objectApi;
+  const pageType = textOf(doc.querySelector('h1.pageType'));
+  if (!objectApi && pageType) objectApi = pageType.replace(/\s+Edit$/, '').replace(/\s+/g, '');
+  const page = route.page === 'record' && editing && doc.querySelector('form .pbBottomButtons input[name=save]') ? 'edit' : route.page;
+  return {
+    crm: ID,
+    object: objectApi ? { label: (pageType && pageType.replace(/\s+Edit$/, '')) || objectLabel(objectApi), apiName: objectApi } : null,
+    page,
+    recordKey: route.recordId ? recordKeyOf(canonicalId(route.recordId), ctx.salt) : null,
+    url: url.href,
+    fields: page === 'list' || page === 'home' ? [] : fields,
+  };
+}
+
+export const salesforceAdapter: CrmAdapter = {
+  id: ID,
+  name: 'Salesforce',
+  matches(url: URL): boolean {
+    return url.protocol === 'https:' && HOST_RE.test(url.hostname);
+  },
+  read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
+    return safeRead(ID, url, () => {
+      const lightning = parseLightningUrl(url);
+      if (lightning) return readLightning(doc, url, ctx, lightning);
+      const classic = parseClassicUrl(url);
+      if (classic) return readClassic(doc, url, ctx, classic);
+      return emptyModel(ID, url);
+    });
+  },
+};
+
+export default salesforceAdapter;

@@ -1,0 +1,144 @@
+/**
+ * The generic adapter for CRMs a pack describes in `sites` (PACK_FORMAT.md "Sites"):
+ * object from a URL regex with a named group `object` or from a selector's text, page kind from
+ * URL regexes tried in order, fields from container / label / input / required selectors.
+ * Pack text is untrusted: bad regexes or selectors make the adapter read nothing, never throw.
+ */
+import type { SiteDefinition } from '../packs/types';
+import type { AdapterContext, CrmAdapter, CrmObject, FieldModel, PageKind, PageModel } from './types';
+import { PAGE_KINDS } from './types';
+import {
+  clean,
+  controlRequired,
+  controlValue,
+  deepQuery,
+  deepQueryAll,
+  isEmptyDisplay,
+  isFormControl,
+  isVisible,
+  newVisibilityMemo,
+  sectionOf,
+  stripRequiredMark,
+  textOf,
+} from './dom';
+import { emptyModel, field, safeRead } from './model';
+import { recordKeyOf } from './hash';
+import { matchesAny } from './match-pattern';
+
+function compile(re: string | undefined): RegExp | null {
+  if (!re) return null;
+  try {
+    return new RegExp(re);
+  } catch {
+    return null;
+  }
+}
+
+/** The URL forms a site regex is tried against: path, path + query, full URL. */
+function candidates(url: URL): string[] {
+  return [url.pathname, url.pathname + url.search, url.href];
+}
+
+export function siteAdapter(site: SiteDefinition): CrmAdapter {
+  const objectRe = site.object && 'urlPattern' in site.object ? compile(site.object.urlPattern) : null;
+  const objectSelector = site.object && 'selector' in site.object ? site.object.selector : null;
+  const pageRes: [PageKind, RegExp][] = [];
+  for (const [kind, re] of Object.entries(site.page ?? {})) {
+    const c = compile(re);
+    if (c && (PAGE_KINDS as readonly string[]).includes(kind)) pageRes.push([kind as PageKind, c]);
+  }
+
+  function pageOf(url: URL, hasFields: boolean): PageKind {
+    const forms = candidates(url);
+    for (const [kind, re] of pageRes) if (forms.some((f) => re.test(f))) return kind;
+    return hasFields ? 'record' : 'home';
+  }
+
+  function objectOf(doc: Document, url: URL, ctx: AdapterContext): CrmObject | null {
+    if (objectRe) {
+      for (const f of candidates(url)) {
+        const m = objectRe.exec(f);
+        const name = clean(m?.groups?.object ?? m?.[1]);
+        if (name) return { label: name, apiName: name };
+      }
+      return null;
+    }
+    if (objectSelector) {
+      const name = textOf(deepQuery(doc, objectSelector, ctx.shadowRootOf), { shadowRootOf: ctx.shadowRootOf });
+      return name ? { label: name, apiName: name } : null;
+    }
+    return null;
+  }
+
+  function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
+    const sro = ctx.shadowRootOf;
+    const memo = newVisibilityMemo();
+    const spec = site.field;
+    const fields: FieldModel[] = [];
+    const sections = new Map<Element, string | undefined>();
+    const containers = spec?.container ? deepQueryAll(doc, spec.container, sro) : [];
+    for (const c of containers) {
+      // A container nested in another container is read as part of the outer one.
+      const input = spec.input ? (c.matches?.(spec.input) ? c : deepQuery(c, spec.input, sro)) : null;
+      const labelEl = spec.label ? deepQuery(c, spec.label, sro) : null;
+      const { label, marked } = stripRequiredMark(labelEl ? textOf(labelEl, { shadowRootOf: sro }) : input?.getAttribute('aria-label') ?? '');
+      if (!label) continue;
+      let shown: { value: string; empty: boolean; control?: Element };
+      if (input && isFormControl(input)) {
+        const value = controlValue(input);
+        shown = { value, empty: clean(value) === '', control: input };
+      } else {
+        const text = textOf(input ?? c, { shadowRootOf: sro, skip: spec.label });
+        const empty = isEmptyDisplay(text);
+        shown = { value: empty ? '' : text, empty, control: input ?? undefined };
+      }
+      let required = marked || controlRequired(input);
+      if (!required && spec.required) {
+        required = safeMatches(c, spec.required) || !!deepQuery(c, spec.required, sro);
+      }
+      fields.push(
+        field({
+          label,
+          apiName: input?.getAttribute('name') || input?.getAttribute('data-name') || null,
+          element: c,
+          shown,
+          required,
+          section: sectionOf(c, undefined, sections),
+          visible: isVisible(c, memo),
+        }),
+      );
+    }
+    const page = pageOf(url, fields.length > 0);
+    return {
+      crm: site.id,
+      object: objectOf(doc, url, ctx),
+      page,
+      recordKey: page === 'record' || page === 'edit' ? recordKeyOf(`${site.id}:${url.host}${url.pathname}`, ctx.salt) : null,
+      url: url.href,
+      fields: page === 'list' || page === 'home' ? [] : fields,
+    };
+  }
+
+  return {
+    id: site.id,
+    name: site.name,
+    matches(url: URL): boolean {
+      try {
+        return matchesAny(site.match ?? [], url);
+      } catch {
+        return false;
+      }
+    },
+    read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
+      return safeRead(site.id, url, () => (site.field ? read(doc, url, ctx) : emptyModel(site.id, url)));
+    },
+  };
+}
+
+function safeMatches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
