@@ -30,29 +30,31 @@ export function ActivitySection({ activity, totalEvents }: { activity: ActivityD
         ))}
       </div>
       <ActivityChart series={activity} metric={metric} description={t('popup_chart_label', label, totals[metric], max)} />
-      <table className="vh">
-        <caption>{t('popup_chart_table_caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('popup_col_date')}</th>
-            {ACTIVITY_METRICS.map((m) => (
-              <th key={m} scope="col">
-                {t(LABEL_KEY[m])}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {activity.map((d) => (
-            <tr key={d.day}>
-              <th scope="row">{shortDate(d.day)}</th>
+      <div className="vh">
+        <table>
+          <caption>{t('popup_chart_table_caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('popup_col_date')}</th>
               {ACTIVITY_METRICS.map((m) => (
-                <td key={m}>{d[m]}</td>
+                <th key={m} scope="col">
+                  {t(LABEL_KEY[m])}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {activity.map((d) => (
+              <tr key={d.day}>
+                <th scope="row">{shortDate(d.day)}</th>
+                {ACTIVITY_METRICS.map((m) => (
+                  <td key={m}>{d[m]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="muted small events">
         {t('popup_events_recorded')}: <span data-coach-events>{totalEvents}</span>
       </p>

@@ -1,4 +1,5 @@
 /** Badges for milestones, streaks (7, 30, 90 work days) and graduation. Private to the user. */
+import { useMemo } from 'react';
 import { t } from '@/utils/i18n';
 import { textOf } from '@/utils/packs/text';
 import type { Badge } from '@/utils/usage/progress';
@@ -32,13 +33,24 @@ function badgeText(badge: Badge, lang: string): { name: string; state: string } 
   }
 }
 
+/** Locked milestone badges shown before the rest are summed up in one line. */
+export const LOCKED_MILESTONES_SHOWN = 3;
+
+/** All earned badges, the streak and graduate badges, and the next few locked milestones. */
+export function visibleBadges(badges: Badge[]): { shown: Badge[]; hidden: number } {
+  let locked = 0;
+  const shown = badges.filter((b) => b.earned || b.kind !== 'milestone' || locked++ < LOCKED_MILESTONES_SHOWN);
+  return { shown, hidden: badges.length - shown.length };
+}
+
 export function BadgesSection({ badges, lang }: { badges: Badge[]; lang: string }) {
+  const { shown, hidden } = useMemo(() => visibleBadges(badges), [badges]);
   return (
     <section className="card" aria-labelledby="popup-badges" data-coach-section="badges">
       <h2 id="popup-badges">{t('popup_badges')}</h2>
       <p className="muted small">{t('popup_badges_private')}</p>
       <ul className="badges">
-        {badges.map((b) => {
+        {shown.map((b) => {
           const { name, state } = badgeText(b, lang);
           return (
             <li key={b.id} className={`badge badge-${b.kind} ${b.earned ? 'is-earned' : 'is-locked'}`} data-coach-badge={b.id} data-earned={String(b.earned)}>
@@ -51,6 +63,7 @@ export function BadgesSection({ badges, lang }: { badges: Badge[]; lang: string 
           );
         })}
       </ul>
+      {hidden > 0 && <p className="badges-more">{t('popup_badges_more', hidden)}</p>}
     </section>
   );
 }

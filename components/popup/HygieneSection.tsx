@@ -5,11 +5,9 @@ import { percent, points } from './format';
 
 const GLYPH = { up: '↑', down: '↓', flat: '→' } as const;
 
+/** The trend against the 30 days before; nothing when there is nothing to compare with. */
 export function TrendMark({ row }: { row: HygieneRow }) {
-  if (row.trend === null || row.delta === null) {
-    if (row.share === null) return null;
-    return <span className="trend trend-new">{t('popup_trend_new')}</span>;
-  }
+  if (row.trend === null || row.delta === null) return <span className="trend" />;
   const text =
     row.trend === 'up'
       ? t('popup_trend_up', points(row.delta))

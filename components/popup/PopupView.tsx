@@ -41,6 +41,7 @@ export function PopupView(props: PopupViewProps) {
   const progress = useMemo(() => buildProgress(report), [report]);
   const actions: SnippetActions = {
     lang,
+    graduated: progress.status.kind === 'graduated',
     previewKey: props.previewKey,
     onOpenSnippet: props.onOpenSnippet,
     onClosePreview: props.onClosePreview,

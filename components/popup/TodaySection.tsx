@@ -7,6 +7,8 @@ import { SnippetPreview, snippetKey } from './SnippetPreview';
 
 export interface SnippetActions {
   lang: string;
+  /** After day 90 an unfinished milestone is an ongoing goal rather than "late". */
+  graduated?: boolean;
   /** Key `<packId>/<snippetId>` of the snippet shown inline, if any. */
   previewKey: string | null;
   onOpenSnippet: (item: JourneySnippet) => void;
@@ -45,14 +47,14 @@ function NextStepBody({ step, actions }: { step: NextStep; actions: SnippetActio
     case 'milestone': {
       const m = step.item.milestone;
       const meta =
-        m.day === undefined
+        m.day === undefined || actions.graduated
           ? t('popup_next_milestone_anytime')
           : step.late
             ? t('popup_next_milestone_late', m.day)
             : t('popup_next_milestone_due', m.day);
       return (
         <>
-          <p className={`next-meta${step.late ? ' is-late' : ''}`}>{meta}</p>
+          <p className={`next-meta${step.late && !actions.graduated ? ' is-late' : ''}`}>{meta}</p>
           <p className="next-title">{textOf(m.title, lang)}</p>
           {m.description ? <p className="muted small">{textOf(m.description, lang)}</p> : null}
         </>

@@ -429,7 +429,10 @@ export type Badge =
   | { id: string; kind: 'streak'; earned: boolean; days: number; best: number }
   | { id: string; kind: 'graduate'; earned: boolean };
 
-/** Badges are private: one per milestone (earned when done), streaks of 7/30/90 work days, graduation. */
+/**
+ * Badges are private: streaks of 7/30/90 work days, graduation, and one per milestone (earned when
+ * done; milestones in order of their day).
+ */
 export function badges(milestones: JourneyMilestone[], best: number, graduated: boolean): Badge[] {
   const list: Badge[] = STREAK_BADGES.map((days) => ({
     id: `streak-${days}`,
@@ -439,7 +442,8 @@ export function badges(milestones: JourneyMilestone[], best: number, graduated: 
     best,
   }));
   list.push({ id: 'graduate', kind: 'graduate', earned: graduated });
-  for (const item of milestones) {
+  const byDue = [...milestones].sort((a, b) => (a.milestone.day ?? Infinity) - (b.milestone.day ?? Infinity));
+  for (const item of byDue) {
     list.push({ id: `milestone:${item.packId}/${item.milestone.id}`, kind: 'milestone', earned: item.status === 'done', item });
   }
   // Earned first, keeping the order above within each group.

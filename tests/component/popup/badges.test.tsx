@@ -32,6 +32,18 @@ describe('Badges', () => {
     expect(earned(b.qa)).toEqual(expect.arrayContaining(['streak-7', 'streak-30', 'streak-90', 'graduate']));
   });
 
+  it('shows the next three locked milestones and sums up the rest', () => {
+    const report = REPORT_PRESETS.day0();
+    const { qa, q } = renderView(report);
+    const milestones = qa('[data-coach-badge^="milestone:"]').map((el) => el.getAttribute('data-coach-badge'));
+    expect(milestones).toEqual([
+      'milestone:acme-sales-onboarding/first-opportunity',
+      'milestone:acme-sales-onboarding/first-call',
+      'milestone:record-hygiene/week-1-hygiene',
+    ]);
+    expect(q('.badges-more')!.textContent).toBe(`+${report.milestones.length - 3} more milestone badges to earn`);
+  });
+
   it('says badges are private', () => {
     const { q } = renderView(REPORT_PRESETS.day45());
     expect(q('[data-coach-section="badges"]')!.textContent).toContain('Private to you');
