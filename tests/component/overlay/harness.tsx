@@ -1,0 +1,93 @@
+import { act, render } from '@testing-library/react';
+import { vi } from 'vitest';
+import { App } from '@/entrypoints/content/App';
+import { createCoachController, type ControllerDeps } from '@/entrypoints/content/controller';
+import type { CoachState } from '@/utils/messaging';
+import type { PageModel } from '@/utils/crm/types';
+import type { Pack, Target } from '@/utils/packs/types';
+import type { UsageEvent } from '@/utils/usage/types';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { fieldNamed } from '@/utils/coach/fields';
+
+export interface Harness {
+  events: Omit<UsageEvent, 'id' | 'at'>[];
+  page: { model: PageModel | null; url: string };
+  state: CoachState;
+  stateCalls: { url: string; recordKey: string | null }[];
+  setSettings: ReturnType<typeof vi.fn>;
+  savedProgress: Record<string, number>[];
+  renders: () => number;
+  /** One mutation batch. */
+  batch(): void;
+  controller: ReturnType<typeof createCoachController>;
+  container: HTMLElement;
+  abort(): void;
+}
+
+export async function startCoach(packs: Pack[], model: PageModel | null, extra: Partial<CoachState> = {}): Promise<Harness> {
+  const events: Harness['events'] = [];
+  const page = { model, url: model?.url ?? 'https://acme.lightning.force.com/' };
+  const state: CoachState = {
+    packs,
+    settings: { ...DEFAULT_SETTINGS, locked: { role: false, startDate: false }, allowUserPacks: true },
+    items: {},
+    resolved: [],
+    salt: 'salt',
+    paused: false,
+    ...extra,
+  };
+  const stateCalls: Harness['stateCalls'] = [];
+  const savedProgress: Harness['savedProgress'] = [];
+  let onChange: (reason: string) => void = () => {};
+  const setSettings = vi.fn(async () => ({}));
+  const deps: ControllerDeps = {
+    doc: document,
+    url: () => new URL(page.url),
+    readPage: () => page.model,
+    resolveTarget: (target: Target, m: PageModel) =>
+      'field' in target ? (fieldNamed(m, target.field)?.element ?? null) : 'selector' in target ? document.querySelector(target.selector) : null,
+    watchPage: (opts) => {
+      onChange = opts.onChange;
+    },
+    getCoachState: async (url, recordKey) => {
+      stateCalls.push({ url, recordKey });
+      return state;
+    },
+    setSettings,
+    outbox: { record: (e) => events.push(e) },
+    loadTourProgress: async () => ({}),
+    saveTourProgress: async (p) => {
+      savedProgress.push(p);
+    },
+    now: () => Date.now(),
+    browserLanguage: 'en-US',
+  };
+  const ac = new AbortController();
+  const controller = createCoachController(deps, ac.signal);
+  let renders = 0;
+  controller.subscribe(() => renders++);
+  const { container } = render(<App controller={controller} />);
+  await act(async () => {
+    await controller.start();
+  });
+  // Let the per-record state fetch settle.
+  await act(async () => {
+    await Promise.resolve();
+  });
+  return {
+    events,
+    page,
+    state,
+    stateCalls,
+    setSettings,
+    savedProgress,
+    renders: () => renders,
+    batch: () =>
+      act(() => {
+        onChange('mutation');
+      }),
+    controller,
+    container,
+    abort: () => ac.abort(),
+  };
+}
