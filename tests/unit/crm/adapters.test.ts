@@ -1,0 +1,250 @@
+// HubSpot, Dynamics 365, Zoho CRM, Pipedrive and pack `sites` adapters against their fixtures.
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, loadFixture, typeInto, type Loaded } from './fixture';
+import { hubspotAdapter, parseHubSpotUrl } from '@/utils/crm/hubspot';
+import { dynamicsAdapter, parseDynamicsUrl, requiredFromLevel } from '@/utils/crm/dynamics';
+import { parseZohoUrl, zohoAdapter } from '@/utils/crm/zoho';
+import { parsePipedriveUrl, pipedriveAdapter } from '@/utils/crm/pipedrive';
+import { siteAdapter } from '@/utils/crm/sites';
+import { BUILTIN_ADAPTERS, adapterFor, readPage } from '@/utils/crm';
+import { findField } from '@/utils/crm/targets';
+import type { SiteDefinition } from '@/utils/packs/types';
+
+const ctx = { salt: 'salt-2' };
+let l: Loaded | null = null;
+afterEach(async () => {
+  await l?.close();
+  l = null;
+});
+const tick = () => new Promise((r) => setTimeout(r, 5));
+const ACME: SiteDefinition = JSON.parse(readFileSync(join(FIXTURES, 'sites/acme-site.json'), 'utf8'));
+
+describe('HubSpot', () => {
+  const DEAL = 'https://app.hubspot.com/contacts/1234567/record/0-3/987654';
+
+  it('maps object type ids and URL shapes', () => {
+    expect(parseHubSpotUrl(new URL(DEAL))).toEqual({ page: 'record', typeId: '0-3', recordId: '987654' });
+    expect(parseHubSpotUrl(new URL('https://app-eu1.hubspot.com/contacts/1/record/0-5/77')).typeId).toBe('0-5');
+    expect(parseHubSpotUrl(new URL('https://app.hubspot.com/contacts/1/company/55')).typeId).toBe('0-2');
+    expect(parseHubSpotUrl(new URL('https://app.hubspot.com/contacts/1/objects/0-3/views/all/list')).page).toBe('list');
+    expect(hubspotAdapter.matches(new URL('https://app-eu1.hubspot.com/contacts/1/record/0-1/2'))).toBe(true);
+    expect(hubspotAdapter.matches(new URL('https://blog.hubspot.com/sales'))).toBe(false);
+  });
+
+  it('reads properties by data-selenium-test (class names are random on every load)', async () => {
+    l = await loadFixture('hubspot/record.html', DEAL);
+    const m = hubspotAdapter.read(l.doc, l.url(), ctx);
+    expect(m.object).toEqual({ label: 'Deal', apiName: '0-3' });
+    expect(findField(m, 'dealstage')).toMatchObject({ label: 'Deal stage', value: 'Presentation scheduled', empty: false, required: true });
+    expect(findField(m, 'Deal type')).toMatchObject({ empty: true, value: '' }); // "--"
+    const forecast = findField(m, 'Forecast category')!;
+    expect(forecast.visible).toBe(false); // collapsed card
+    expect(forecast.section).toBe('Deal details');
+    typeInto(l, findField(m, 'Amount')!.control, '12000');
+    expect(findField(hubspotAdapter.read(l.doc, l.url(), ctx), 'amount')?.empty).toBe(false);
+  });
+
+  it('follows SPA navigation from the deal to its contact without reading the hidden deal', async () => {
+    l = await loadFixture('hubspot/record.html', DEAL);
+    (l.doc.querySelector('a[data-selenium-test=association-link]') as HTMLElement).click();
+    const m = hubspotAdapter.read(l.doc, l.url(), ctx);
+    expect(m.object?.label).toBe('Contact');
+    expect(m.fields.map((f) => f.apiName)).not.toContain('dealname');
+    expect(findField(m, 'email')?.required).toBe(true);
+  });
+});
+
+describe('Dynamics 365', () => {
+  const REC = 'https://org123.crm.dynamics.com/main.aspx?appid=3a5b7c9d-1e2f-4a6b-8c0d-1e2f3a4b5c6d&pagetype=entityrecord&etn=opportunity&id=8f2c4e6a-0b1d-4f3e-9a7c-5d6e7f8a9b0c';
+
+  it('reads entity, page kind and record id from the URL', () => {
+    expect(parseDynamicsUrl(new URL(REC))).toEqual({ page: 'record', entity: 'opportunity', recordId: '8f2c4e6a-0b1d-4f3e-9a7c-5d6e7f8a9b0c' });
+    expect(parseDynamicsUrl(new URL('https://o.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=lead')).page).toBe('new');
+    expect(parseDynamicsUrl(new URL('https://o.crm.dynamics.com/main.aspx?appid=1&pagetype=entitylist&etn=account')).page).toBe('list');
+    expect(parseDynamicsUrl(new URL('https://o.crm.dynamics.com/main.aspx#pagetype=entityrecord&etn=contact&id={ABC}'))).toEqual({ page: 'record', entity: 'contact', recordId: 'abc' });
+  });
+
+  it('treats requirement levels 1 and 2 as required and 3 (recommended) as not', () => {
+    expect(['0', '1', '2', '3', null].map(requiredFromLevel)).toEqual([false, true, true, false, false]);
+  });
+
+  it('reads the form: lookups, option sets, hidden tabs, typing', async () => {
+    l = await loadFixture('dynamics/opportunity.html', REC);
+    let m = dynamicsAdapter.read(l.doc, l.url(), ctx);
+    expect(findField(m, 'parentaccountid')).toMatchObject({ label: 'Account', value: 'Acme Corporation', empty: false });
+    expect(findField(m, 'Purchase Timeframe')).toMatchObject({ empty: true, value: '' }); // "---"
+    expect(findField(m, 'Budget Amount')).toMatchObject({ required: false, empty: true }); // recommended
+    expect(findField(m, 'Price List')).toMatchObject({ visible: false, required: true, section: 'Pricing' });
+    (l.doc.querySelector('[data-id="tablist-Product_Line_Items"]') as HTMLElement).click();
+    m = dynamicsAdapter.read(l.doc, l.url(), ctx);
+    expect(findField(m, 'Price List')?.visible).toBe(true);
+    expect(findField(m, 'Topic')?.visible).toBe(false);
+    typeInto(l, findField(m, 'Price List')!.control, 'Retail 2025');
+    expect(findField(dynamicsAdapter.read(l.doc, l.url(), ctx), 'pricelevelid')?.empty).toBe(false);
+  });
+
+  it('follows navigation to the account and ignores the hidden opportunity form', async () => {
+    l = await loadFixture('dynamics/opportunity.html', REC);
+    (l.doc.querySelector('[data-id*="parentaccountid_selected_tag_text"]') as HTMLElement).click();
+    const m = dynamicsAdapter.read(l.doc, l.url(), ctx);
+    expect(m.object).toEqual({ label: 'Account', apiName: 'account' });
+    expect(m.fields.map((f) => f.label)).toEqual(['Account Name', 'Phone', 'Website', 'Email', 'Industry']);
+  });
+});
+
+describe('Zoho CRM', () => {
+  const DEAL = 'https://crm.zoho.com/crm/org123456/tab/Potentials/4000000012345';
+
+  it('parses module URLs in every data centre', () => {
+    expect(parseZohoUrl(new URL(DEAL))).toEqual({ page: 'record', module: 'Potentials', recordId: '4000000012345' });
+    expect(parseZohoUrl(new URL('https://crm.zoho.eu/crm/org1/tab/Leads/create')).page).toBe('new');
+    expect(parseZohoUrl(new URL('https://crm.zoho.in/crm/org1/tab/Leads/55/edit')).page).toBe('edit');
+    expect(parseZohoUrl(new URL('https://crm.zoho.com/crm/org1/tab/Contacts/custom-view/4/list')).page).toBe('list');
+    for (const h of ['crm.zoho.com', 'crm.zoho.eu', 'crm.zoho.com.au', 'crm.zoho.com.cn', 'crm.zoho.jp', 'crm.zohocloud.ca']) {
+      expect(zohoAdapter.matches(new URL(`https://${h}/crm/tab/Leads/1`))).toBe(true);
+    }
+    expect(zohoAdapter.matches(new URL('https://mail.zoho.com/'))).toBe(false);
+  });
+
+  it('reads crux components and inline edit', async () => {
+    l = await loadFixture('zoho/deal.html', DEAL);
+    let m = zohoAdapter.read(l.doc, l.url(), ctx);
+    expect(findField(m, 'Deal_Name')).toMatchObject({ label: 'Deal Name', required: true, empty: false });
+    expect(findField(m, 'Description')).toMatchObject({ visible: false, section: 'Description Information' });
+    const next = findField(m, 'Next Step')!;
+    expect(next.empty).toBe(true); // "—"
+    (next.element.querySelector('.cxReadOnlyValue') as HTMLElement).click();
+    m = zohoAdapter.read(l.doc, l.url(), ctx);
+    typeInto(l, findField(m, 'Next_Step')!.control, 'Call Jane');
+    expect(findField(zohoAdapter.read(l.doc, l.url(), ctx), 'Next Step')?.empty).toBe(false);
+  });
+
+  it('keeps API names when the UI language is zh-CN', async () => {
+    l = await loadFixture('zoho/deal.html', 'https://crm.zoho.com.cn/crm/org654321/tab/Potentials/4000000054321');
+    const m = zohoAdapter.read(l.doc, l.url(), ctx);
+    expect(findField(m, 'Deal_Name')?.label).toBe('商机名称');
+    expect(findField(m, 'Type')).toMatchObject({ label: '类型', empty: true }); // "-无-"
+  });
+
+  it('create page: picklist defaults count as values', async () => {
+    l = await loadFixture('zoho/deal.html', 'https://crm.zoho.com/crm/org123456/tab/Potentials/create');
+    const m = zohoAdapter.read(l.doc, l.url(), ctx);
+    expect(m.page).toBe('new');
+    expect(findField(m, 'Stage')).toMatchObject({ empty: false, value: 'Qualification' });
+    expect(findField(m, 'Type')?.empty).toBe(true);
+  });
+});
+
+describe('Pipedrive', () => {
+  it('parses URLs', () => {
+    expect(parsePipedriveUrl(new URL('https://acme.pipedrive.com/deal/42'))).toEqual({ page: 'record', object: 'deal', recordId: '42' });
+    expect(parsePipedriveUrl(new URL('https://app.pipedrive.com/organization/9')).object).toBe('organization');
+    expect(parsePipedriveUrl(new URL('https://app.pipedrive.com/pipeline/1')).page).toBe('list');
+  });
+
+  it('tells apart two "Name" fields in two sections and reads inline editors', async () => {
+    l = await loadFixture('pipedrive/deal.html', 'https://acme.pipedrive.com/deal/42');
+    let m = pipedriveAdapter.read(l.doc, l.url(), ctx);
+    expect(m.fields.filter((f) => f.label === 'Name').map((f) => f.section)).toEqual(['Person', 'Organization']);
+    expect(findField(m, 'Campaign')?.visible).toBe(false);
+    const prob = findField(m, 'Probability')!;
+    (prob.element.querySelector('[data-testid=field-value]') as HTMLElement).click();
+    m = pipedriveAdapter.read(l.doc, l.url(), ctx);
+    expect(findField(m, 'probability')?.control?.localName).toBe('input');
+    expect(findField(m, 'probability')?.empty).toBe(true);
+    typeInto(l, findField(m, 'probability')!.control, '60');
+    expect(findField(pipedriveAdapter.read(l.doc, l.url(), ctx), 'Probability')?.empty).toBe(false);
+  });
+
+  it('follows navigation to the person', async () => {
+    l = await loadFixture('pipedrive/deal.html', 'https://acme.pipedrive.com/deal/42');
+    (l.doc.querySelector('a[href="/person/7"]') as HTMLElement).click();
+    const m = pipedriveAdapter.read(l.doc, l.url(), ctx);
+    expect(m.object?.label).toBe('Person');
+    expect(m.fields.map((f) => f.label)).toEqual(['Name', 'Email', 'Phone', 'Organization']);
+  });
+});
+
+describe('pack sites', () => {
+  const REC = 'https://crm.acme.example/records/Opportunity/42';
+
+  it('is chosen only for its match patterns, after the built-in CRMs', () => {
+    expect(adapterFor(new URL(REC))).toBeNull();
+    expect(adapterFor(new URL(REC), [ACME])?.id).toBe('acme-crm');
+    expect(adapterFor(new URL('https://crm.acme.example.evil.test/records/Opportunity/42'), [ACME])).toBeNull();
+    expect(adapterFor(new URL('https://acme.pipedrive.com/deal/1'), [{ ...ACME, match: ['https://*.pipedrive.com/*'] }])?.id).toBe('pipedrive');
+  });
+
+  it('reads fields, contenteditable, a closed <details>, same label in two sections', async () => {
+    l = await loadFixture('sites/acme-crm.html', REC);
+    let m = readPage(l.doc, l.url(), ctx, [ACME])!;
+    expect(m.object).toEqual({ label: 'Opportunity', apiName: 'Opportunity' });
+    expect(m.fields.filter((f) => f.label === 'Phone').map((f) => [f.section, f.empty])).toEqual([['Primary contact', false], ['Billing contact', true]]);
+    expect(findField(m, 'Region')?.visible).toBe(false);
+    expect(findField(m, 'Stage')?.value).toBe('Proposal');
+    const notes = findField(m, 'notes')!;
+    expect(notes.empty).toBe(true);
+    notes.control!.textContent = 'Met Jane at the expo';
+    m = readPage(l.doc, l.url(), ctx, [ACME])!;
+    expect(findField(m, 'Notes')?.empty).toBe(false);
+    // Placeholders never count as values; an empty select option is empty.
+    const stage = findField(m, 'stage')!.control as HTMLSelectElement;
+    stage.value = '';
+    expect(findField(readPage(l.doc, l.url(), ctx, [ACME])!, 'Stage')?.empty).toBe(true);
+  });
+
+  it('uses an object selector when the site gives one', async () => {
+    l = await loadFixture('sites/acme-crm.html', REC);
+    const site = { ...ACME, object: { selector: 'h1 .record-type' } };
+    expect(siteAdapter(site).read(l.doc, l.url(), ctx).object?.label).toBe('Opportunity');
+  });
+
+  it('never throws on broken site definitions', async () => {
+    l = await loadFixture('sites/acme-crm.html', REC);
+    const broken: SiteDefinition = {
+      id: 'broken', name: 'Broken', match: ['not a pattern', 'https://crm.acme.example/*'],
+      object: { urlPattern: '([' }, page: { record: '(?<', new: '[' },
+      field: { container: '::nope', label: '>>', input: '[', required: ')' },
+    };
+    const a = siteAdapter(broken);
+    expect(a.matches(new URL(REC))).toBe(true);
+    const m = a.read(l.doc, l.url(), ctx);
+    expect(m.fields).toEqual([]);
+    expect(m.object).toBeNull();
+  });
+});
+
+describe('markup missing', () => {
+  const urls: Record<string, string> = {
+    salesforce: 'https://acme.lightning.force.com/lightning/r/Opportunity/006Dn000004AbCdIAK/view',
+    hubspot: 'https://app.hubspot.com/contacts/1234567/record/0-3/987654',
+    dynamics: 'https://org123.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=1',
+    zoho: 'https://crm.zoho.com/crm/org1/tab/Potentials/4000000012345',
+    pipedrive: 'https://acme.pipedrive.com/deal/42',
+  };
+
+  for (const a of BUILTIN_ADAPTERS) {
+    it(`${a.id}: an unrelated page gives an empty model; a hostile document never throws`, async () => {
+      const url = new URL(urls[a.id]);
+      const doc = document.implementation.createHTMLDocument('x');
+      const p = doc.createElement('p');
+      p.textContent = 'Loading…';
+      doc.body.append(p);
+      const m = a.read(doc, url, ctx);
+      expect(m.crm).toBe(a.id);
+      expect(m.fields).toEqual([]);
+      const hostile = new Proxy(doc, {
+        get(target, prop) {
+          if (prop === 'querySelectorAll' || prop === 'querySelector') throw new Error('boom');
+          const v = Reflect.get(target, prop);
+          return typeof v === 'function' ? v.bind(target) : v;
+        },
+      });
+      expect(() => a.read(hostile, url, ctx)).not.toThrow();
+      expect(a.read(hostile, url, ctx).fields).toEqual([]);
+      await tick();
+    });
+  }
+});
