@@ -1,3 +1,5 @@
 import ReactDOM from 'react-dom/client';
+import { OptionsApp } from '@/components/options/OptionsApp';
+import './style.css';
 
-ReactDOM.createRoot(document.getElementById('root')!).render(<h1>CRM Coach options</h1>);
+ReactDOM.createRoot(document.getElementById('root')!).render(<OptionsApp />);

@@ -1,0 +1,222 @@
+/** Installed packs: import a file, add a URL, refresh, and the table of packs. */
+import { useCallback, useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { t } from '@/utils/i18n';
+import { sendMessage, type PackResult } from '@/utils/messaging';
+import { hostsNeeded } from '@/utils/packs/store-logic';
+import { textOf } from '@/utils/packs/text';
+import type { InstalledPack } from '@/utils/packs/types';
+import { hostsOf } from './format';
+import type { HostAccess } from './host-access';
+import { PackRow } from './PackRow';
+
+export type PackStatus =
+  | { kind: 'ok'; text: string; hostsNote?: string }
+  | { kind: 'error'; title: string; errors: string[] }
+  | { kind: 'busy'; text: string };
+
+interface Props {
+  packs: InstalledPack[];
+  allowUserPacks: boolean;
+  lang: string;
+  hostAccess: HostAccess;
+  onPacks: (packs: InstalledPack[]) => void;
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks }: Props) {
+  const [status, setStatus] = useState<PackStatus | null>(null);
+  const [url, setUrl] = useState('');
+  const [granted, setGranted] = useState<Record<string, boolean>>({});
+  const [fileKey, setFileKey] = useState(0);
+  const headingId = useId();
+  const urlId = useId();
+  const userNoteId = useId();
+
+  // Which packs with sites have their host access.
+  const checkAccess = useCallback(async () => {
+    const entries = await Promise.all(
+      packs
+        .map((p) => [p.pack.id, hostsNeeded(p.pack)] as const)
+        .filter(([, hosts]) => hosts.length > 0)
+        .map(async ([id, hosts]) => [id, await hostAccess.has(hosts)] as const),
+    );
+    setGranted(Object.fromEntries(entries));
+  }, [packs, hostAccess]);
+
+  useEffect(() => {
+    void checkAccess();
+    return hostAccess.onChange(() => void checkAccess());
+  }, [checkAccess, hostAccess]);
+
+  const afterInstall = useCallback(
+    async (result: PackResult, what: string) => {
+      if (!result.ok) {
+        setStatus({ kind: 'error', title: t('options_import_failed', what), errors: result.errors });
+        return;
+      }
+      const title = textOf(result.pack.pack.title, lang);
+      const hosts = result.needsHosts ?? [];
+      setStatus({
+        kind: 'ok',
+        text: t('options_installed', title, result.pack.pack.version),
+        hostsNote: hosts.length > 0 ? t('options_sites_request', hostsOf(hosts)) : undefined,
+      });
+      if (hosts.length > 0) {
+        // Asked in the same user action; if it is refused (or never answered), "Grant access" stays.
+        void hostAccess.request(hosts).then(() => checkAccess());
+      }
+      onPacks(await sendMessage('listPacks'));
+    },
+    [lang, onPacks, hostAccess, checkAccess],
+  );
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    setStatus({ kind: 'busy', text: t('options_installing') });
+    try {
+      const text = await file.text();
+      await afterInstall(await sendMessage('installPackText', { text, fileName: file.name }), file.name);
+    } catch (err) {
+      setStatus({ kind: 'error', title: t('options_import_failed', file.name), errors: [errorText(err)] });
+    } finally {
+      setFileKey((k) => k + 1); // the same file can be chosen again after a fix
+    }
+  };
+
+  const onAddUrl = async (event: FormEvent) => {
+    event.preventDefault();
+    const value = url.trim();
+    if (!value) return;
+    setStatus({ kind: 'busy', text: t('options_fetching') });
+    try {
+      const result = await sendMessage('addPackUrl', { url: value });
+      await afterInstall(result, value);
+      if (result.ok) setUrl('');
+    } catch (err) {
+      setStatus({ kind: 'error', title: t('options_import_failed', value), errors: [errorText(err)] });
+    }
+  };
+
+  const run = async (action: () => Promise<InstalledPack[]>, failTitle: string) => {
+    try {
+      onPacks(await action());
+      return true;
+    } catch (err) {
+      setStatus({ kind: 'error', title: failTitle, errors: [errorText(err)] });
+      return false;
+    }
+  };
+
+  const onRefresh = async () => {
+    setStatus({ kind: 'busy', text: t('options_refreshing') });
+    if (await run(() => sendMessage('refreshPacks'), t('options_refresh_failed'))) {
+      setStatus({ kind: 'ok', text: t('options_refreshed') });
+    }
+  };
+
+  const userDisabled = !allowUserPacks;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('options_packs_heading')}</h2>
+      <p className="muted">{t('options_packs_intro')}</p>
+      {userDisabled && (
+        <p className="note" id={userNoteId}>
+          {t('options_user_packs_off')}
+        </p>
+      )}
+      <div className="pack-tools">
+        <label className={`file-button${userDisabled ? ' disabled' : ''}`}>
+          <span>{t('options_import_pack_file')}</span>
+          <input
+            key={fileKey}
+            type="file"
+            accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml"
+            disabled={userDisabled}
+            aria-describedby={userDisabled ? userNoteId : undefined}
+            onChange={(e) => void onFile(e)}
+          />
+        </label>
+        <form className="url-form" onSubmit={(e) => void onAddUrl(e)}>
+          <label htmlFor={urlId}>{t('options_add_pack_url')}</label>
+          <input
+            id={urlId}
+            type="url"
+            inputMode="url"
+            placeholder="https://"
+            value={url}
+            disabled={userDisabled}
+            aria-describedby={userDisabled ? userNoteId : undefined}
+            onChange={(e) => setUrl(e.target.value)}
+          />
+          <button type="submit" disabled={userDisabled || url.trim() === ''}>
+            {t('options_add')}
+          </button>
+        </form>
+        <button type="button" className="secondary" onClick={() => void onRefresh()}>
+          {t('options_refresh_packs')}
+        </button>
+      </div>
+
+      <div className="pack-status">
+        {status?.kind === 'error' && (
+          <div role="alert" className="notice notice-error">
+            <p>{status.title}</p>
+            <ul>
+              {status.errors.map((e, i) => (
+                <li key={i}>
+                  <code>{e}</code>
+                </li>
+              ))}
+            </ul>
+            <p className="muted">{t('options_nothing_changed')}</p>
+          </div>
+        )}
+        {(status?.kind === 'ok' || status?.kind === 'busy') && (
+          <div role="status" className="notice">
+            <p>{status.text}</p>
+            {status.kind === 'ok' && status.hostsNote && <p>{status.hostsNote}</p>}
+          </div>
+        )}
+      </div>
+
+      {packs.length === 0 ? (
+        <p className="muted">{t('options_no_packs')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="packs">
+            <thead>
+              <tr>
+                <th scope="col">{t('options_col_pack')}</th>
+                <th scope="col">{t('options_col_version')}</th>
+                <th scope="col">{t('options_col_source')}</th>
+                <th scope="col">{t('options_col_items')}</th>
+                <th scope="col">{t('options_col_refresh')}</th>
+                <th scope="col">{t('options_col_enabled')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('options_col_actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {packs.map((p) => (
+                <PackRow
+                  key={p.pack.id}
+                  installed={p}
+                  lang={lang}
+                  granted={granted[p.pack.id]}
+                  onToggle={(enabled) =>
+                    void run(() => sendMessage('setPackEnabled', { id: p.pack.id, enabled }), t('options_change_failed'))
+                  }
+                  onRemove={() => void run(() => sendMessage('removePack', { id: p.pack.id }), t('options_change_failed'))}
+                  onGrant={() => void hostAccess.request(hostsNeeded(p.pack)).then(() => checkAccess())}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
