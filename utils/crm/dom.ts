@@ -132,11 +132,33 @@ export function isVisible(el: Element, memo: VisibilityMemo = newVisibilityMemo(
   try {
     if (hiddenByMarkup(el, memo.markup)) return false;
     const cv = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-    if (typeof cv === 'function') return cv.call(el, { visibilityProperty: true });
-    return !hiddenByStyle(el, memo.style);
+    if (typeof cv !== 'function') return !hiddenByStyle(el, memo.style);
+    if (!cv.call(el, { visibilityProperty: true })) return false;
+    // Engines that stop checkVisibility at a shadow root: check each shadow host up the chain.
+    const hosts: Element[] = [];
+    let visible = true;
+    for (let host = hostOf(el); host; host = hostOf(host)) {
+      const known = memo.style.get(host);
+      if (known !== undefined) {
+        visible = known;
+        break;
+      }
+      hosts.push(host);
+      if (!cv.call(host, { visibilityProperty: true })) {
+        visible = false;
+        break;
+      }
+    }
+    for (const h of hosts) memo.style.set(h, visible);
+    return visible;
   } catch {
     return true;
   }
+}
+
+function hostOf(el: Element): Element | null {
+  const root = el.getRootNode?.();
+  return root && root.nodeType === DOCUMENT_FRAGMENT_NODE ? ((root as ShadowRoot).host ?? null) : null;
 }
 
 /** [hidden] attributes and closed <details> on the flat-tree path (memoized per element). */
