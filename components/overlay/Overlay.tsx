@@ -178,9 +178,11 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
     />
   );
 
-  const nudges = view.paused ? [] : plan.nudges.filter((n) => n.missing.length > 0 || n.fields.some((f) => view.nudgeDone.has(`${n.key}|${f.field.label}`)));
+  // One thing at a time: a running tour hides nudges; the open panel (which lists them) hides the dock.
+  const activeNudges = view.paused || tour ? [] : plan.nudges.filter((n) => n.missing.length > 0 || n.fields.some((f) => view.nudgeDone.has(`${n.key}|${f.field.label}`)));
+  const nudges = panelOpen ? [] : activeNudges;
   const highlights = new Map<string, Element>();
-  for (const n of nudges) {
+  for (const n of activeNudges) {
     if (collapsed.has(n.key)) continue;
     for (const f of n.missing) if (f.field.visible && !highlights.has(f.field.label)) highlights.set(f.field.label, f.field.element);
   }

@@ -162,10 +162,14 @@ describe('content script coach loop', () => {
     const launcher = screen.getByRole('button', { name: 'CRM Coach' });
     fireEvent.click(launcher);
     const dialog = screen.getByRole('dialog', { name: 'CRM Coach' });
+    // The panel lists the nudge itself: the dock steps aside, the outlines stay.
+    expect(h.container.querySelector('[data-coach-nudge]')).toBeNull();
+    expect(dialog.querySelector('[data-coach-panel-nudge="acme/hyg"]')).not.toBeNull();
+    expect(h.container.querySelectorAll('[data-coach-highlight]')).toHaveLength(2);
     fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(h.container.querySelector('[data-coach-nudge]')).not.toBeNull();
     expect(screen.queryByRole('dialog', { name: 'CRM Coach' })).toBeNull();
     expect(document.activeElement).toBe(launcher);
-    void h;
   });
 
   it('runs a tour through an SPA navigation, saving progress, and records its completion', async () => {
@@ -226,6 +230,8 @@ describe('content script coach loop', () => {
     });
     const h = await startCoach([hostile], pageModel([domField(HOSTILE)]));
     expect(h.container.querySelector('[data-coach-tip="evil/t1"]')).not.toBeNull();
+    expect(h.container.querySelector('[data-coach-missing]')?.textContent).toBe(HOSTILE);
+    expectInert(h.container);
     fireEvent.click(screen.getByRole('button', { name: 'CRM Coach' }));
     fireEvent.click(screen.getByRole('button', { name: /^Open:/ }));
     expectInert(h.container);
@@ -234,7 +240,6 @@ describe('content script coach loop', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'This page' }));
     fireEvent.click(screen.getByRole('button', { name: 'Start' }));
     expectInert(h.container);
-    expect(h.container.querySelector('[data-coach-missing]')?.textContent).toBe(HOSTILE);
     expect(h.container.querySelector('[data-coach-tour="evil/tour"]')).not.toBeNull();
     expect(h.container.textContent).toContain('<script>');
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
