@@ -133,14 +133,21 @@ function visibleModal(doc: Document, sro: ShadowRootOf | undefined, memo: Visibi
 function readItem(item: Element, sro: ShadowRootOf | undefined, memo: VisibilityMemo, sections: Map<Element, string>): { f: FieldModel; editing: boolean } | null {
   const target = selectionTarget(item);
   const labelAttr = item.getAttribute('field-label');
-  const labelEl = deepQuery(item, '.test-id__field-label, label.slds-form-element__label, .slds-form-element__label', sro);
-  const rawLabel = labelAttr ?? textOf(labelEl, { skip: '.slds-assistive-text, abbr.slds-required, .slds-required', shadowRootOf: sro });
+  const rawLabel =
+    labelAttr ??
+    textOf(deepQuery(item, '.test-id__field-label, label.slds-form-element__label, .slds-form-element__label', sro), {
+      skip: '.slds-assistive-text, abbr.slds-required, .slds-required',
+      shadowRootOf: sro,
+    });
   const { label } = stripRequiredMark(rawLabel);
   if (!label) return null;
   const editing = !!deepQuery(item, 'records-record-layout-base-input', sro);
   const control = deepQuery(item, FORM_CONTROL_SELECTOR, sro);
-  const display = deepQuery(item, '[data-output-element-id=output-field], .test-id__field-value, .slds-form-element__static', sro);
-  const shown = displayedValue(item, { control, display: display ?? deepQuery(item, '.slds-form-element__control', sro), skip: SKIP_TEXT, shadowRootOf: sro });
+  const display = control
+    ? null
+    : (deepQuery(item, '[data-output-element-id=output-field], .test-id__field-value, .slds-form-element__static', sro) ??
+      deepQuery(item, '.slds-form-element__control', sro));
+  const shown = displayedValue(item, { control, display, skip: SKIP_TEXT, shadowRootOf: sro });
   const required = !!deepQuery(item, 'abbr.slds-required, .slds-required', sro) || controlRequired(control) || controlRequired(shown.control ?? null);
   return {
     f: field({
@@ -179,7 +186,14 @@ function readLightning(doc: Document, url: URL, ctx: AdapterContext, route: Ligh
   else scopes = visiblePages(doc, sro, memo) ?? [doc];
 
   const items: Element[] = [];
-  for (const s of scopes) for (const el of deepQueryAll(s, ITEM_SELECTOR, sro)) if (!items.includes(el)) items.push(el);
+  const itemSet = new Set<Element>();
+  for (const s of scopes) {
+    for (const el of deepQueryAll(s, ITEM_SELECTOR, sro)) {
+      if (itemSet.has(el)) continue;
+      itemSet.add(el);
+      items.push(el);
+    }
+  }
 
   // Object: URL first, then the layout's selection names.
   let objectApi = route.objectApi;
@@ -200,7 +214,7 @@ function readLightning(doc: Document, url: URL, ctx: AdapterContext, route: Ligh
     // Nested match (an inner element also carrying the selection name): keep the outermost.
     const parent = flatParent(it);
     const outer = parent ? closestDeep(parent, ITEM_SELECTOR) : null;
-    if (outer && items.includes(outer)) continue;
+    if (outer && itemSet.has(outer)) continue;
     const t = selectionTarget(it);
     if (objectApi && t && t.object !== objectApi) continue; // another object's leftovers
     const r = readItem(it, sro, memo, sections);
