@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,60 @@ describe('crm-coach-pack build', () => {
 
   it('refuses a folder without pack.yaml', () => {
     expect(cli('build', 'bad')).toMatchObject({ code: 1, err: 'bad: no pack.yaml (it holds id, version and title)\n' });
+  });
+});
+
+describe('crm-coach-pack lint', () => {
+  it('reports targets and nudge fields missing from a saved Pipedrive page, read by the extension\'s adapter', () => {
+    const r = cli('lint', resolve('public/packs/pipedrive-starter.json'), '--page', 'cli/saved-pipedrive-deal.html');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('page: Pipedrive, Deal (deal), record page, 3 fields\n');
+    const pack = resolve('public/packs/pipedrive-starter.json');
+    expect(r.err).toBe(
+      `${pack}: tips[1] (expected-close-date): field "Expected close date" is not on this page\n` +
+        `${pack}: nudges[0] (deal-hygiene): field "Expected close date" is not on this page\n`,
+    );
+  });
+
+  it('uses the pack\'s own sites and checks selectors; items for other pages are skipped', () => {
+    const r = cli('lint', 'cli/acme-sites-pack.json', '--page', 'cli/saved-acme-opportunity.html');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('fields: Amount, Close date, Stage\n');
+    expect(r.out).toContain('checked 4 items for this page; 1 are for other pages\n');
+    expect(r.err).toBe(
+      'cli/acme-sites-pack.json: tips[2] (typo): selector "button[name=\'submit\']" is not on this page\n' +
+        'cli/acme-sites-pack.json: nudges[0] (opp): field "Next step" is not on this page\n',
+    );
+  });
+
+  it('exits 0 when everything resolves', () => {
+    const pack = join(tmp, 'value-only.json');
+    writeFileSync(
+      pack,
+      JSON.stringify({
+        format: 'crm-coach/pack@1',
+        id: 'value-only',
+        version: '1.0.0',
+        title: 'Value only',
+        nudges: [{ id: 'v', when: { crm: ['pipedrive'] }, fields: ['Value', 'probability'], message: 'Fill it' }],
+      }),
+    );
+    const r = cli('lint', pack, '--page', 'cli/saved-pipedrive-deal.html');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toContain(`${pack}: every target and nudge field for this page was found`);
+  });
+
+  it('needs the page URL and an adapter for it', () => {
+    const page = join(tmp, 'no-url.html');
+    writeFileSync(page, '<!doctype html><html><body><p>hi</p></body></html>');
+    expect(cli('lint', 'cli/acme-sites-pack.json', '--page', page)).toMatchObject({
+      code: 1,
+      err: 'cli/acme-sites-pack.json: cannot tell which URL the page was saved from: pass --url <the CRM page URL>\n',
+    });
+    expect(cli('lint', 'cli/acme-sites-pack.json', '--page', page, '--url', 'https://example.org/x')).toMatchObject({
+      code: 1,
+      err: 'cli/acme-sites-pack.json: no adapter reads example.org: it is not a built-in CRM and no sites[].match of this pack covers it\n',
+    });
   });
 });
 
