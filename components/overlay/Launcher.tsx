@@ -73,43 +73,45 @@ export const Launcher = forwardRef<HTMLButtonElement, LauncherProps>(function La
   };
 
   return (
-    <button
-      ref={ref}
-      type="button"
-      className={paused ? 'cc-launcher cc-paused' : 'cc-launcher'}
-      style={{ right: shown.right, bottom: shown.bottom }}
-      aria-label="CRM Coach"
-      aria-haspopup="dialog"
-      aria-expanded={expanded}
-      title={t('coach_launcher_hint')}
-      data-coach-launcher=""
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={onPointerUp}
-      onPointerCancel={() => {
-        start.current = null;
-        setDrag(null);
-      }}
-      onClick={() => {
-        // A drag ends with a click event: only a real click opens the panel.
-        if (suppressClick.current) {
-          suppressClick.current = false;
-          return;
-        }
-        onOpen();
-      }}
-      onKeyDown={onKeyDown}
-    >
-      <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-        <path d="M9 18h6" />
-        <path d="M10 22h4" />
-        <path d="M12 2a7 7 0 0 0-4 12.7c.6.5 1 1.3 1 2.1V17h6v-.2c0-.8.4-1.6 1-2.1A7 7 0 0 0 12 2z" />
-      </svg>
+    <div className="cc-launcher-wrap" style={{ right: shown.right, bottom: shown.bottom }}>
+      <button
+        ref={ref}
+        type="button"
+        className={paused ? 'cc-launcher cc-paused' : 'cc-launcher'}
+        aria-label="CRM Coach"
+        aria-haspopup="dialog"
+        aria-expanded={expanded}
+        title={t('coach_launcher_hint')}
+        data-coach-launcher=""
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={() => {
+          start.current = null;
+          setDrag(null);
+        }}
+        onClick={() => {
+          // A drag ends with a click event: only a real click opens the panel.
+          if (suppressClick.current) {
+            suppressClick.current = false;
+            return;
+          }
+          onOpen();
+        }}
+        onKeyDown={onKeyDown}
+      >
+        <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+          <path d="M9 18h6" />
+          <path d="M10 22h4" />
+          <path d="M12 2a7 7 0 0 0-4 12.7c.6.5 1 1.3 1 2.1V17h6v-.2c0-.8.4-1.6 1-2.1A7 7 0 0 0 12 2z" />
+        </svg>
+      </button>
       {count > 0 && !paused && (
-        <span className="cc-launcher-count" aria-hidden="true">
+        // Outside the button so its accessible name stays exactly "CRM Coach".
+        <span className="cc-launcher-count" aria-hidden="true" data-coach-count={count}>
           {count > 9 ? '9+' : count}
         </span>
       )}
-    </button>
+    </div>
   );
 });

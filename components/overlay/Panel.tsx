@@ -119,7 +119,7 @@ export function Panel(props: PanelProps) {
           </button>
         ))}
       </div>
-      <div className="cc-panel-body" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`}>
+      <div className="cc-panel-body" role="tabpanel" tabIndex={0} id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`}>
         {tab === 'page' && (
           <div data-coach-panel-page="">
             {paused && <p className="cc-empty">{t('coach_paused_note', host)}</p>}

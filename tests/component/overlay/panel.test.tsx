@@ -121,10 +121,11 @@ describe('Launcher', () => {
   it('is a keyboard-reachable button named CRM Coach that opens the panel and moves with Alt+arrows', () => {
     const onOpen = vi.fn();
     const onMove = vi.fn();
-    render(<Launcher position={{ right: 20, bottom: 20 }} expanded={false} paused={false} count={3} onOpen={onOpen} onMove={onMove} />);
+    const { container } = render(<Launcher position={{ right: 20, bottom: 20 }} expanded={false} paused={false} count={3} onOpen={onOpen} onMove={onMove} />);
     const btn = screen.getByRole('button', { name: 'CRM Coach' });
     expect(btn.getAttribute('aria-expanded')).toBe('false');
-    expect(btn.textContent).toContain('3');
+    expect(btn.tabIndex).toBe(0);
+    expect(container.querySelector('[data-coach-count]')?.textContent).toBe('3');
     fireEvent.click(btn);
     expect(onOpen).toHaveBeenCalledTimes(1);
     fireEvent.keyDown(btn, { key: 'ArrowUp', altKey: true });
