@@ -244,4 +244,39 @@ describe('content script coach loop', () => {
     expect(h.container.textContent).toContain('<script>');
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
+
+  it('speaks the language chosen in settings, for its own strings and for pack text', async () => {
+    const zhPack = makePack({ tips: [{ id: 'x', target: { field: 'Amount' }, title: { en: 'Amounts matter', 'zh-CN': '金额很重要' } }] });
+    const base = await startCoach([zhPack], opportunity());
+    expect(base.container.querySelector('[data-coach-tip]')?.textContent).toContain('Amounts matter');
+    cleanup();
+    document.body.replaceChildren();
+    const h = await startCoach([zhPack], opportunity(), {
+      settings: { ...base.state.settings, language: 'zh-CN' },
+    });
+    const tip = h.container.querySelector('[data-coach-tip="acme/x"]')!;
+    expect(tip.textContent).toContain('金额很重要');
+    expect(tip.textContent).toContain('知道了');
+  });
+
+  it('never moves focus away from a CRM input the user is typing in', async () => {
+    const model = opportunity();
+    const input = model.fields[0].element.querySelector('input')!;
+    input.focus();
+    const h = await startCoach([pack], model);
+    const [amount, close, next] = h.page.model!.fields;
+    h.page.model = { ...h.page.model!, fields: [{ ...amount, value: '12', empty: false }, close, next] };
+    h.batch();
+    expect(h.events.some((e) => e.kind === 'nudge.resolved')).toBe(true);
+    expect(document.activeElement).toBe(input);
+  });
+
+  it('a missing field button scrolls to the field and focuses its input (the user asked)', async () => {
+    const model = opportunity();
+    const h = await startCoach([pack], model);
+    const nextInput = model.fields[2].element.querySelector('input')!;
+    fireEvent.click(h.container.querySelector('[data-coach-nudge] [data-coach-missing="Next Step"]')!);
+    expect(document.activeElement).toBe(nextInput);
+  });
 });
+
