@@ -1049,23 +1049,27 @@ function safeMatches$1(el, selector) {
 * reachable by `shadowRootOf`), in tree order with each shadow tree right after its host.
 * An invalid selector yields []. Our overlay is skipped.
 */
-function deepQueryAll(root, selector, shadowRootOf) {
-	const out = [];
+var validSelectors = /* @__PURE__ */ new Set();
+/** Fail fast on an invalid selector (pack text can hold anything); valid ones are remembered. */
+function validSelector(root, selector) {
+	if (validSelectors.has(selector)) return true;
 	try {
 		root.querySelector(selector);
 	} catch {
-		return out;
+		return false;
 	}
+	if (validSelectors.size < 500) validSelectors.add(selector);
+	return true;
+}
+function deepQueryAll(root, selector, shadowRootOf) {
+	const out = [];
+	if (!validSelector(root, selector)) return out;
 	walk(root, selector, shadowRootOf, out, false);
 	return out;
 }
 /** The first deep match, or null. */
 function deepQuery(root, selector, shadowRootOf) {
-	try {
-		root.querySelector(selector);
-	} catch {
-		return null;
-	}
+	if (!validSelector(root, selector)) return null;
 	const out = [];
 	walk(root, selector, shadowRootOf, out, true);
 	return out[0] ?? null;
@@ -2661,7 +2665,11 @@ async function lintPackOnPage(pack, html, urlOption) {
 	if (!adapter) return fail(`no adapter reads ${url.host}: it is not a built-in CRM and no sites[].match of this pack covers it`);
 	let JSDOM;
 	try {
-		({JSDOM} = await import("jsdom"));
+		const name = "jsdom";
+		({JSDOM} = await import(
+			/* @vite-ignore */
+			name
+));
 	} catch {
 		return fail("lint needs the jsdom package: npm install jsdom");
 	}

@@ -10,6 +10,10 @@ import type { PageModel } from '../../crm/types';
 import { whenFailures } from '../../coach/when';
 import type { Pack, Target, When } from '../types';
 
+interface JsdomModule {
+  JSDOM: new (html: string, options: { url: string }) => { window: { document: Document; close(): void } };
+}
+
 export interface LintReport {
   info: string[];
   problems: string[];
@@ -55,9 +59,11 @@ export async function lintPackOnPage(pack: Pack, html: string, urlOption?: strin
     return fail(`no adapter reads ${url.host}: it is not a built-in CRM and no sites[].match of this pack covers it`);
   }
 
-  let JSDOM: typeof import('jsdom').JSDOM;
+  let JSDOM: JsdomModule['JSDOM'];
   try {
-    ({ JSDOM } = await import('jsdom'));
+    // A dev dependency, loaded only for lint (and untyped here: no @types/jsdom).
+    const name = 'jsdom';
+    ({ JSDOM } = (await import(/* @vite-ignore */ name)) as JsdomModule);
   } catch {
     return fail('lint needs the jsdom package: npm install jsdom');
   }
