@@ -42,25 +42,30 @@ function safeMatches(el: Element, selector: string): boolean {
  * reachable by `shadowRootOf`), in tree order with each shadow tree right after its host.
  * An invalid selector yields []. Our overlay is skipped.
  */
+const validSelectors = new Set<string>();
+
+/** Fail fast on an invalid selector (pack text can hold anything); valid ones are remembered. */
+function validSelector(root: ParentNode, selector: string): boolean {
+  if (validSelectors.has(selector)) return true;
+  try {
+    root.querySelector(selector);
+  } catch {
+    return false;
+  }
+  if (validSelectors.size < 500) validSelectors.add(selector);
+  return true;
+}
+
 export function deepQueryAll(root: ParentNode, selector: string, shadowRootOf?: ShadowRootOf): Element[] {
   const out: Element[] = [];
-  try {
-    // Fail fast on an invalid selector (pack text can hold anything).
-    (root as ParentNode).querySelector(selector);
-  } catch {
-    return out;
-  }
+  if (!validSelector(root, selector)) return out;
   walk(root, selector, shadowRootOf, out, false);
   return out;
 }
 
 /** The first deep match, or null. */
 export function deepQuery(root: ParentNode, selector: string, shadowRootOf?: ShadowRootOf): Element | null {
-  try {
-    root.querySelector(selector);
-  } catch {
-    return null;
-  }
+  if (!validSelector(root, selector)) return null;
   const out: Element[] = [];
   walk(root, selector, shadowRootOf, out, true);
   return out[0] ?? null;

@@ -142,6 +142,16 @@ describe('Salesforce Lightning record page (native shadow DOM)', () => {
     expect(labels(m)).toContain('Renewal Date');
   });
 
+  it('reports list and home pages without fields', async () => {
+    l = await loadFixture('salesforce/opportunity.html', VIEW);
+    sf(l).navigate('/lightning/o/Opportunity/list');
+    let m = read(l);
+    expect([m.page, m.object?.apiName, m.fields.length, m.recordKey]).toEqual(['list', 'Opportunity', 0, null]);
+    sf(l).navigate('/lightning/page/home');
+    m = read(l);
+    expect([m.page, m.object, m.fields.length]).toEqual(['home', null, 0]);
+  });
+
   it('grows the model as a page renders late (mid-render)', async () => {
     const html = readFileSync(join(FIXTURES, 'salesforce/opportunity.html'), 'utf8').replace('"lang":"en"}', '"lang":"en","renderDelayMs":30}');
     const w = new Window({ url: VIEW, settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
