@@ -1,29 +1,17 @@
 /** Field lookup and value comparison on a page model (values stay in memory, never leave here). */
 import type { FieldModel, PageModel } from '../crm/types';
+import { findField } from '../crm/targets';
 
 export function norm(text: string): string {
-  return text.trim().toLowerCase();
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /**
- * The field a pack names, by visible label or API name, case insensitive. Labels win over API
- * names, and a visible field wins over a hidden one with the same name.
+ * The field a pack names, by visible label or API name (case and whitespace insensitive), the
+ * same lookup targets use (utils/crm/targets findField): visible fields win over hidden ones.
  */
 export function fieldNamed(model: PageModel, name: string): FieldModel | undefined {
-  const wanted = norm(name);
-  if (!wanted) return undefined;
-  let byApi: FieldModel | undefined;
-  let hiddenByLabel: FieldModel | undefined;
-  for (const f of model.fields) {
-    if (norm(f.label) === wanted) {
-      if (f.visible) return f;
-      hiddenByLabel ??= f;
-    } else if (!byApi && norm(f.apiName) === wanted) {
-      byApi = f;
-    }
-  }
-  if (byApi && (byApi.visible || !hiddenByLabel)) return byApi;
-  return hiddenByLabel ?? byApi;
+  return findField(model, name);
 }
 
 /** True when the field shows one of the values (trimmed, case-insensitive text). */

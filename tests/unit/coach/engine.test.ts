@@ -89,6 +89,9 @@ describe('when', () => {
     // Never a field value in an explanation.
     expect(JSON.stringify(plan.explanations)).not.toMatch(/proposal/i);
     expect(reasonsOf(plan, 'p1/absent')).toEqual(['fieldEquals']);
+    // Inner whitespace as displayed does not matter either.
+    const spaced = model({ fields: [field('Stage', '  Closed \n Won ')] });
+    expect(planCoach(input({ model: spaced, packs: [pack({ tips: [tip('w', { target: { page: true }, when: { fieldEquals: { Stage: ['closed won'] } } })] })] })).panelTips).toHaveLength(1);
   });
 
   it('needs every set key to hold', () => {
