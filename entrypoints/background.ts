@@ -1,5 +1,23 @@
 import { registerUsageHandlers } from '@/utils/usage/background';
 import { registerPackHandlers } from '@/utils/packs/background';
+import { getEnabledPacks, PACKS_KEY } from '@/utils/packs/store';
+import { syncSiteScripts } from '@/utils/crm/site-scripts';
+
+/** Pack `sites` become content scripts for the hosts the user granted; kept in step with packs and permissions. */
+function keepSiteScriptsInSync(): void {
+  const sync = () => {
+    getEnabledPacks()
+      .then((packs) => syncSiteScripts(packs))
+      .catch((err) => console.warn('[CRM Coach] site scripts not synced', err));
+  };
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && PACKS_KEY in changes) sync();
+  });
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+  browser.runtime.onStartup.addListener(sync);
+  browser.runtime.onInstalled.addListener(sync);
+}
 
 export default defineBackground({
   type: 'module',
@@ -8,5 +26,6 @@ export default defineBackground({
     // alarm handles it; each module catches its own failures.
     registerUsageHandlers();
     registerPackHandlers();
+    keepSiteScriptsInSync();
   },
 });
