@@ -61,22 +61,24 @@ export function PackRow({ installed, lang, granted, onToggle, onRemove, onGrant 
         />
         {locked && <span className="locked-note">{t('options_locked')}</span>}
       </td>
-      <td className="row-actions">
-        {needsGrant && (
-          <>
-            <span className="pack-warning">{t('options_sites_inactive', hostsOf(hosts))}</span>
-            <button type="button" onClick={onGrant}>
-              {t('options_grant_access')}
+      <td>
+        <div className="row-actions">
+          {needsGrant && (
+            <>
+              <span className="pack-warning">{t('options_sites_inactive', hostsOf(hosts))}</span>
+              <button type="button" onClick={onGrant}>
+                {t('options_grant_access')}
+                <span className="visually-hidden"> {title}</span>
+              </button>
+            </>
+          )}
+          {!locked && (
+            <button type="button" className="secondary" onClick={onRemove}>
+              {t('options_remove')}
               <span className="visually-hidden"> {title}</span>
             </button>
-          </>
-        )}
-        {!locked && (
-          <button type="button" className="secondary" onClick={onRemove}>
-            {t('options_remove')}
-            <span className="visually-hidden"> {title}</span>
-          </button>
-        )}
+          )}
+        </div>
       </td>
     </tr>
   );

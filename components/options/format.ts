@@ -4,8 +4,9 @@ import type { Pack } from '@/utils/packs/types';
 
 export function itemCounts(pack: Pack): string {
   const parts: string[] = [];
+  // English needs a singular ("1 tip"); Chinese uses the same text for both.
   const add = (n: number | undefined, key: string) => {
-    if (n) parts.push(t(key, n));
+    if (n) parts.push(t(n === 1 ? `${key}_one` : key, n));
   };
   add(pack.tips?.length, 'options_count_tips');
   add(pack.nudges?.length, 'options_count_nudges');

@@ -40,7 +40,7 @@ describe('options page: packs', () => {
     const team = within(row('team-pack')!);
     expect(team.getByText('1.0.0')).toBeTruthy();
     expect(team.getByText('File')).toBeTruthy();
-    expect(team.getByText('1 tips · 1 nudges')).toBeTruthy();
+    expect(team.getByText('1 tip · 1 nudge')).toBeTruthy();
     const org = within(row('org-pack')!);
     expect(org.getByText('Organisation')).toBeTruthy();
     expect(org.getByText('https://org.example.com/p.json')).toBeTruthy();
