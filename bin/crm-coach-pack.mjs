@@ -2488,23 +2488,14 @@ function resolveTarget(target, model, doc, shadowRootOf) {
 }
 // utils/coach/fields.ts
 function norm(text) {
-	return text.trim().toLowerCase();
+	return text.replace(/\s+/g, " ").trim().toLowerCase();
 }
 /**
-* The field a pack names, by visible label or API name, case insensitive. Labels win over API
-* names, and a visible field wins over a hidden one with the same name.
+* The field a pack names, by visible label or API name (case and whitespace insensitive), the
+* same lookup targets use (utils/crm/targets findField): visible fields win over hidden ones.
 */
 function fieldNamed(model, name) {
-	const wanted = norm(name);
-	if (!wanted) return void 0;
-	let byApi;
-	let hiddenByLabel;
-	for (const f of model.fields) if (norm(f.label) === wanted) {
-		if (f.visible) return f;
-		hiddenByLabel ??= f;
-	} else if (!byApi && norm(f.apiName) === wanted) byApi = f;
-	if (byApi && (byApi.visible || !hiddenByLabel)) return byApi;
-	return hiddenByLabel ?? byApi;
+	return findField(model, name);
 }
 /** True when the field shows one of the values (trimmed, case-insensitive text). */
 function fieldShowsOneOf(field, values) {
