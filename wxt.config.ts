@@ -23,5 +23,7 @@ export default defineConfig({
       ? { browser_specific_settings: { gecko: { id: 'crm-coach@crm-coach.dev' } } }
       : {}),
   }),
+  // CRM_COACH_SOURCEMAP=1 writes source maps so the bundle's composition can be measured.
+  vite: () => ({ build: { sourcemap: process.env.CRM_COACH_SOURCEMAP === '1' } }),
   zip: { excludeSources: ['.output/**', 'node_modules/**', 'tests/**', 'bench/**'] },
 });

@@ -1,3 +1,4 @@
+import '@/utils/i18n-bundled';
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach } from 'vitest';

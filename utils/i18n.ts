@@ -1,21 +1,36 @@
 /**
- * UI strings from the browser i18n files, with the user's language choice honoured
- * (browser.i18n only follows the browser UI language). Substitutions: $1, $2 ...
+ * UI strings with the user's language choice honoured (browser.i18n only follows the browser UI
+ * language). The catalogs are the browser i18n files (public/_locales); pages install them whole
+ * with utils/i18n-bundled.ts, while the content script receives only its own `coach_` strings from
+ * the background (see coachStrings), which keeps both catalogs out of its bundle.
+ * Substitutions: $1, $2 ...
  */
-import en from '../public/_locales/en/messages.json';
-import zhCN from '../public/_locales/zh_CN/messages.json';
-
-type Messages = Record<string, { message: string }>;
 export type UiLanguage = 'en' | 'zh-CN';
+/** key -> text */
+export type Catalog = Record<string, string>;
+/** The shape of a messages.json file. */
+export type MessagesFile = Record<string, { message: string }>;
 
-const CATALOG: Record<UiLanguage, Messages> = { en, 'zh-CN': zhCN };
-
+const catalogs: Partial<Record<UiLanguage, Catalog>> = {};
 let current: UiLanguage = 'en';
 
 /** Resolve 'auto' or a BCP 47 tag to one of the UI languages. */
 export function resolveUiLanguage(choice: string | undefined, browserLang: string): UiLanguage {
   const tag = !choice || choice === 'auto' ? browserLang : choice;
   return tag.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export function registerCatalog(lang: UiLanguage, catalog: Catalog): void {
+  catalogs[lang] = { ...catalogs[lang], ...catalog };
+}
+
+/** The strings of a messages.json file whose keys start with `prefix` (all when empty). */
+export function catalogFrom(messages: MessagesFile, prefix = ''): Catalog {
+  const out: Catalog = {};
+  for (const [key, entry] of Object.entries(messages)) {
+    if (key.startsWith(prefix)) out[key] = entry.message;
+  }
+  return out;
 }
 
 export function setUiLanguage(lang: UiLanguage): void {
@@ -27,9 +42,9 @@ export function uiLanguage(): UiLanguage {
 }
 
 export function t(key: string, ...subs: (string | number)[]): string {
-  const entry = CATALOG[current][key] ?? CATALOG.en[key];
-  if (!entry) return key;
-  return subs.reduce<string>((text, sub, i) => text.split(`$${i + 1}`).join(String(sub)), entry.message);
+  const text = catalogs[current]?.[key] ?? catalogs.en?.[key];
+  if (text === undefined) return key;
+  return subs.reduce<string>((out, sub, i) => out.split(`$${i + 1}`).join(String(sub)), text);
 }
 
 export function browserUiLanguage(): string {

@@ -5,6 +5,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { InstalledPack, Pack } from './packs/types';
 import type { EffectiveSettings, Settings } from './settings';
+import type { Catalog, UiLanguage } from './i18n';
 import type { ItemState, UsageEvent } from './usage/types';
 import type { ProgressReport } from './usage/report';
 
@@ -20,6 +21,8 @@ export interface CoachState {
   salt: string;
   /** Coaching paused on this host. */
   paused: boolean;
+  /** The overlay's UI strings (`coach_` keys) per UI language; keeps catalogs out of the content bundle. */
+  strings?: Partial<Record<UiLanguage, Catalog>>;
 }
 
 export type PackResult =

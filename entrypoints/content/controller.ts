@@ -16,7 +16,7 @@ import { createNudgeTracker } from '@/utils/coach/nudge-tracker';
 import { endOfLocalDay } from '@/utils/coach/show-rules';
 import { withStep, type TourProgress } from '@/utils/coach/tour';
 import type { CoachPlan, TipPlan } from '@/utils/coach/types';
-import { resolveUiLanguage, setUiLanguage, t } from '@/utils/i18n';
+import { registerCatalog, resolveUiLanguage, setUiLanguage, t, type UiLanguage } from '@/utils/i18n';
 import type { OverlayActions, OverlayView, CoachEventInput } from '@/components/overlay/types';
 import type { LauncherPosition } from '@/components/overlay/Launcher';
 import { DEFAULT_LAUNCHER } from '@/components/overlay/Launcher';
@@ -165,6 +165,9 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
 
   const applyLanguage = (s: CoachState) => {
     const choice = s.settings.language;
+    for (const [code, catalog] of Object.entries(s.strings ?? {})) {
+      if (catalog) registerCatalog(code as UiLanguage, catalog);
+    }
     setUiLanguage(resolveUiLanguage(choice, deps.browserLanguage));
     lang = !choice || choice === 'auto' ? deps.browserLanguage : choice;
   };

@@ -1,3 +1,4 @@
+import '@/utils/i18n-bundled';
 import ReactDOM from 'react-dom/client';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import './style.css';

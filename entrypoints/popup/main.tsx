@@ -1,3 +1,4 @@
+import '@/utils/i18n-bundled';
 import ReactDOM from 'react-dom/client';
 import { PopupApp } from '@/components/popup/PopupApp';
 import './style.css';

@@ -2,6 +2,7 @@
  * The usage side of the background worker as plain async functions over injected dependencies
  * (database, pack and settings readers, storage.local), so tests drive it without messaging.
  */
+import { coachStrings } from '../i18n-bundled';
 import type { CoachState } from '../messaging';
 import type { Pack } from '../packs/types';
 import type { EffectiveSettings } from '../settings';
@@ -121,7 +122,15 @@ export function createUsageService(deps: UsageDeps): UsageService {
       itemStatesFor(db, packs),
       resolvedFor(db, typeof data?.recordKey === 'string' ? data.recordKey : null),
     ]);
-    return { packs, settings, items, resolved, salt, paused: isPaused(String(data?.url ?? ''), settings.pausedSites) };
+    return {
+      packs,
+      settings,
+      items,
+      resolved,
+      salt,
+      paused: isPaused(String(data?.url ?? ''), settings.pausedSites),
+      strings: coachStrings(),
+    };
   }
 
   async function getProgress(): Promise<ProgressReport> {
