@@ -2,7 +2,8 @@
 // Runs the end-to-end suite: checks Chromium, builds the extension, runs tests/e2e/*.test.mjs
 // with node's test runner, one file at a time (each starts its own browser).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,9 +18,20 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
+// Build (serialised with flock so parallel runs on one machine never see a half-written build),
+// then test a private copy so a rebuild during the run cannot change the extension under test.
 if (process.env.CRM_COACH_SKIP_BUILD !== '1') {
-  const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const build = spawnSync('flock', [path.join(tmpdir(), 'crm-coach-build.lock'), 'npx', 'wxt', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
+}
+if (!process.env.CRM_COACH_EXTENSION) {
+  const copy = mkdtempSync(path.join(tmpdir(), 'crm-coach-ext-'));
+  cpSync(path.join(root, '.output/chrome-mv3'), copy, { recursive: true });
+  process.env.CRM_COACH_EXTENSION = copy;
+  process.on('exit', () => rmSync(copy, { recursive: true, force: true }));
 }
 
 const only = process.argv.slice(2);
