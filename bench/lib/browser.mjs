@@ -106,7 +106,8 @@ export function chromiumProcesses() {
 
 /** The extension's renderer process (where its service worker runs), or null. */
 export function extensionProcess() {
-  return chromiumProcesses().find((p) => p.args.includes('--extension-process')) ?? null;
+  // Zygote children rewrite their command line into one string: search the joined text.
+  return chromiumProcesses().find((p) => /(^|\s)--extension-process(\s|$)/.test(p.args.join(' '))) ?? null;
 }
 
 /** CPU ms per thread name between two snapshots of one process (threads that used any). */
@@ -137,4 +138,14 @@ export async function coachEntries(page) {
   return page.evaluate(() => performance.getEntries()
     .filter((e) => e.name.startsWith('crm-coach:'))
     .map((e) => ({ name: e.name, type: e.entryType, start: e.startTime, duration: e.duration })));
+}
+
+/** Waits for a user-timing mark of the content script; its startTime (ms), or null after `timeout`. */
+export async function waitForMark(page, name, timeout = 20_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const at = await page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? null, name);
+    if (at !== null || Date.now() > end) return at;
+    await sleep(100);
+  }
 }

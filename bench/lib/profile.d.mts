@@ -1,5 +1,5 @@
-export interface CpuProfileNode { id: number; callFrame: { url: string; functionName: string }; children?: number[] }
+export interface CpuProfileNode { id: number; callFrame: { url: string; functionName: string; lineNumber: number; columnNumber: number }; children?: number[] }
 export interface CpuProfile { nodes: CpuProfileNode[]; samples?: number[]; timeDeltas?: number[]; startTime?: number; endTime?: number }
 export function attributeProfile(profile: CpuProfile, urlPrefix: string): {
-  sampledMs: number; busyMs: number; attributedMs: number; attributedSamples: number; longestRunMs: number;
+  sampledMs: number; busyMs: number; attributedMs: number; attributedSamples: number; longestRunMs: number; topFunctions: { frame: string; ms: number }[];
 };

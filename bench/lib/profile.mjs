@@ -14,6 +14,17 @@ export function attributeProfile(profile, urlPrefix) {
     for (const c of n.children ?? []) parent.set(c, n.id);
   }
   const memo = new Map();
+  /** Innermost frame of `urlPrefix` on the stack of node `id` (for the per-function breakdown). */
+  function ownFrame(id) {
+    let cur = id;
+    while (cur !== undefined) {
+      const cf = nodes.get(cur)?.callFrame;
+      if (cf?.url?.startsWith(urlPrefix)) return `${cf.functionName || '(anonymous)'} ${cf.url.slice(urlPrefix.length)}:${cf.lineNumber + 1}:${cf.columnNumber + 1}`;
+      cur = parent.get(cur);
+    }
+    return null;
+  }
+  const byFunction = {};
   function attributed(id) {
     if (memo.has(id)) return memo.get(id);
     let hit = false;
@@ -49,6 +60,8 @@ export function attributeProfile(profile, urlPrefix) {
     if (attributed(samples[i])) {
       hitUs += dur;
       hitSamples += 1;
+      const f = ownFrame(samples[i]);
+      if (f) byFunction[f] = (byFunction[f] ?? 0) + dur / 1000;
       if (runStart === null) runStart = times[i];
       longestUs = Math.max(longestUs, times[i] + dur - runStart);
     } else {
@@ -61,5 +74,7 @@ export function attributeProfile(profile, urlPrefix) {
     attributedMs: hitUs / 1000,
     attributedSamples: hitSamples,
     longestRunMs: longestUs / 1000,
+    /** Attributed ms per innermost attributed frame, largest first (top 10). */
+    topFunctions: Object.entries(byFunction).sort((a, b) => b[1] - a[1]).slice(0, 10).map(([frame, ms]) => ({ frame, ms })),
   };
 }

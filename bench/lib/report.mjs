@@ -68,21 +68,29 @@ export class Report {
     this.details[section] = { ...(this.details[section] ?? {}), ...data };
   }
 
+  /** The printed table; n/a reasons and errors go to numbered notes under it. */
   table() {
     const head = ['Figure', 'Value', 'Budget', 'Result'];
-    const lines = [];
-    let section = null;
+    const notes = [];
     const body = [];
+    let section = null;
     for (const r of this.rows) {
       if (r.section !== section) { section = r.section; body.push({ section }); }
-      body.push({ cells: [r.figure, r.display, r.budget, r.status === 'info' ? '' : r.status] });
+      let value = r.display;
+      if (r.status === 'n/a' || r.status === 'error') {
+        notes.push(r.status === 'n/a' ? r.display.replace(/^n\/a \((.*)\)$/, '$1') : r.display);
+        value = `${r.status === 'n/a' ? 'n/a' : 'error'} [${notes.length}]`;
+      }
+      body.push({ cells: [r.figure, value, r.budget, r.status === 'info' ? '' : r.status] });
     }
     const widths = head.map((h, i) => Math.max(h.length, ...body.filter((b) => b.cells).map((b) => b.cells[i].length)));
-    const widthsCapped = widths.map((w, i) => (i === 1 ? Math.min(w, 60) : w));
-    const fmt = (cells) => cells.map((c, i) => (i === 1 && c.length > 60 ? c : c.padEnd(widthsCapped[i]))).join('  ');
-    lines.push(fmt(head));
-    lines.push(widthsCapped.map((w) => '-'.repeat(w)).join('  '));
+    const fmt = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+    const lines = [fmt(head), widths.map((w) => '-'.repeat(w)).join('  ')];
     for (const b of body) lines.push(b.section ? `[${b.section}]` : fmt(b.cells));
+    if (notes.length) {
+      lines.push('');
+      notes.forEach((n, i) => lines.push(`[${i + 1}] ${n}`));
+    }
     return lines.join('\n');
   }
 }

@@ -18,11 +18,15 @@ async function memoryRound({ config, server, extDir }, url, variant) {
     const overlay = variant === 'with' ? await waitForOverlay(page) : null;
     await sleep(1000);
     const t0 = Date.now();
+    // The bench build's user-timing entries would accumulate per navigation: clear them first.
+    const clearTimeline = () => page.evaluate(() => { performance.clearMarks(); performance.clearMeasures(); });
     await page.evaluate((n) => window.__crmBench.navigate(n, 5), config.memBaselineNavs);
     await sleep(1000);
+    await clearTimeline();
     const base = await heapAfterGc(cdp);
     await page.evaluate((n) => window.__crmBench.navigate(n, 5), config.memNavs - config.memBaselineNavs);
     await sleep(1000);
+    await clearTimeline();
     const after = await heapAfterGc(cdp);
     return { variant, overlay, base, after, growthBytes: after.usedBytes - base.usedBytes, seconds: (Date.now() - t0) / 1000 };
   } finally {
