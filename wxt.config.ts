@@ -14,7 +14,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     ...(browser === 'firefox' ? {} : { key: MANIFEST_KEY }),
-    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting', 'activeTab'],
     host_permissions: CRM_CONTENT_MATCHES,
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     storage: { managed_schema: 'managed-schema.json' },

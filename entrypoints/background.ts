@@ -2,6 +2,8 @@ import { registerUsageHandlers } from '@/utils/usage/background';
 import { registerPackHandlers } from '@/utils/packs/background';
 import { getEnabledPacks, PACKS_KEY } from '@/utils/packs/store';
 import { syncSiteScripts } from '@/utils/crm/site-scripts';
+import { onMessage } from '@/utils/messaging';
+import { coachTab } from '@/utils/site-access';
 
 /** Pack `sites` become content scripts for the hosts the user granted; kept in step with packs and permissions. */
 function keepSiteScriptsInSync(): void {
@@ -27,5 +29,6 @@ export default defineBackground({
     registerUsageHandlers();
     registerPackHandlers();
     keepSiteScriptsInSync();
+    onMessage('coachTab', async ({ data }) => coachTab(await getEnabledPacks(), data));
   },
 });

@@ -34,6 +34,8 @@ export interface ProtocolMap {
   recordEvents(events: UsageEvent[]): { acked: string[] };
   getCoachState(data: { url: string; recordKey: string | null }): CoachState;
   getProgress(): ProgressReport;
+  /** From the popup: coach a tab that shows a pack site (activeTab grant from the toolbar click). */
+  coachTab(data: { tabId: number; url: string }): { coached: boolean; site?: string; error?: string };
 
   listPacks(): InstalledPack[];
   installPackText(data: { text: string; fileName?: string }): PackResult;

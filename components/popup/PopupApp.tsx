@@ -44,6 +44,7 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage }
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   // undefined: not asked yet; null: no tab.
   const [tab, setTab] = useState<ActiveTab | null | undefined>(undefined);
+  const [coachedSite, setCoachedSite] = useState(false);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState(false);
   const [previewKey, setPreviewKey] = useState<string | null>(null);
@@ -60,13 +61,23 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage }
 
   useEffect(() => {
     void fetchReport();
-    void queryActiveTab().then(setTab);
+    void queryActiveTab().then(async (active) => {
+      setTab(active);
+      // A CRM that only a pack describes: the toolbar click granted activeTab, so coach it now.
+      if (active?.id === undefined || !active.url) return;
+      const res = await sendMessage('coachTab', { tabId: active.id, url: active.url }).catch(() => null);
+      if (res?.coached) setCoachedSite(true);
+    });
   }, [fetchReport]);
 
   const report = load.kind === 'ready' ? load.report : null;
   const page = useMemo(
-    () => (report && tab !== undefined ? pageStateFor(tab?.url, report.settings.pausedSites) : null),
-    [report, tab],
+    () => {
+      if (!report || tab === undefined) return null;
+      const state = pageStateFor(tab?.url, report.settings.pausedSites);
+      return coachedSite && state.kind === 'not-crm' && tab?.url ? { kind: 'crm' as const, host: new URL(tab.url).host } : state;
+    },
+    [report, tab, coachedSite],
   );
 
   const openOptions = useCallback(() => {

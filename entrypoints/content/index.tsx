@@ -1,6 +1,8 @@
 import ReactDOM from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import '@/components/overlay/overlay.css';
+// Inlined into the shadow root: no web-accessible resource for pages to probe, and it works on
+// pack sites coached through activeTab, where the manifest's resource matches do not reach.
+import overlayCss from '@/components/overlay/overlay.css?inline';
 import { CRM_CONTENT_MATCHES } from '@/utils/crm/matches';
 import { readPage } from '@/utils/crm';
 import { resolveTarget } from '@/utils/crm/targets';
@@ -22,8 +24,11 @@ function closedShadowRoots(): ShadowRootOf | undefined {
 
 export default defineContentScript({
   matches: CRM_CONTENT_MATCHES,
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual',
   async main(ctx) {
+    // Injected again (pack site coached from the popup, or a registered site script plus a
+    // click): one coach per page.
+    if (document.querySelector('crm-coach-overlay')) return;
     try {
       const stop = new AbortController();
       ctx.onInvalidated(() => stop.abort());
@@ -51,6 +56,7 @@ export default defineContentScript({
 
       const ui = await createShadowRootUi(ctx, {
         name: 'crm-coach-overlay',
+        css: overlayCss,
         position: 'overlay',
         anchor: 'body',
         zIndex: 2147483647,

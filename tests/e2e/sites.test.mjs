@@ -1,0 +1,88 @@
+// A CRM with no built-in adapter, described by a pack's `sites`: coached after the user clicks the
+// toolbar button on its page (activeTab), with no host permission dialog.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { e2eTest, openCrm, openOptions, overlay, route, screenshot, ROOT } from './harness.mjs';
+
+const acme = route({ crm: 'acme-crm', page: 'record' });
+const site = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/crm', acme.site), 'utf8'));
+
+const pack = {
+  format: 'crm-coach/pack@1',
+  id: 'acme-sites-e2e',
+  version: '1.0.0',
+  title: 'Acme CRM coaching',
+  sites: [site],
+  nudges: [
+    {
+      id: 'deal-basics',
+      when: { crm: ['acme-crm'], object: ['Opportunity'], page: ['record'] },
+      fields: ['Amount', 'Next step', 'Stage'],
+      message: 'Amount and next step feed the forecast.',
+      severity: 'warn',
+    },
+  ],
+};
+
+async function installPack(session) {
+  const options = await openOptions(session);
+  await options.getByLabel('Import pack file').setInputFiles({
+    name: 'acme.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(pack)),
+  });
+  await options.locator(`[data-coach-pack="${pack.id}"]`).waitFor();
+  return options;
+}
+
+/** Clicks the extension's toolbar button for a tab, as a user would (CDP Extensions.triggerAction). */
+async function clickToolbarButton(session, page) {
+  const cdp = await session.context.browser().newBrowserCDPSession();
+  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const tab = targetInfos.find((t) => t.url === page.url());
+  assert.ok(tab, `a tab target for ${page.url()}`);
+  await cdp.send('Extensions.triggerAction', { id: session.extensionId, targetId: tab.targetId });
+  await cdp.detach();
+}
+
+e2eTest(
+  'pack site: no coach before access, coached after the toolbar click, nudge lists the empty fields',
+  async (session) => {
+    await installPack(session);
+    const page = await openCrm(session, acme, { waitForOverlay: false });
+    await page.locator('.form-row').first().waitFor();
+    assert.equal(await page.locator('crm-coach-overlay').count(), 0, 'no access to the host yet: no overlay');
+
+    await clickToolbarButton(session, page);
+    const nudge = overlay(page, `[data-coach-nudge="${pack.id}/deal-basics"]`);
+    await nudge.waitFor({ state: 'visible', timeout: 15_000 });
+    const missing = await nudge.locator('[data-coach-missing]').evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-coach-missing')),
+    );
+    assert.deepEqual(missing.sort(), ['Amount', 'Next step']);
+    await screenshot(page, 'acme-site-nudge');
+
+    // A second click does not start a second coach.
+    await clickToolbarButton(session, page);
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('crm-coach-overlay').count(), 1);
+  },
+  { launchOptions: { args: ['--enable-unsafe-extension-debugging'] } },
+);
+
+e2eTest(
+  'pack site: a toolbar click on a page no pack describes injects nothing',
+  async (session) => {
+    await installPack(session);
+    session.server.extra.set('intranet.acme.example/', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>Intranet</title><h1>Intranet</h1>');
+    });
+    const page = await openCrm(session, 'https://intranet.acme.example/', { waitForOverlay: false });
+    await clickToolbarButton(session, page);
+    await page.waitForTimeout(1000);
+    assert.equal(await page.locator('crm-coach-overlay').count(), 0);
+  },
+  { launchOptions: { args: ['--enable-unsafe-extension-debugging'] } },
+);
