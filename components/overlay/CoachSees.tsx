@@ -22,13 +22,15 @@ export function CoachSees({ model, explanations }: { model: PageModel; explanati
     <div data-coach-sees="">
       <dl className="cc-kv">
         <dt>{t('coach_sees_crm')}</dt>
-        <dd>{model.crm}</dd>
+        <dd data-coach-seen="crm">{model.crm}</dd>
         <dt>{t('coach_sees_object')}</dt>
-        <dd>{model.object ? `${model.object.label} (${model.object.apiName})` : t('coach_none')}</dd>
+        <dd data-coach-seen="object" data-coach-seen-label={model.object?.label} data-coach-seen-api={model.object?.apiName}>
+          {model.object ? `${model.object.label} (${model.object.apiName})` : t('coach_none')}
+        </dd>
         <dt>{t('coach_sees_page')}</dt>
-        <dd>{model.page}</dd>
+        <dd data-coach-seen="page">{model.page}</dd>
         <dt>{t('coach_sees_record')}</dt>
-        <dd>{model.recordKey ? t('coach_sees_record_yes') : t('coach_none')}</dd>
+        <dd data-coach-seen="record">{model.recordKey ? t('coach_sees_record_yes') : t('coach_none')}</dd>
       </dl>
 
       <h3 className="cc-section-title">{t('coach_sees_items')}</h3>
@@ -83,8 +85,18 @@ export function CoachSees({ model, explanations }: { model: PageModel; explanati
         </thead>
         <tbody>
           {fields.slice(0, MAX_ROWS).map((f, i) => (
-            <tr key={i} data-coach-seen-field={f.label}>
-              <td>{f.label}</td>
+            <tr
+              key={i}
+              data-coach-seen-field={f.label}
+              data-coach-seen-empty={String(f.empty)}
+              data-coach-seen-required={String(f.required)}
+              data-coach-seen-visible={String(f.visible)}
+              className={f.visible ? undefined : 'cc-row-hidden'}
+            >
+              <td>
+                {f.label}
+                {!f.visible && <span className="cc-badge cc-badge-muted cc-seen-hidden">{t('coach_sees_hidden')}</span>}
+              </td>
               <td className="cc-mono">{f.apiName}</td>
               <td>{f.empty ? yes : no}</td>
               <td>{f.required ? yes : no}</td>
