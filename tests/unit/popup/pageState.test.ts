@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { matchesPattern, pageStateFor } from '@/components/popup/pageState';
+import { pageStateFor } from '@/components/popup/pageState';
+import { matchesPattern } from '@/utils/crm/match-pattern';
 
 describe('matchesPattern', () => {
-  const m = (url: string, pattern: string) => matchesPattern(new URL(url), pattern);
+  const m = (url: string, pattern: string) => matchesPattern(pattern, new URL(url));
 
   it('matches subdomains and the bare domain of *.host', () => {
     expect(m('https://acme.lightning.force.com/lightning/r/Opportunity/1/view', 'https://*.force.com/*')).toBe(true);
