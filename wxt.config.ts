@@ -20,7 +20,12 @@ export default defineConfig({
     storage: { managed_schema: 'managed-schema.json' },
     action: { default_title: 'CRM Coach' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'crm-coach@crm-coach.dev' } } }
+      ? {
+          browser_specific_settings: {
+            // Nothing leaves the machine: Firefox's data collection declaration says so.
+            gecko: { id: 'crm-coach@crm-coach.dev', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
   // CRM_COACH_SOURCEMAP=1 writes source maps so the bundle's composition can be measured.
