@@ -109,6 +109,15 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks 
     }
   };
 
+  // The switch flips at once (a controlled checkbox otherwise snaps back until the background
+  // answers); a refused change puts the stored state back.
+  const onToggle = async (id: string, enabled: boolean) => {
+    onPacks(packs.map((x) => (x.pack.id === id ? { ...x, enabled } : x)));
+    if (!(await run(() => sendMessage('setPackEnabled', { id, enabled }), t('options_change_failed')))) {
+      onPacks(await sendMessage('listPacks').catch(() => packs));
+    }
+  };
+
   const onRefresh = async () => {
     setStatus({ kind: 'busy', text: t('options_refreshing') });
     if (await run(() => sendMessage('refreshPacks'), t('options_refresh_failed'))) {
@@ -206,9 +215,7 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks 
                   installed={p}
                   lang={lang}
                   granted={granted[p.pack.id]}
-                  onToggle={(enabled) =>
-                    void run(() => sendMessage('setPackEnabled', { id: p.pack.id, enabled }), t('options_change_failed'))
-                  }
+                  onToggle={(enabled) => void onToggle(p.pack.id, enabled)}
                   onRemove={() => void run(() => sendMessage('removePack', { id: p.pack.id }), t('options_change_failed'))}
                   onGrant={() => void hostAccess.request(hostsNeeded(p.pack)).then(() => checkAccess())}
                 />

@@ -17,11 +17,31 @@ export interface Validators {
 
 const TIMEOUT_MS = 30_000;
 
+/** Why a fetch that threw may have failed: the extension reads pack servers with CORS. */
+export const FETCH_FAILED_HINT =
+  'check the address; the server must allow CRM Coach to read the pack (Access-Control-Allow-Origin: *)';
+
 export async function fetchPackUrl(
   url: string,
   prev: Validators = {},
   fetchImpl: typeof fetch = (...args) => fetch(...args),
 ): Promise<FetchResult> {
+  const result = await fetchOnce(url, prev, fetchImpl);
+  // The conditional headers make the request need a CORS preflight, which many servers that send
+  // Access-Control-Allow-Origin do not answer: then ask again without them (a full download).
+  if ('networkError' in result && (prev.etag || prev.lastModified)) {
+    return strip(await fetchOnce(url, {}, fetchImpl));
+  }
+  return strip(result);
+}
+
+type Attempt = FetchResult | { status: 'error'; error: string; networkError: true };
+
+function strip(result: Attempt): FetchResult {
+  return result.status === 'error' ? { status: 'error', error: result.error } : result;
+}
+
+async function fetchOnce(url: string, prev: Validators, fetchImpl: typeof fetch): Promise<Attempt> {
   const problem = packUrlProblem(url);
   if (problem) return { status: 'error', error: problem };
   const headers: Record<string, string> = { Accept: 'application/json, application/yaml;q=0.9, */*;q=0.5' };
@@ -47,7 +67,8 @@ export async function fetchPackUrl(
     return result;
   } catch (err) {
     const e = err as Error;
-    return { status: 'error', error: e.name === 'AbortError' ? 'timed out' : `could not fetch: ${e.message}` };
+    if (e.name === 'AbortError') return { status: 'error', error: 'timed out' };
+    return { status: 'error', error: `could not fetch: ${e.message} (${FETCH_FAILED_HINT})`, networkError: true };
   } finally {
     clearTimeout(timer);
   }

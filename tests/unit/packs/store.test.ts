@@ -14,6 +14,7 @@ import {
   syncBuiltinPacks,
   syncPolicyPacks,
 } from '@/utils/packs/store';
+import { FETCH_FAILED_HINT } from '@/utils/packs/url-fetch';
 
 const packJson = (id: string, version = '1.0.0', extra: object = {}) =>
   JSON.stringify({ format: 'crm-coach/pack@1', id, version, title: id, tips: [{ id: 't', target: { page: true }, title: 'T' }], ...extra });
@@ -133,7 +134,7 @@ describe('URL packs', () => {
   it('a network error on add installs nothing', async () => {
     const net = fakeNetwork();
     net.serve(url, new TypeError('Failed to fetch'));
-    expect(await addPackUrl(url)).toEqual({ ok: false, errors: [`${url}: could not fetch: Failed to fetch`] });
+    expect(await addPackUrl(url)).toEqual({ ok: false, errors: [`${url}: could not fetch: Failed to fetch (${FETCH_FAILED_HINT})`] });
     expect(await listInstalled()).toEqual([]);
   });
 });
