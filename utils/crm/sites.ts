@@ -23,7 +23,7 @@ import {
 } from './dom';
 import { emptyModel, field, safeRead } from './model';
 import { recordKeyOf } from './hash';
-import { matchesAny } from './match-pattern';
+import { matchesUrlPattern } from '../coach/match-url';
 
 function compile(re: string | undefined): RegExp | null {
   if (!re) return null;
@@ -124,7 +124,7 @@ export function siteAdapter(site: SiteDefinition): CrmAdapter {
     name: site.name,
     matches(url: URL): boolean {
       try {
-        return matchesAny(site.match ?? [], url);
+        return (site.match ?? []).some((p) => matchesUrlPattern(p, url));
       } catch {
         return false;
       }
