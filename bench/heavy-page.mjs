@@ -46,7 +46,7 @@ export function pageOptions({ fields = 2000, sectionSize = 50, seed = 1 } = {}) 
 }
 
 // The page's own application script. Plain ES5-ish JS, DOM calls only (no innerHTML).
-// window.__crmBench exposes: ready (Promise), churn(ms) -> stats, navigate(count, gapMs) -> stats,
+// window.__crmBench exposes: ready (Promise), churn(ms) -> stats, navigate(count, gapMs, maxMs) -> stats,
 // counts() -> DOM sizes. Long tasks and frame times are recorded by the page in both variants.
 const PAGE_SCRIPT = String.raw`
 (function () {
@@ -234,11 +234,11 @@ const PAGE_SCRIPT = String.raw`
       setTimeout(step, tickMs);
     });
   }
-  function navigateMany(count, gapMs) {
+  function navigateMany(count, gapMs, maxMs) {
     return new Promise(function (resolve) {
       var done = 0, t0 = performance.now();
       function step() {
-        if (done >= count) return resolve({ navigations: done, ms: performance.now() - t0 });
+        if (done >= count || (maxMs && performance.now() - t0 > maxMs)) return resolve({ navigations: done, ms: performance.now() - t0 });
         navigate(); done += 1;
         // Two frames and a gap: time for any per-frame batching to run after each navigation.
         requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(step, gapMs || 0); }); });

@@ -34,6 +34,8 @@ export function loadConfig(env = process.env) {
     memNavs: int('BENCH_MEM_NAVS', quick ? 100 : 1000, env),
     memBaselineNavs: int('BENCH_MEM_BASELINE_NAVS', 10, env),
     memFields: int('BENCH_MEM_FIELDS', 200, env),
+    /** Cap on the navigation phase per variant, to keep the run under 10 minutes. */
+    memMaxMs: int('BENCH_MEM_MAX_MS', quick ? 30_000 : 100_000, env),
     memBudgetBytes: int('BENCH_MEM_BUDGET_BYTES', 1024 * 1024, env),
     seedEvents: int('BENCH_SEED_EVENTS', 73_000, env),
     seedDays: int('BENCH_SEED_DAYS', 365, env),

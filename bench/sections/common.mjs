@@ -13,5 +13,5 @@ export function salesforceRecordPage(server, { fields = 2000, path = HEAVY_PATH 
 /** Waits until the page is rendered: the heavy page's ready promise, or load + one frame. */
 export async function pageReady(page, isHeavy) {
   if (isHeavy) await page.evaluate(() => window.__crmBench.ready);
-  else await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(true)))); // eslint-disable-line no-undef
+  else await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(true))));
 }

@@ -1,7 +1,6 @@
 // 4. Time to first tip: from the content script's 'crm-coach:model-ready' mark to the first
 // frame in which a [data-coach-tip] is in the overlay (seen by a requestAnimationFrame watcher
 // in the page: the frame that paints it), median of several page loads.
-/* global requestAnimationFrame */
 import { BUDGETS } from '../lib/config.mjs';
 import { coachEntries, launchVariant, sleep } from '../lib/browser.mjs';
 import { median, round } from '../lib/stats.mjs';

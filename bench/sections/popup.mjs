@@ -7,7 +7,7 @@
 // its 180-day retention, is imported as daily rollups with importData. The popup is then
 // opened repeatedly and timed from navigation start to the first frame showing
 // [data-coach-points] (or [data-coach-day]) with content.
-/* global requestAnimationFrame, indexedDB, IDBKeyRange */
+/* global IDBKeyRange */
 import { BUDGETS } from '../lib/config.mjs';
 import { EXTENSION_ID, launchVariant, sleep } from '../lib/browser.mjs';
 import { median, round } from '../lib/stats.mjs';
