@@ -10,7 +10,7 @@ import type { HostAccess } from './host-access';
 import { PackRow } from './PackRow';
 
 export type PackStatus =
-  | { kind: 'ok'; text: string; hostsNote?: string }
+  | { kind: 'ok'; text: string; hostsNote?: string; warn?: boolean }
   | { kind: 'error'; title: string; errors: string[] }
   | { kind: 'busy'; text: string };
 
@@ -120,9 +120,21 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks 
 
   const onRefresh = async () => {
     setStatus({ kind: 'busy', text: t('options_refreshing') });
-    if (await run(() => sendMessage('refreshPacks'), t('options_refresh_failed'))) {
-      setStatus({ kind: 'ok', text: t('options_refreshed') });
+    let list: InstalledPack[];
+    try {
+      list = await sendMessage('refreshPacks');
+    } catch (err) {
+      setStatus({ kind: 'error', title: t('options_refresh_failed'), errors: [errorText(err)] });
+      return;
     }
+    onPacks(list);
+    // A failed refresh keeps the pack (its row shows the error): say so rather than "refreshed".
+    const failed = list.filter((p) => p.url && p.lastError).map((p) => textOf(p.pack.title, lang));
+    setStatus(
+      failed.length > 0
+        ? { kind: 'ok', warn: true, text: t('options_refreshed_with_errors', failed.join(', ')) }
+        : { kind: 'ok', text: t('options_refreshed') },
+    );
   };
 
   const userDisabled = !allowUserPacks;
@@ -183,7 +195,7 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks 
           </div>
         )}
         {(status?.kind === 'ok' || status?.kind === 'busy') && (
-          <div role="status" className="notice">
+          <div role="status" className={status.kind === 'ok' && status.warn ? 'notice notice-warn' : 'notice'}>
             <p>{status.text}</p>
             {status.kind === 'ok' && status.hostsNote && <p>{status.hostsNote}</p>}
           </div>

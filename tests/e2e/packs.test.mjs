@@ -199,10 +199,10 @@ e2eTest('"Add pack URL": installed from the server, refreshed with If-None-Match
   const installed = (await storedPacks(session))['acme-url-onboarding'];
   assert.equal(installed.etag, etag);
 
-  const refresh = async () => {
+  const refresh = async (said = 'Packs refreshed.') => {
     const before = requestsFor().length;
     await page.getByRole('button', { name: 'Refresh packs' }).click();
-    await page.getByRole('status').filter({ hasText: 'Packs refreshed.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: said }).waitFor();
     await eventually(() => requestsFor().length > before, { message: 'the refresh request' });
     return requestsFor().at(-1);
   };
@@ -218,17 +218,18 @@ e2eTest('"Add pack URL": installed from the server, refreshed with If-None-Match
 
   // 500: the last good copy stays, the row shows the error.
   mode = '500';
-  await refresh();
+  await refresh('Packs refreshed, but Acme onboarding (by URL) could not be refreshed: its row says why.');
   const error500 = urlRow.locator('[data-coach-pack-error]');
   await error500.waitFor();
   assert.match(await error500.innerText(), /HTTP 500/);
   assert.match(await error500.innerText(), /previous copy is still in use/);
   assert.deepEqual((await storedPacks(session))['acme-url-onboarding'].pack, installed.pack);
   assert.match(await urlRow.innerText(), /1\.0\.0/);
+  await screenshot(page, 'options-url-refresh-error', { fullPage: true });
 
   // Invalid JSON: refused whole, the last good copy stays, the validators are not replaced.
   mode = 'invalid';
-  const invalid = await refresh();
+  const invalid = await refresh('Packs refreshed, but Acme onboarding (by URL) could not be refreshed: its row says why.');
   assert.equal(invalid.headers['if-none-match'], etag);
   await urlRow.locator('[data-coach-pack-error]').filter({ hasText: /not valid JSON/ }).waitFor();
   const afterInvalid = (await storedPacks(session))['acme-url-onboarding'];
