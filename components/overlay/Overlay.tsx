@@ -3,7 +3,7 @@
  * running tour, the launcher and the coach panel. State that lives only while the page is open
  * (panel open, snippet open, tour running) is kept here; everything else comes from the view.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { t } from '@/utils/i18n';
 import { textOf } from '@/utils/packs/text';
 import type { TipPlan, TourPlan } from '@/utils/coach/types';
@@ -48,6 +48,7 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
   const launcherRef = useRef<HTMLButtonElement>(null);
   const snippetOpener = useRef<Element | null>(null);
   const lastRequest = useRef(0);
+  const dockRef = useRef<HTMLDivElement | null>(null);
 
   const lang = view?.lang ?? 'en';
   const packs = view?.packs;
@@ -146,6 +147,19 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
     setTour(null);
   }, [actions, tour]);
 
+  // The dock scrolls only when its cards do not fit (see .cc-dock[data-scroll] in overlay.css).
+  useLayoutEffect(() => {
+    const el = dockRef.current;
+    if (!el) return;
+    const fit = () => {
+      if (el.scrollHeight > el.clientHeight + 1) el.dataset.scroll = '';
+      else delete el.dataset.scroll;
+    };
+    fit();
+    window.addEventListener('resize', fit, { passive: true });
+    return () => window.removeEventListener('resize', fit);
+  });
+
   if (!view) return null;
   const { plan, model } = view;
 
@@ -178,9 +192,10 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
     />
   );
 
-  // One thing at a time: a running tour hides nudges; the open panel (which lists them) hides the dock.
+  // One thing at a time: a running tour hides nudges; the open panel (which lists them) and an
+  // open snippet (which sits where the dock is) hide the dock.
   const activeNudges = view.paused || tour ? [] : plan.nudges.filter((n) => n.missing.length > 0 || n.fields.some((f) => view.nudgeDone.has(`${n.key}|${f.field.label}`)));
-  const nudges = panelOpen ? [] : activeNudges;
+  const nudges = panelOpen || snippet ? [] : activeNudges;
   const highlights = new Map<string, Element>();
   for (const n of activeNudges) {
     if (collapsed.has(n.key)) continue;
@@ -203,7 +218,7 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
       ))}
 
       {nudges.length > 0 && (
-        <div className="cc-dock" style={{ right: launcher.right, bottom: Math.min(launcher.bottom + 56, Math.round(window.innerHeight / 2)) }}>
+        <div ref={dockRef} className="cc-dock" style={{ right: launcher.right, bottom: Math.min(launcher.bottom + 56, Math.round(window.innerHeight / 2)) }}>
           {nudges.map((n) => (
             <NudgeCard
               key={n.key}
