@@ -1,19 +1,14 @@
 /** Reading (never changing) the CRM page's DOM for the overlay: inputs, values, scrolling. */
-import { controlValue, deepQuery, isEmptyDisplay, type ShadowRootOf } from '@/utils/crm/dom';
+import { controlValue, deepQuery, isEmptyDisplay, safeMatches as matches, type ShadowRootOf } from '@/utils/crm/dom';
+import { logOnce } from '@/utils/crm/log';
+
+export { logOnce };
 
 export type { ShadowRootOf };
 
 const INPUT_SELECTOR =
   'input:not([type=hidden]):not([type=button]):not([type=submit]):not([disabled]), select:not([disabled]), textarea:not([disabled]), [contenteditable=""], [contenteditable="true"], [role=combobox], [role=textbox]';
 const FOCUSABLE_SELECTOR = `button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])`;
-
-function matches(el: Element, selector: string): boolean {
-  try {
-    return el.matches(selector);
-  } catch {
-    return false;
-  }
-}
 
 /** The input of a field (the element itself when it is one), else its first focusable element. */
 export function inputOf(el: Element, shadowRootOf?: ShadowRootOf): HTMLElement | null {
@@ -37,7 +32,7 @@ export function revealAndFocus(el: Element, shadowRootOf?: ShadowRootOf): void {
     const input = inputOf(el, shadowRootOf) ?? el;
     if (typeof (input as HTMLElement).focus === 'function') (input as HTMLElement).focus({ preventScroll: true });
   } catch (err) {
-    logOnce('focus', err);
+    logOnce('overlay: focus', err);
   }
 }
 
@@ -51,11 +46,4 @@ export function hasValue(el: Element, shadowRootOf?: ShadowRootOf): boolean {
   }
   const value = controlValue(input).trim();
   return value !== '' && !isEmptyDisplay(value);
-}
-
-const logged = new Set<string>();
-export function logOnce(what: string, err: unknown): void {
-  if (logged.has(what)) return;
-  logged.add(what);
-  console.warn(`[crm-coach] overlay: ${what}`, err);
 }

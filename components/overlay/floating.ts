@@ -23,12 +23,12 @@ export function useAnchored(reference: Element | null, placement: Placement = 'b
           floating.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
           floating.dataset.placement = actual;
         })
-        .catch((err) => logOnce('position', err));
+        .catch((err) => logOnce('overlay: position', err));
     };
     try {
       return autoUpdate(reference, floating, update);
     } catch (err) {
-      logOnce('autoUpdate', err);
+      logOnce('overlay: autoUpdate', err);
     }
   }, [reference, floating, placement, gap]);
   return setFloating;
@@ -51,7 +51,7 @@ export function useCovering(reference: Element | null, pad = 3) {
     try {
       return autoUpdate(reference, box, update, { elementResize: true, layoutShift: true });
     } catch (err) {
-      logOnce('autoUpdate', err);
+      logOnce('overlay: autoUpdate', err);
     }
   }, [reference, box, pad]);
   return setBox;

@@ -11,7 +11,7 @@ import type { Settings } from '@/utils/settings';
 import type { ItemState } from '@/utils/usage/types';
 import type { OutboxInput } from '@/utils/usage/outbox';
 import { planCoach } from '@/utils/coach/engine';
-import { modelSignature } from '@/utils/coach/signature';
+import { elementId, modelSignature } from '@/utils/coach/signature';
 import { createNudgeTracker } from '@/utils/coach/nudge-tracker';
 import { endOfLocalDay } from '@/utils/coach/show-rules';
 import { withStep, type TourProgress } from '@/utils/coach/tour';
@@ -21,6 +21,7 @@ import type { OverlayActions, OverlayView, CoachEventInput } from '@/components/
 import type { LauncherPosition } from '@/components/overlay/Launcher';
 import { DEFAULT_LAUNCHER } from '@/components/overlay/Launcher';
 import type { ShadowRootOf } from '@/components/overlay/dom';
+import { logOnce } from '@/utils/crm/log';
 
 export interface ControllerDeps {
   doc: Document;
@@ -37,7 +38,7 @@ export interface ControllerDeps {
   /** Browser UI language tag (for 'auto'). */
   browserLanguage: string;
   shadowRootOf?: ShadowRootOf;
-  /** Benchmark build: performance marks and measures around the work. */
+  /** Benchmark build: performance marks and measures around the work (compiled in only when MODE is 'bench'). */
   bench?: boolean;
 }
 
@@ -61,14 +62,12 @@ interface LocalItem {
   shownCount?: number;
 }
 
-const logged = new Set<string>();
-function logOnce(what: string, err: unknown): void {
-  if (logged.has(what)) return;
-  logged.add(what);
-  console.warn(`[crm-coach] ${what}`, err);
-}
+
+/** Bench marks are compiled out of every other build. */
+const BENCH_BUILD = import.meta.env.MODE === 'bench';
 
 export function createCoachController(deps: ControllerDeps, signal: AbortSignal): CoachController {
+  const bench = BENCH_BUILD && !!deps.bench;
   const listeners = new Set<() => void>();
   let view: OverlayView | null = null;
 
@@ -200,10 +199,9 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
   const followsSelectors = (p: CoachPlan | null) =>
     !!p &&
     (p.tips.some((tp) => 'selector' in tp.tip.target) ||
-      p.explanations.some((e) => e.kind === 'tip' && e.reasons.some((r) => r.code === 'target' && r.actual === undefined && !fieldTargeted(e.key))));
+      p.explanations.some((e) => e.kind === 'tip' && e.reasons.some((r) => r.code === 'target' && r.actual === undefined && !fieldTargeted(e.packId, e.itemId))));
 
-  const fieldTargeted = (key: string) => {
-    const [packId, tipId] = splitKey(key);
+  const fieldTargeted = (packId: string, tipId: string) => {
     const tip = state?.packs.find((p) => p.id === packId)?.tips?.find((x) => x.id === tipId);
     return !!tip && 'field' in tip.target;
   };
@@ -221,7 +219,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
 
   function update(reason: string, force = false): void {
     if (signal.aborted) return;
-    const t0 = deps.bench ? performance.now() : 0;
+    const t0 = bench ? performance.now() : 0;
     try {
       const url = deps.url();
       if (!state) return;
@@ -248,7 +246,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
         firstTipMarked = false;
         record({ kind: 'page.view' });
       }
-      if (deps.bench && !modelReadyMarked) {
+      if (bench && !modelReadyMarked) {
         modelReadyMarked = true;
         performance.mark('crm-coach:model-ready');
       }
@@ -283,7 +281,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
         markShown(plan.tips);
       }
 
-      const anchors = plan.tips.map((tp) => (tp.field ? elementTag(tp.field.element) : '')).join(',');
+      const anchors = plan.tips.map((tp) => (tp.field ? elementId(tp.field.element) : '')).join(',');
       const planSig = `${sig}|${planSignature(plan, anchors)}|${state.paused}|${announcement}`;
       if (followPage) tick++;
       if (!force && !navChanged && planSig === lastPlanSig && !followPage && view) return;
@@ -292,7 +290,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     } catch (err) {
       logOnce(`coach update failed (${reason})`, err);
     } finally {
-      if (deps.bench) performance.measure('crm-coach:batch', { start: t0, end: performance.now() });
+      if (bench) performance.measure('crm-coach:batch', { start: t0, end: performance.now() });
     }
   }
 
@@ -395,23 +393,10 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       return true;
     },
     tipRendered() {
-      if (deps.bench && !firstTipMarked) {
+      if (bench && !firstTipMarked) {
         firstTipMarked = true;
         performance.mark('crm-coach:first-tip');
       }
     },
   };
-}
-
-function splitKey(key: string): [string, string] {
-  const i = key.indexOf('/');
-  return [key.slice(0, i), key.slice(i + 1)];
-}
-
-const tags = new WeakMap<Element, number>();
-let nextTag = 1;
-function elementTag(el: Element): string {
-  let n = tags.get(el);
-  if (n === undefined) tags.set(el, (n = nextTag++));
-  return String(n);
 }

@@ -8,7 +8,8 @@ import type { PageModel } from '../crm/types';
 const elementIds = new WeakMap<Element, number>();
 let nextElementId = 1;
 
-function elementId(el: Element): number {
+/** A small number standing for an element (the same element, the same number). */
+export function elementId(el: Element): number {
   let id = elementIds.get(el);
   if (id === undefined) {
     id = nextElementId++;

@@ -29,7 +29,8 @@ export function rootOf(el: Element, shadowRootOf?: ShadowRootOf): ShadowRoot | n
   }
 }
 
-function safeMatches(el: Element, selector: string): boolean {
+/** el.matches that answers false for an invalid selector (pack text can hold anything). */
+export function safeMatches(el: Element, selector: string): boolean {
   try {
     return el.matches(selector);
   } catch {

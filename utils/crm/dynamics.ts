@@ -10,7 +10,6 @@ import {
   clean,
   containsDeep,
   controlRequired,
-  controlValue,
   deepQuery,
   deepQueryAll,
   isVisible,
@@ -21,7 +20,7 @@ import {
   textOf,
   type ShadowRootOf,
 } from './dom';
-import { emptyModel, field, labelFromApiName, safeRead, type DisplayedValue } from './model';
+import { builtinAdapter, controlShown, dialogPage, emptyModel, field, labelFromApiName, type DisplayedValue } from './model';
 import { recordKeyOf } from './hash';
 
 const ID = 'dynamics';
@@ -69,10 +68,7 @@ function controlOf(container: Element, name: string, sro: ShadowRootOf | undefin
     controls.find((c) => /^(input|textarea|select)$/.test(c.localName) && (c as HTMLInputElement).type !== 'hidden') ??
     controls.map((c) => deepQuery(c, 'input:not([type=hidden]), textarea, select', sro)).find(Boolean) ??
     deepQuery(container, 'input:not([type=hidden]), textarea, select', sro);
-  if (formControl) {
-    const value = controlValue(formControl);
-    return { value, empty: clean(value) === '', control: formControl };
-  }
+  if (formControl) return controlShown(formControl);
   const display = controls[0] ?? null;
   const text = display ? textOf(display, { shadowRootOf: sro }) : '';
   const empty = text === '' || /^-{1,3}$/.test(text);
@@ -120,7 +116,7 @@ function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
     );
   }
   const entityLabel = textOf(deepQuery(dialog ?? visibleForms[0] ?? doc, '[data-id="entity_name_span"]', sro), { shadowRootOf: sro });
-  const page: PageKind = dialog ? (route.page === 'record' ? 'edit' : 'new') : route.page;
+  const page = dialog ? dialogPage(route.page) : route.page;
   return {
     crm: ID,
     object: { label: entityLabel || labelFromApiName(route.entity), apiName: route.entity },
@@ -131,15 +127,11 @@ function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
   };
 }
 
-export const dynamicsAdapter: CrmAdapter = {
-  id: ID,
-  name: 'Dynamics 365',
-  matches(url: URL): boolean {
-    return url.protocol === 'https:' && /(^|\.)(dynamics\.com|powerapps\.com)$/i.test(url.hostname) && /\/main\.aspx$/i.test(url.pathname);
-  },
-  read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
-    return safeRead(ID, url, () => read(doc, url, ctx));
-  },
-};
+export const dynamicsAdapter: CrmAdapter = builtinAdapter(
+  ID,
+  'Dynamics 365',
+  (url) => /(^|\.)(dynamics\.com|powerapps\.com)$/i.test(url.hostname) && /\/main\.aspx$/i.test(url.pathname),
+  read,
+);
 
 export default dynamicsAdapter;

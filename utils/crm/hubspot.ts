@@ -6,13 +6,10 @@
  */
 import type { AdapterContext, CrmAdapter, FieldModel, PageKind, PageModel } from './types';
 import {
-  clean,
   containsDeep,
   controlRequired,
-  controlValue,
   deepQueryAll,
   flatAncestors,
-  isEmptyDisplay,
   isFormControl,
   isVisible,
   newVisibilityMemo,
@@ -23,7 +20,7 @@ import {
   textOf,
   type ShadowRootOf,
 } from './dom';
-import { emptyModel, field, safeRead } from './model';
+import { builtinAdapter, controlShown, dialogPage, emptyModel, field, textShown, type DisplayedValue } from './model';
 import { recordKeyOf } from './hash';
 
 const ID = 'hubspot';
@@ -83,19 +80,10 @@ function labelFor(input: Element, name: string, labels: Element[]): Element | nu
   return null;
 }
 
-function readProperty(input: Element, sro: ShadowRootOf | undefined): { value: string; empty: boolean; control?: Element } {
-  if (isFormControl(input)) {
-    const value = controlValue(input);
-    return { value, empty: clean(value) === '', control: input };
-  }
+function readProperty(input: Element, sro: ShadowRootOf | undefined): DisplayedValue {
+  if (isFormControl(input)) return controlShown(input);
   const inner = deepQueryAll(input, 'input:not([type=hidden]), textarea, select', sro)[0];
-  if (inner) {
-    const value = controlValue(inner);
-    return { value, empty: clean(value) === '', control: inner };
-  }
-  const text = textOf(input, { shadowRootOf: sro });
-  const empty = isEmptyDisplay(text);
-  return { value: empty ? '' : text, empty, control: input };
+  return inner ? controlShown(inner) : textShown(textOf(input, { shadowRootOf: sro }), input);
 }
 
 function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
@@ -104,7 +92,7 @@ function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
   const memo = newVisibilityMemo();
   const dialog = openDialogWith(doc, INPUT_SELECTOR, sro, memo);
   let page = route.page;
-  if (dialog) page = route.page === 'record' ? 'edit' : 'new';
+  if (dialog) page = dialogPage(page);
   if (!route.typeId && !dialog) return emptyModel(ID, url, page);
   const scope: ParentNode = dialog ?? doc;
   const labels = deepQueryAll(scope, LABEL_SELECTOR, sro);
@@ -147,15 +135,11 @@ function commonAncestor(a: Element, b: Element): Element | null {
   return null;
 }
 
-export const hubspotAdapter: CrmAdapter = {
-  id: ID,
-  name: 'HubSpot',
-  matches(url: URL): boolean {
-    return url.protocol === 'https:' && /(^|\.)hubspot\.com$/i.test(url.hostname) && /^app(-[a-z0-9]+)?\./i.test(url.hostname);
-  },
-  read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
-    return safeRead(ID, url, () => read(doc, url, ctx));
-  },
-};
+export const hubspotAdapter: CrmAdapter = builtinAdapter(
+  ID,
+  'HubSpot',
+  (url) => /(^|\.)hubspot\.com$/i.test(url.hostname) && /^app(-[a-z0-9]+)?\./i.test(url.hostname),
+  read,
+);
 
 export default hubspotAdapter;

@@ -7,6 +7,7 @@ import { dynamicsAdapter } from './dynamics';
 import { zohoAdapter } from './zoho';
 import { pipedriveAdapter } from './pipedrive';
 import { siteAdapter } from './sites';
+import { logOnce } from './log';
 
 export const BUILTIN_ADAPTERS: CrmAdapter[] = [salesforceAdapter, hubspotAdapter, dynamicsAdapter, zohoAdapter, pipedriveAdapter];
 
@@ -30,7 +31,7 @@ export function adapterFor(url: URL, sites: SiteDefinition[] = []): CrmAdapter |
       if (a.matches(url)) return a;
     }
   } catch (err) {
-    console.warn('[CRM Coach] adapterFor failed', err);
+    logOnce('adapterFor failed', err);
   }
   return null;
 }
@@ -42,7 +43,7 @@ export function readPage(doc: Document, url: URL, ctx: AdapterContext, sites: Si
   try {
     return adapter.read(doc, url, ctx);
   } catch (err) {
-    console.warn('[CRM Coach] reading the page failed', err);
+    logOnce('reading the page failed', err);
     return { crm: adapter.id, object: null, page: 'home', recordKey: null, url: url.href, fields: [] };
   }
 }

@@ -1,22 +1,18 @@
 /** Building blocks adapters share to produce a PageModel. Pure. */
-import type { CrmObject, FieldModel, PageKind, PageModel } from './types';
+import type { AdapterContext, CrmAdapter, CrmObject, FieldModel, PageKind, PageModel } from './types';
+import { logOnce } from './log';
 import { clean, controlValue, deepQuery, FORM_CONTROL_SELECTOR, isEmptyDisplay, textOf, type ShadowRootOf } from './dom';
 
 export function emptyModel(crm: string, url: URL, page: PageKind = 'home', object: CrmObject | null = null): PageModel {
   return { crm, object, page, recordKey: null, url: url.href, fields: [] };
 }
 
-const warned = new Set<string>();
-
 /** Run an adapter body; on any error log once per adapter and return an empty model. Never throws. */
 export function safeRead(crm: string, url: URL, body: () => PageModel): PageModel {
   try {
     return body();
   } catch (err) {
-    if (!warned.has(crm)) {
-      warned.add(crm);
-      console.warn(`[CRM Coach] ${crm} adapter could not read the page`, err);
-    }
+    logOnce(`${crm} adapter could not read the page`, err);
     try {
       return emptyModel(crm, url);
     } catch {
@@ -31,6 +27,38 @@ export interface DisplayedValue {
   control?: Element;
 }
 
+/** What a form control shows. */
+export function controlShown(control: Element): DisplayedValue {
+  const value = controlValue(control);
+  return { value, empty: clean(value) === '', control };
+}
+
+/** What displayed text shows: CRM "no value" markers count as empty. */
+export function textShown(text: string, control?: Element): DisplayedValue {
+  const empty = isEmptyDisplay(text);
+  return { value: empty ? '' : text, empty, control };
+}
+
+/** A built-in CRM adapter: https pages `matches` accepts, read through safeRead (never throws). */
+export function builtinAdapter(
+  id: string,
+  name: string,
+  matches: (url: URL) => boolean,
+  read: (doc: Document, url: URL, ctx: AdapterContext) => PageModel,
+): CrmAdapter {
+  return {
+    id,
+    name,
+    matches: (url) => url.protocol === 'https:' && matches(url),
+    read: (doc, url, ctx) => safeRead(id, url, () => read(doc, url, ctx)),
+  };
+}
+
+/** Page kind under an open create/edit dialog: editing a record, else creating one. */
+export function dialogPage(page: PageKind): PageKind {
+  return page === 'record' ? 'edit' : 'new';
+}
+
 /**
  * The displayed value of a field container: its form control's value when it has one
  * (placeholder never counts), else the displayed text, where CRM "no value" markers count as empty.
@@ -40,20 +68,13 @@ export function displayedValue(
   opts: { control?: Element | null; display?: Element | null; skip?: string; shadowRootOf?: ShadowRootOf } = {},
 ): DisplayedValue {
   const control = opts.control === undefined ? deepQuery(container, FORM_CONTROL_SELECTOR, opts.shadowRootOf) : opts.control;
-  if (control) {
-    const value = controlValue(control);
-    return { value, empty: clean(value) === '', control };
-  }
+  if (control) return controlShown(control);
   const combo = deepQuery(container, '[role=combobox]', opts.shadowRootOf);
   if (combo) {
-    const text = textOf(combo, { shadowRootOf: opts.shadowRootOf, skip: opts.skip });
-    const dv = combo.getAttribute('data-value');
-    const empty = dv === '' || isEmptyDisplay(text);
-    return { value: empty ? '' : text, empty, control: combo };
+    const shown = textShown(textOf(combo, { shadowRootOf: opts.shadowRootOf, skip: opts.skip }), combo);
+    return combo.getAttribute('data-value') === '' ? { value: '', empty: true, control: combo } : shown;
   }
-  const text = textOf(opts.display ?? container, { skip: opts.skip, shadowRootOf: opts.shadowRootOf });
-  const empty = isEmptyDisplay(text);
-  return { value: empty ? '' : text, empty };
+  return textShown(textOf(opts.display ?? container, { skip: opts.skip, shadowRootOf: opts.shadowRootOf }));
 }
 
 export function field(p: {

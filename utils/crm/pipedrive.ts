@@ -17,7 +17,7 @@ import {
   stripRequiredMark,
   textOf,
 } from './dom';
-import { displayedValue, emptyModel, field, safeRead } from './model';
+import { builtinAdapter, dialogPage, displayedValue, emptyModel, field } from './model';
 import { recordKeyOf } from './hash';
 
 const ID = 'pipedrive';
@@ -82,7 +82,7 @@ function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
       }),
     );
   }
-  const page: PageKind = dialog ? (route.page === 'record' ? 'edit' : 'new') : route.page;
+  const page = dialog ? dialogPage(route.page) : route.page;
   return {
     crm: ID,
     object,
@@ -93,15 +93,6 @@ function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
   };
 }
 
-export const pipedriveAdapter: CrmAdapter = {
-  id: ID,
-  name: 'Pipedrive',
-  matches(url: URL): boolean {
-    return url.protocol === 'https:' && /(^|\.)pipedrive\.com$/i.test(url.hostname);
-  },
-  read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
-    return safeRead(ID, url, () => read(doc, url, ctx));
-  },
-};
+export const pipedriveAdapter: CrmAdapter = builtinAdapter(ID, 'Pipedrive', (url) => /(^|\.)pipedrive\.com$/i.test(url.hostname), read);
 
 export default pipedriveAdapter;

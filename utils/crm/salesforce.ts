@@ -25,7 +25,7 @@ import {
   type ShadowRootOf,
   type VisibilityMemo,
 } from './dom';
-import { displayedValue, emptyModel, field, labelFromApiName, safeRead } from './model';
+import { builtinAdapter, displayedValue, emptyModel, field, labelFromApiName } from './model';
 import { recordKeyOf } from './hash';
 
 const ID = 'salesforce';
@@ -293,21 +293,16 @@ function readClassic(doc: Document, url: URL, ctx: AdapterContext, route: Lightn
   };
 }
 
-export const salesforceAdapter: CrmAdapter = {
-  id: ID,
-  name: 'Salesforce',
-  matches(url: URL): boolean {
-    return url.protocol === 'https:' && HOST_RE.test(url.hostname);
+export const salesforceAdapter: CrmAdapter = builtinAdapter(
+  ID,
+  'Salesforce',
+  (url) => HOST_RE.test(url.hostname),
+  (doc, url, ctx) => {
+    const lightning = parseLightningUrl(url);
+    if (lightning) return readLightning(doc, url, ctx, lightning);
+    const classic = parseClassicUrl(url);
+    return classic ? readClassic(doc, url, ctx, classic) : emptyModel(ID, url);
   },
-  read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
-    return safeRead(ID, url, () => {
-      const lightning = parseLightningUrl(url);
-      if (lightning) return readLightning(doc, url, ctx, lightning);
-      const classic = parseClassicUrl(url);
-      if (classic) return readClassic(doc, url, ctx, classic);
-      return emptyModel(ID, url);
-    });
-  },
-};
+);
 
 export default salesforceAdapter;

@@ -10,18 +10,17 @@ import { PAGE_KINDS } from './types';
 import {
   clean,
   controlRequired,
-  controlValue,
   deepQuery,
   deepQueryAll,
-  isEmptyDisplay,
   isFormControl,
   isVisible,
   newVisibilityMemo,
+  safeMatches,
   sectionOf,
   stripRequiredMark,
   textOf,
 } from './dom';
-import { emptyModel, field, safeRead } from './model';
+import { controlShown, emptyModel, field, safeRead, textShown } from './model';
 import { recordKeyOf } from './hash';
 import { matchesUrlPattern } from '../coach/match-url';
 
@@ -83,15 +82,8 @@ export function siteAdapter(site: SiteDefinition): CrmAdapter {
       const labelEl = spec.label ? deepQuery(c, spec.label, sro) : null;
       const { label, marked } = stripRequiredMark(labelEl ? textOf(labelEl, { shadowRootOf: sro }) : input?.getAttribute('aria-label') ?? '');
       if (!label) continue;
-      let shown: { value: string; empty: boolean; control?: Element };
-      if (input && isFormControl(input)) {
-        const value = controlValue(input);
-        shown = { value, empty: clean(value) === '', control: input };
-      } else {
-        const text = textOf(input ?? c, { shadowRootOf: sro, skip: spec.label });
-        const empty = isEmptyDisplay(text);
-        shown = { value: empty ? '' : text, empty, control: input ?? undefined };
-      }
+      const shown =
+        input && isFormControl(input) ? controlShown(input) : textShown(textOf(input ?? c, { shadowRootOf: sro, skip: spec.label }), input ?? undefined);
       let required = marked || controlRequired(input);
       if (!required && spec.required) {
         required = safeMatches(c, spec.required) || !!deepQuery(c, spec.required, sro);
@@ -133,12 +125,4 @@ export function siteAdapter(site: SiteDefinition): CrmAdapter {
       return safeRead(site.id, url, () => (site.field ? read(doc, url, ctx) : emptyModel(site.id, url)));
     },
   };
-}
-
-function safeMatches(el: Element, selector: string): boolean {
-  try {
-    return el.matches(selector);
-  } catch {
-    return false;
-  }
 }

@@ -2,6 +2,7 @@
 import type { Target } from '../packs/types';
 import type { FieldModel, PageModel } from './types';
 import { clean, deepQueryAll, isVisible, newVisibilityMemo, textOf, type ShadowRootOf } from './dom';
+import { logOnce } from './log';
 
 /** Case- and whitespace-insensitive key: "Next  Step" == "next step" == "NextStep". */
 export function nameKey(s: string): string {
@@ -49,7 +50,7 @@ export function resolveTarget(target: Target, model: PageModel, doc: Document, s
       return matches.find((el) => isVisible(el, memo)) ?? matches[0];
     }
   } catch (err) {
-    console.warn('[CRM Coach] could not resolve a target', err);
+    logOnce('could not resolve a target', err);
   }
   return null;
 }

@@ -7,6 +7,7 @@
  * Content scripts run in an isolated world: the page's history is never patched.
  */
 import { OVERLAY_TAG, rootOf, type ShadowRootOf } from './dom';
+import { logOnce } from './log';
 
 export type ChangeReason = 'mutation' | 'navigation';
 
@@ -75,7 +76,7 @@ export function watchPage(opts: WatchOptions): void {
     try {
       onChange(reason);
     } catch (err) {
-      console.warn('[CRM Coach] page change handler failed', err);
+      logOnce('page change handler failed', err);
     }
   }
 
@@ -143,14 +144,16 @@ export function watchPage(opts: WatchOptions): void {
   const onNav = (): void => schedule('navigation');
 
   observeRoot(doc);
-  doc.addEventListener('input', onInput, true);
-  doc.addEventListener('change', onInput, true);
-  win.addEventListener('popstate', onNav);
-  win.addEventListener('hashchange', onNav);
+  // Every listener goes when the signal aborts.
+  const capture = { capture: true, signal };
+  doc.addEventListener('input', onInput, capture);
+  doc.addEventListener('change', onInput, capture);
+  win.addEventListener('popstate', onNav, { signal });
+  win.addEventListener('hashchange', onNav, { signal });
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
   if (nav && typeof nav.addEventListener === 'function') {
-    nav.addEventListener('navigatesuccess', onNav);
-    nav.addEventListener('currententrychange', onNav);
+    nav.addEventListener('navigatesuccess', onNav, { signal });
+    nav.addEventListener('currententrychange', onNav, { signal });
   }
 
   signal.addEventListener(
@@ -164,14 +167,6 @@ export function watchPage(opts: WatchOptions): void {
         frame = null;
       }
       pendingHosts.clear();
-      doc.removeEventListener('input', onInput, true);
-      doc.removeEventListener('change', onInput, true);
-      win.removeEventListener('popstate', onNav);
-      win.removeEventListener('hashchange', onNav);
-      if (nav && typeof nav.removeEventListener === 'function') {
-        nav.removeEventListener('navigatesuccess', onNav);
-        nav.removeEventListener('currententrychange', onNav);
-      }
     },
     { once: true },
   );

@@ -7,11 +7,9 @@
 import type { AdapterContext, CrmAdapter, FieldModel, PageKind, PageModel } from './types';
 import {
   clean,
-  controlValue,
   deepQuery,
   deepQueryAll,
   FORM_CONTROL_SELECTOR,
-  isEmptyDisplay,
   isVisible,
   newVisibilityMemo,
   openDialogWith,
@@ -19,7 +17,7 @@ import {
   textOf,
   type ShadowRootOf,
 } from './dom';
-import { emptyModel, field, safeRead, type DisplayedValue } from './model';
+import { builtinAdapter, controlShown, emptyModel, field, textShown, type DisplayedValue } from './model';
 import { recordKeyOf } from './hash';
 
 const ID = 'zoho';
@@ -62,20 +60,11 @@ export function parseZohoUrl(url: URL): ZohoRoute {
 
 function valueOf(comp: Element, sro: ShadowRootOf | undefined): DisplayedValue {
   const control = deepQuery(comp, FORM_CONTROL_SELECTOR, sro);
-  if (control) {
-    const value = controlValue(control);
-    return { value, empty: clean(value) === '', control };
-  }
+  if (control) return controlShown(control);
   const dropdown = deepQuery(comp, '.lyteDropdownLabel, lyte-dropdown [role=button], [role=combobox]', sro);
-  if (dropdown) {
-    const text = textOf(dropdown, { shadowRootOf: sro });
-    const empty = isEmptyDisplay(text);
-    return { value: empty ? '' : text, empty, control: dropdown };
-  }
+  if (dropdown) return textShown(textOf(dropdown, { shadowRootOf: sro }), dropdown);
   const display = deepQuery(comp, '.cxReadOnlyValue', sro);
-  const text = display ? textOf(display, { shadowRootOf: sro }) : textOf(comp, { skip: 'label, .cxLabel', shadowRootOf: sro });
-  const empty = isEmptyDisplay(text);
-  return { value: empty ? '' : text, empty };
+  return textShown(display ? textOf(display, { shadowRootOf: sro }) : textOf(comp, { skip: 'label, .cxLabel', shadowRootOf: sro }));
 }
 
 function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
@@ -114,15 +103,11 @@ function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
   };
 }
 
-export const zohoAdapter: CrmAdapter = {
-  id: ID,
-  name: 'Zoho CRM',
-  matches(url: URL): boolean {
-    return url.protocol === 'https:' && /^crm\.(zoho\.(com|eu|in|com\.au|com\.cn|jp|ca|sa|uk)|zohocloud\.ca)$/i.test(url.hostname);
-  },
-  read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
-    return safeRead(ID, url, () => read(doc, url, ctx));
-  },
-};
+export const zohoAdapter: CrmAdapter = builtinAdapter(
+  ID,
+  'Zoho CRM',
+  (url) => /^crm\.(zoho\.(com|eu|in|com\.au|com\.cn|jp|ca|sa|uk)|zohocloud\.ca)$/i.test(url.hostname),
+  read,
+);
 
 export default zohoAdapter;

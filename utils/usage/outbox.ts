@@ -12,6 +12,7 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging';
 import type { UsageEvent } from './types';
+import { logOnce } from '../crm/log';
 
 export const OUTBOX_PREFIX = 'outbox:';
 
@@ -55,23 +56,18 @@ export interface Outbox {
   dispose(): void;
 }
 
-const logged = new Set<string>();
-function logOnce(what: string, err: unknown): void {
-  if (logged.has(what)) return;
-  logged.add(what);
-  console.warn(`[crm-coach] outbox: ${what}`, err);
-}
 
-/** A random UUID v4, also where crypto.randomUUID is missing (insecure contexts). */
+/**
+ * A random UUID v4, also where crypto.randomUUID is missing (pages in insecure contexts, where
+ * getRandomValues still works).
+ */
 export function newEventId(): string {
   const c = globalThis.crypto;
-  if (typeof c?.randomUUID === 'function') return c.randomUUID();
-  const b = new Uint8Array(16);
-  if (typeof c?.getRandomValues === 'function') c.getRandomValues(b);
-  else for (let i = 0; i < 16; i++) b[i] = Math.floor(Math.random() * 256);
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  const b = c.getRandomValues(new Uint8Array(16));
   b[6] = (b[6] & 0x0f) | 0x40;
   b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  const h = [...b].map((x) => (x + 256).toString(16).slice(1)).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
@@ -131,7 +127,7 @@ export function createOutbox(opts: OutboxOptions = {}): Outbox {
     try {
       await storage.set(Object.fromEntries(batch.map((e) => [OUTBOX_PREFIX + e.id, e])));
     } catch (err) {
-      logOnce('could not persist pending events (kept in memory)', err);
+      logOnce('outbox: could not persist pending events (kept in memory)', err);
     }
   }
 
@@ -145,7 +141,7 @@ export function createOutbox(opts: OutboxOptions = {}): Outbox {
       const res = await withTimeout(send(batch), sendTimeout);
       acked = Array.isArray(res?.acked) ? res.acked : [];
     } catch (err) {
-      logOnce('send failed; will resend', err);
+      logOnce('outbox: send failed; will resend', err);
       scheduleRetry();
       return;
     }
@@ -155,7 +151,7 @@ export function createOutbox(opts: OutboxOptions = {}): Outbox {
       try {
         await storage.remove(done.map((id) => OUTBOX_PREFIX + id));
       } catch (err) {
-        logOnce('could not clear acknowledged events', err);
+        logOnce('outbox: could not clear acknowledged events', err);
       }
     }
     if (pending.size === 0) attempt = 0;
@@ -176,7 +172,7 @@ export function createOutbox(opts: OutboxOptions = {}): Outbox {
           await round();
         } while (again);
       } catch (err) {
-        logOnce('flush failed', err);
+        logOnce('outbox: flush failed', err);
       } finally {
         running = null;
       }
@@ -198,7 +194,7 @@ export function createOutbox(opts: OutboxOptions = {}): Outbox {
         });
       }
     } catch (err) {
-      logOnce('record failed', err);
+      logOnce('outbox: record failed', err);
     }
   }
 
