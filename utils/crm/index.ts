@@ -7,7 +7,6 @@ import { dynamicsAdapter } from './dynamics';
 import { zohoAdapter } from './zoho';
 import { pipedriveAdapter } from './pipedrive';
 import { siteAdapter } from './sites';
-import { logOnce } from './log';
 
 export const BUILTIN_ADAPTERS: CrmAdapter[] = [salesforceAdapter, hubspotAdapter, dynamicsAdapter, zohoAdapter, pipedriveAdapter];
 
@@ -22,30 +21,18 @@ function adapterOfSite(site: SiteDefinition): CrmAdapter {
   return a;
 }
 
-/** The adapter for a URL: built-in CRMs first, then pack sites in order. Null when none. */
+/**
+ * The adapter for a URL: built-in CRMs first, then pack sites in order. Null when none.
+ * Never throws: adapters' matches() are pure and never throw.
+ */
 export function adapterFor(url: URL, sites: SiteDefinition[] = []): CrmAdapter | null {
-  try {
-    for (const a of BUILTIN_ADAPTERS) if (a.matches(url)) return a;
-    for (const s of sites) {
-      const a = adapterOfSite(s);
-      if (a.matches(url)) return a;
-    }
-  } catch (err) {
-    logOnce('adapterFor failed', err);
-  }
-  return null;
+  return BUILTIN_ADAPTERS.find((a) => a.matches(url)) ?? sites.map(adapterOfSite).find((a) => a.matches(url)) ?? null;
 }
 
-/** Reads the page with the adapter for its URL; null when no adapter handles it. Never throws. */
+/** Reads the page with the adapter for its URL; null when no adapter handles it. Never throws (adapters read through safeRead). */
 export function readPage(doc: Document, url: URL, ctx: AdapterContext, sites: SiteDefinition[] = []): PageModel | null {
   const adapter = adapterFor(url, sites);
-  if (!adapter) return null;
-  try {
-    return adapter.read(doc, url, ctx);
-  } catch (err) {
-    logOnce('reading the page failed', err);
-    return { crm: adapter.id, object: null, page: 'home', recordKey: null, url: url.href, fields: [] };
-  }
+  return adapter && adapter.read(doc, url, ctx);
 }
 
 export type { AdapterContext, CrmAdapter, PageModel } from './types';

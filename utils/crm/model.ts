@@ -13,11 +13,7 @@ export function safeRead(crm: string, url: URL, body: () => PageModel): PageMode
     return body();
   } catch (err) {
     logOnce(`${crm} adapter could not read the page`, err);
-    try {
-      return emptyModel(crm, url);
-    } catch {
-      return { crm, object: null, page: 'home', recordKey: null, url: String(url), fields: [] };
-    }
+    return emptyModel(crm, url);
   }
 }
 

@@ -17,20 +17,11 @@ import {
   stripRequiredMark,
   textOf,
 } from './dom';
-import { builtinAdapter, dialogPage, displayedValue, emptyModel, field } from './model';
+import { builtinAdapter, dialogPage, displayedValue, emptyModel, field, labelFromApiName } from './model';
 import { recordKeyOf } from './hash';
 
 const ID = 'pipedrive';
 const ROW = '[data-test-key]';
-
-export const PIPEDRIVE_OBJECTS: Record<string, string> = {
-  deal: 'Deal',
-  person: 'Person',
-  organization: 'Organization',
-  lead: 'Lead',
-  product: 'Product',
-  project: 'Project',
-};
 
 interface PipedriveRoute {
   page: PageKind;
@@ -55,7 +46,8 @@ export function parsePipedriveUrl(url: URL): PipedriveRoute {
 
 function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
   const route = parsePipedriveUrl(url);
-  const object = route.object ? { label: PIPEDRIVE_OBJECTS[route.object] ?? route.object, apiName: route.object } : null;
+  // Objects are deal, person, organization, product, project, lead: labelled Deal, Person, ...
+  const object = route.object ? { label: labelFromApiName(route.object), apiName: route.object } : null;
   const sro = ctx.shadowRootOf;
   const memo = newVisibilityMemo();
   const dialog = openDialogWith(doc, ROW, sro, memo);
