@@ -131,3 +131,199 @@ e2eTest('page views survive the service worker being stopped mid-flow: none lost
   assert.equal(rollupCount(again, 'page.view'), views);
   assert.deepEqual(again.outbox, []);
 });
+
+// ---- privacy: the canary test, and no network but pack URLs -------------------------------
+
+/** Customer data the fixture pages show (record names, people, emails, addresses, notes). */
+const PAGE_DATA = [
+  'Acme - 200 Widgets', 'Acme Corporation', 'Jane Doe', 'jane.doe@example.com', 'Alex Rivera',
+  'Send renewal quote to Jane Doe', '(555) 010-2000', '1 Market St', 'VP Purchasing', '$48,000.00',
+];
+/** Raw record ids (and org/portal ids) from the fixture URLs. */
+const RECORD_IDS = [
+  '006Dn000004AbCdIAK', '001Dn00000AcMeXIAS', '8f2c4e6a-0b1d-4f3e-9a7c-5d6e7f8a9b0c',
+  '5b1d3f7a-2c4e-4a6b-8d0f-1a2b3c4d5e6f', '4000000012345', 'org123456', '5551234', '987654', '1234567',
+  '3a5b7c9d-1e2f-4a6b-8c0d-1e2f3a4b5c6d',
+];
+/** URL paths that carry a record id too short to search for alone (Pipedrive deal 42, person 7). */
+const RECORD_PATHS = ['/deal/42', '/person/7', 'record/0-3/', 'record/0-1/'];
+
+/** Fills every visible text input and textarea of the CRM page (not the coach's own) with `text`. */
+async function fillEverything(page, text) {
+  const handles = await page.locator('input:visible, textarea:visible').elementHandles();
+  let filled = 0;
+  for (const h of handles) {
+    const fillable = await h.evaluate((el) => {
+      for (let n = el; n; n = n.getRootNode().host ?? null) {
+        if (n.getRootNode().host?.localName === 'crm-coach-overlay') return false;
+        if (!n.getRootNode().host) break;
+      }
+      const type = (el.getAttribute('type') ?? 'text').toLowerCase();
+      return !el.readOnly && !el.disabled && (el.localName === 'textarea' || ['text', 'email', 'tel', 'url', 'search', 'number'].includes(type));
+    }).catch(() => false);
+    if (!fillable) continue;
+    const isNumber = await h.evaluate((el) => el.type === 'number');
+    await h.fill(isNumber ? '4242424242' : text);
+    filled += 1;
+  }
+  return filled;
+}
+
+/** Clicks every shown value (not links) that opens an inline editor; `edit` fills one editor. */
+async function editInline(page, valueSelector, edit) {
+  const values = await page.locator(`${valueSelector}:visible`).elementHandles();
+  let edited = 0;
+  for (const v of values) {
+    if (await v.evaluate((el) => !el.isConnected || !!el.querySelector('a'))) continue;
+    await v.click();
+    if (await edit()) edited += 1;
+  }
+  return edited;
+}
+
+/** Dismisses the tips on screen ("Got it"), as a user does before working under them. */
+async function closeTips(page) {
+  for (let guard = 0; guard < 6; guard++) {
+    const tip = overlay(page, '[data-coach-tip]:visible').first();
+    if ((await tip.count()) === 0) return;
+    const key = await tip.getAttribute('data-coach-tip');
+    await tip.getByRole('button', { name: 'Got it' }).click();
+    await overlay(page, `[data-coach-tip="${key}"]`).waitFor({ state: 'detached' });
+  }
+}
+
+function watchNetwork(session) {
+  const seen = [];
+  session.context.on('request', (req) => {
+    let from;
+    try {
+      from = req.frame().url();
+    } catch {
+      from = 'service-worker';
+    }
+    seen.push({ url: req.url(), from });
+  });
+  return seen;
+}
+
+const PACK_URL = 'https://packs.example.com/team/coach.json';
+const TEAM_PACK = {
+  format: 'crm-coach/pack@1',
+  id: 'team-coach',
+  version: '1.0.0',
+  title: { en: 'Team coach', 'zh-CN': '团队教练' },
+  tips: [{
+    id: 'deal-owner',
+    when: { crm: ['pipedrive'], object: ['Deal'], page: ['record'] },
+    target: { page: true },
+    title: 'Keep the deal owner current',
+    body: 'Hand deals over in the CRM, not in chat.',
+  }],
+};
+
+e2eTest('privacy: typed text, record names, emails and ids are stored nowhere; no request but the pack URL', async (session) => {
+  const canary = `CANARY-${randomUUID().slice(0, 8)}`;
+  const network = watchNetwork(session);
+  session.server.extra.set('packs.example.com/team/coach.json', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+    res.end(JSON.stringify(TEAM_PACK));
+  });
+
+  // A trainer's pack URL: the one kind of request the extension may make.
+  const options = await openOptions(session);
+  await options.getByLabel('Add pack URL').fill(PACK_URL);
+  await options.getByRole('button', { name: 'Add', exact: true }).click();
+  await options.locator('[data-coach-pack="team-coach"]').waitFor({ timeout: 15_000 });
+
+  // Salesforce (inputs inside open shadow roots): dismiss a tip, fill every field, look at
+  // "What the coach sees" and type into its filter.
+  const sf = await openCrm(session, SF_INLINE);
+  const sfTip = overlay(sf, '[data-coach-tip="salesforce-starter/next-step"]');
+  await sfTip.waitFor({ state: 'visible', timeout: 15_000 });
+  await sfTip.getByRole('button', { name: 'Got it' }).click();
+  await sfTip.waitFor({ state: 'detached' });
+  assert.ok((await fillEverything(sf, canary)) >= 8, 'Salesforce fields filled');
+  await overlay(sf, '[data-coach-missing="Amount"]').waitFor({ state: 'detached', timeout: 10_000 });
+  await overlay(sf).getByRole('button', { name: 'CRM Coach' }).click();
+  await overlay(sf).getByRole('tab', { name: 'What the coach sees' }).click();
+  await overlay(sf).getByLabel('Filter fields').fill(canary);
+  await overlay(sf).getByRole('tab', { name: 'Snippets' }).click();
+  await overlay(sf).getByLabel('Search snippets').fill(canary);
+
+  const sfNew = await openCrm(session, route({ crm: 'salesforce', object: 'Opportunity', page: 'new' }));
+  await overlay(sfNew).getByRole('button', { name: 'CRM Coach' }).waitFor({ timeout: 15_000 });
+  assert.ok((await fillEverything(sfNew, canary)) >= 5, 'Salesforce new-record fields filled');
+
+  const hs = await openCrm(session, HS_DEAL);
+  await overlay(hs, '[data-coach-nudge="hubspot-starter/deal-hygiene"]').waitFor({ state: 'attached', timeout: 15_000 });
+  assert.ok((await fillEverything(hs, canary)) >= 4, 'HubSpot fields filled');
+
+  const d365 = await openCrm(session, D365_OPP);
+  await overlay(d365, '[data-coach-nudge="dynamics-starter/opportunity-hygiene"]').waitFor({ state: 'attached', timeout: 15_000 });
+  assert.ok((await fillEverything(d365, canary)) >= 8, 'Dynamics fields filled');
+
+  const zohoNew = await openCrm(session, ZOHO_NEW);
+  await overlay(zohoNew, '[data-coach-nudge="zoho-starter/deal-hygiene"]').waitFor({ state: 'attached', timeout: 15_000 });
+  assert.ok((await fillEverything(zohoNew, canary)) >= 5, 'Zoho create fields filled');
+  const zoho = await openCrm(session, ZOHO_DEAL);
+  await overlay(zoho, '[data-coach-nudge="zoho-starter/deal-hygiene"]').waitFor({ state: 'attached', timeout: 15_000 });
+  await closeTips(zoho);
+  await editInline(zoho, '.cxReadOnlyValue', async () => true);
+  assert.ok((await fillEverything(zoho, canary)) >= 5, 'Zoho inline edits');
+
+  const pd = await openCrm(session, PD_DEAL);
+  await overlay(pd, '[data-coach-nudge="pipedrive-starter/deal-hygiene"]').waitFor({ state: 'attached', timeout: 15_000 });
+  await closeTips(pd);
+  const pdEdits = await editInline(pd, '[data-testid="field-value"]', async () => {
+    const editor = pd.locator('[data-testid="field-editor"]');
+    await editor.locator('input').fill(canary);
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached' });
+    return true;
+  });
+  assert.ok(pdEdits >= 4, 'Pipedrive inline edits');
+  await overlay(pd, '[data-coach-nudge="pipedrive-starter/deal-hygiene"] [data-coach-missing]').first().waitFor({ state: 'detached', timeout: 10_000 });
+  // Every page shows the customer data and the canary: the test is not vacuous.
+  for (const p of [sf, hs, d365, pd]) {
+    const text = await p.evaluate(() => document.documentElement.outerHTML + [...document.querySelectorAll('input,textarea')].map((i) => i.value).join(' '));
+    assert.ok(text.includes('Acme - 200 Widgets') || text.includes('Jane Doe'), `${p.url()} shows record data`);
+  }
+
+  // Wait until the coach recorded what happened: views, shown and filled nudges, a dismissed tip.
+  const usage = await eventually(async () => {
+    const u = await readUsage(options);
+    const kinds = (k) => u.events.filter((e) => e.kind === k).length;
+    return u.outbox.length === 0 && kinds('page.view') >= 7 && kinds('nudge.resolved') >= 6 && kinds('tip.dismissed') >= 1 ? u : false;
+  }, { timeout: 20_000, message: 'the coach events of every page' });
+  assert.ok(usage.events.some((e) => e.kind === 'nudge.resolved' && e.crm === 'pipedrive'));
+  assert.ok(usage.events.some((e) => e.recordKey), 'once-per-record events carry a (salted) record key');
+
+  const dump = await dumpExtensionStorage(session);
+  assert.ok(dump.includes('"crm-coach"') && dump.includes('page.view'), 'the dump holds the usage database');
+  const lower = dump.toLowerCase();
+  assert.ok(!lower.includes(canary.toLowerCase()), 'the canary typed into the CRM is stored nowhere');
+  for (const s of PAGE_DATA) assert.ok(!lower.includes(s.toLowerCase()), `customer data "${s}" is stored nowhere`);
+  for (const id of RECORD_IDS) {
+    assert.ok(!new RegExp(`(?<![0-9A-Za-z])${id.replace(/[-]/g, '\\-')}(?![0-9A-Za-z])`, 'i').test(dump), `record id ${id} is stored nowhere`);
+  }
+  for (const p of RECORD_PATHS) assert.ok(!dump.includes(p), `record path ${p} is stored nowhere`);
+
+  // Network: the server sees every request (every host maps to it). Allowed: the fixture pages
+  // themselves (and the browser's favicon requests for them), Chromium's own Google services
+  // (component updates, autofill, accounts) and the pack URL.
+  const fixtureUrls = new Set(routes.map((r) => { const u = new URL(r.url); return `${u.host}${u.pathname}`; }));
+  const chromiumOwn = (host) => /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com)$/.test(host);
+  const unexpected = session.server.requests.filter((r) => {
+    const u = new URL(r.url);
+    const fromExtension = /chrome-extension:/.test(`${r.headers.origin ?? ''} ${r.headers.referer ?? ''}`);
+    if (r.url === PACK_URL) return false;
+    if (fromExtension) return true;
+    return !fixtureUrls.has(`${u.host}${u.pathname}`) && u.pathname !== '/favicon.ico' && !chromiumOwn(u.hostname);
+  });
+  assert.deepEqual(unexpected.map((r) => r.url), [], 'no request left the browser except pages and the pack URL');
+  assert.equal(session.server.requests.filter((r) => r.url === PACK_URL).length >= 1, true, 'the pack URL was fetched');
+  // And from Chromium's side: extension pages and the worker load only the extension's own files.
+  const fromExtension = network.filter((r) => r.from.startsWith('chrome-extension://') || r.from === 'service-worker');
+  const outside = fromExtension.filter((r) => !/^(chrome-extension|data|blob):/.test(r.url) && r.url !== PACK_URL);
+  assert.deepEqual(outside.map((r) => r.url), [], 'extension pages made no outside requests');
+});
