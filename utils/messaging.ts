@@ -8,6 +8,7 @@ import type { EffectiveSettings, Settings } from './settings';
 import type { Catalog, UiLanguage } from './i18n';
 import type { ItemState, UsageEvent } from './usage/types';
 import type { ProgressReport } from './usage/report';
+import type { MdBlock } from './markdown-tree';
 
 /** Everything the in-page coach needs for one page. */
 export interface CoachState {
@@ -23,6 +24,12 @@ export interface CoachState {
   paused: boolean;
   /** The overlay's UI strings (`coach_` keys) per UI language; keeps catalogs out of the content bundle. */
   strings?: Partial<Record<UiLanguage, Catalog>>;
+  /**
+   * Every Markdown body of `packs` (tip, snippet and tour step bodies, each language's text)
+   * parsed into its safe tree, keyed by the Markdown text itself; keeps the parser out of the
+   * content bundle. Read with Object.hasOwn (keys are pack text).
+   */
+  bodies?: Record<string, MdBlock[]>;
 }
 
 export type PackResult =

@@ -21,6 +21,7 @@ import type { OverlayActions, OverlayView, CoachEventInput } from '@/components/
 import type { LauncherPosition } from '@/components/overlay/Launcher';
 import { DEFAULT_LAUNCHER } from '@/components/overlay/Launcher';
 import type { ShadowRootOf } from '@/components/overlay/dom';
+import { setMarkdownTrees } from '@/components/overlay/markdown-trees';
 import { logOnce } from '@/utils/crm/log';
 
 export interface ControllerDeps {
@@ -167,6 +168,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     for (const [code, catalog] of Object.entries(s.strings ?? {})) {
       if (catalog) registerCatalog(code as UiLanguage, catalog);
     }
+    setMarkdownTrees(s.bodies);
     setUiLanguage(resolveUiLanguage(choice, deps.browserLanguage));
     lang = !choice || choice === 'auto' ? deps.browserLanguage : choice;
   };

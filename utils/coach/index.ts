@@ -8,5 +8,5 @@ export { tipShowFailures, endOfLocalDay, DEFAULT_PRIORITY } from './show-rules';
 export { itemKey, resolveSnippetRef, allSnippets, type SnippetRef } from './refs';
 export { createNudgeTracker, nudgeFieldKey, type NudgeTracker, type NudgeObservation, type NudgeFieldEvent } from './nudge-tracker';
 export { modelSignature } from './signature';
-export { parseMarkdown, parseInline, safeHref, type MdBlock, type MdInline } from './markdown';
+export { safeHref, type MdBlock, type MdInline } from './markdown';
 export { stepToShow, withStep, TOUR_PROGRESS_KEY, type TourProgress } from './tour';

@@ -5,6 +5,7 @@
 import { coachStrings } from '../i18n-bundled';
 import type { CoachState } from '../messaging';
 import type { Pack } from '../packs/types';
+import { markdownBodies } from '../packs/markdown';
 import type { EffectiveSettings } from '../settings';
 import type { UsageDb } from './db';
 import { ingestEvents } from './ingest';
@@ -130,6 +131,7 @@ export function createUsageService(deps: UsageDeps): UsageService {
       salt,
       paused: isPaused(String(data?.url ?? ''), settings.pausedSites),
       strings: coachStrings(),
+      bodies: markdownBodies(packs),
     };
   }
 
