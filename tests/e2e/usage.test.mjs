@@ -285,8 +285,9 @@ e2eTest('privacy: typed text, record names, emails and ids are stored nowhere; n
   await overlay(pd, '[data-coach-nudge="pipedrive-starter/deal-hygiene"] [data-coach-missing]').first().waitFor({ state: 'detached', timeout: 10_000 });
   // Every page shows the customer data and the canary: the test is not vacuous.
   for (const p of [sf, hs, d365, pd]) {
-    const text = await p.evaluate(() => document.documentElement.outerHTML + [...document.querySelectorAll('input,textarea')].map((i) => i.value).join(' '));
-    assert.ok(text.includes('Acme - 200 Widgets') || text.includes('Jane Doe'), `${p.url()} shows record data`);
+    assert.ok((await p.getByText(/Acme - 200 Widgets|Acme Corporation|Alex Rivera|Jane Doe/).count()) > 0, `${p.url()} shows record data`);
+    const inInputs = await p.locator('input, textarea').evaluateAll((els, c) => els.some((e) => e.value === c), canary);
+    assert.ok(inInputs || (await p.getByText(canary).count()) > 0, `${p.url()} holds the canary`);
   }
 
   // Wait until the coach recorded what happened: views, shown and filled nudges, a dismissed tip.
@@ -326,4 +327,67 @@ e2eTest('privacy: typed text, record names, emails and ids are stored nowhere; n
   const fromExtension = network.filter((r) => r.from.startsWith('chrome-extension://') || r.from === 'service-worker');
   const outside = fromExtension.filter((r) => !/^(chrome-extension|data|blob):/.test(r.url) && r.url !== PACK_URL);
   assert.deepEqual(outside.map((r) => r.url), [], 'extension pages made no outside requests');
+});
+
+// ---- your data: export -> delete -> import ------------------------------------------------
+
+e2eTest('export my data, delete it, import the export: the popup shows the same progress again', async (session) => {
+  // Real usage: fill a nudged field and dismiss a tip on Salesforce, visit a HubSpot deal.
+  const sf = await openCrm(session, SF_INLINE);
+  const tip = overlay(sf, '[data-coach-tip="salesforce-starter/next-step"]');
+  await tip.waitFor({ state: 'visible', timeout: 15_000 });
+  await tip.getByRole('button', { name: 'Got it' }).click();
+  await sf.locator('input[name="Amount"]').fill('48000');
+  await overlay(sf, '[data-coach-missing="Amount"]').waitFor({ state: 'detached', timeout: 10_000 });
+  const hs = await openCrm(session, HS_DEAL);
+  await overlay(hs, '[data-coach-nudge="hubspot-starter/deal-hygiene"]').waitFor({ state: 'attached', timeout: 15_000 });
+
+  const options = await openOptions(session);
+  const stored = await eventually(async () => {
+    const u = await readUsage(options);
+    return u.outbox.length === 0 && u.events.some((e) => e.kind === 'nudge.resolved') && u.events.some((e) => e.crm === 'hubspot') ? u : false;
+  }, { message: 'the usage stored' });
+  await sf.close();
+  await hs.close();
+
+  const before = await popupNumbers(session);
+  assert.ok(before.points > 0, `points earned (${before.points})`);
+  assert.ok(before.events > 0, `events counted (${before.events})`);
+
+  // Export.
+  const downloading = options.waitForEvent('download');
+  await options.getByRole('button', { name: 'Export my data' }).click();
+  const download = await downloading;
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-coach-export-'));
+  const file = path.join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  assert.match(download.suggestedFilename(), /^crm-coach-data-\d{4}-\d{2}-\d{2}\.json$/);
+  const exported = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(exported.format, 'crm-coach/usage-export@1');
+  const exportedIds = new Set(exported.events.map((e) => e.id));
+  for (const e of stored.events) assert.ok(exportedIds.has(e.id), `event ${e.kind} exported`);
+
+  // Delete, with its confirmation step.
+  await options.getByRole('button', { name: 'Delete my data' }).click();
+  await options.getByRole('button', { name: 'Yes, delete' }).click();
+  await options.getByRole('status').filter({ hasText: 'Your data was deleted.' }).waitFor();
+  const emptied = await popupNumbers(session);
+  assert.equal(emptied.points, 0);
+  assert.equal(emptied.events, 0);
+  assert.equal((await readUsage(options)).events.length, 0, 'no event left');
+
+  // Import: the same progress again.
+  await importData(options, file);
+  await options.getByRole('status').filter({ hasText: `Imported ${exported.events.length} events.` }).waitFor();
+  const after = await popupNumbers(session);
+  assert.deepEqual(after, before, 'the popup shows what it showed before the delete');
+  const restored = await readUsage(options);
+  assert.deepEqual(new Set(restored.events.map((e) => e.id)), exportedIds);
+
+  // Importing the same file again changes nothing.
+  const again = path.join(dir, 'again.json');
+  writeFileSync(again, readFileSync(file));
+  await options.getByLabel('Import my data').setInputFiles(again);
+  await options.getByRole('status').filter({ hasText: 'Imported 0 events.' }).waitFor();
+  assert.deepEqual(await popupNumbers(session), before, 'a second import is idempotent');
 });
