@@ -138,9 +138,11 @@ function inlineOf(tokens: readonly Token[], depth: number, inLink = false): MdIn
           appendText(out, t.raw);
           break;
         }
-        const children = inlineOf(t.tokens, depth + 1, true);
         const href = inLink ? null : safeHref(t.href);
+        const children = inlineOf(t.tokens, depth + 1, true);
         if (href) out.push({ type: 'link', href, children });
+        // A refused autolink (<javascript:...>) shows as typed; any other link as its text.
+        else if (t.autolink && t.raw.startsWith('<')) appendText(out, t.raw);
         else mergeInto(out, children);
         break;
       }

@@ -3,7 +3,7 @@ import { cleanup, render, screen, fireEvent } from '@testing-library/react';
 import { TipCard } from '@/components/overlay/TipCard';
 import { NudgeCard } from '@/components/overlay/NudgeCard';
 import type { NudgePlan, TipPlan } from '@/utils/coach/types';
-import { domField, expectInert, HOSTILE } from './fixtures';
+import { domField, expectInert, HOSTILE, withBodies } from './fixtures';
 
 afterEach(() => {
   cleanup();
@@ -26,6 +26,7 @@ function renderTip(plan = tipPlan(), anchor: Element | null = null, learnMore: P
 
 describe('TipCard', () => {
   it('shows title and Markdown body under its data-coach-tip marker', () => {
+    withBodies('Update it **after every call**.');
     const { container } = renderTip();
     const card = container.querySelector('[data-coach-tip="acme/next-step"]')!;
     expect(card).not.toBeNull();
@@ -69,6 +70,7 @@ describe('TipCard', () => {
   });
 
   it('renders hostile text inert', () => {
+    withBodies(HOSTILE);
     const { container } = renderTip(tipPlan({ title: HOSTILE, body: HOSTILE }));
     expectInert(container);
     expect(container.textContent).toContain('<script>');

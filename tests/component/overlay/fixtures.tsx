@@ -1,5 +1,7 @@
 import type { FieldModel, PageModel } from '@/utils/crm/types';
 import type { Pack } from '@/utils/packs/types';
+import { setMarkdownTrees } from '@/components/overlay/markdown-trees';
+import { parseMarkdown } from '@/utils/packs/markdown';
 
 /** A field backed by a real element in the document (so anchoring and focusing work). */
 export function domField(label: string, value = '', opts: { required?: boolean } = {}): FieldModel {
@@ -37,6 +39,11 @@ export function pageModel(fields: FieldModel[], extra: Partial<PageModel> = {}):
 
 export function makePack(extra: Partial<Pack> = {}): Pack {
   return { format: 'crm-coach/pack@1', id: 'acme', version: '1.0.0', title: 'Acme', ...extra };
+}
+
+/** Gives the overlay the trees the background sends for these Markdown texts (CoachState.bodies). */
+export function withBodies(...texts: string[]): void {
+  setMarkdownTrees(Object.fromEntries(texts.map((text) => [text, parseMarkdown(text)])));
 }
 
 export const HOSTILE = `<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1"> [click](javascript:window.__pwned=1) <a href="javascript:alert(1)">a</a> {{constructor}} \${alert(1)} <style>*{display:none}</style>`;

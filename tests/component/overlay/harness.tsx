@@ -8,6 +8,7 @@ import type { Pack, Target } from '@/utils/packs/types';
 import type { UsageEvent } from '@/utils/usage/types';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { fieldNamed } from '@/utils/coach/fields';
+import { markdownBodies } from '@/utils/packs/markdown';
 
 export interface Harness {
   events: Omit<UsageEvent, 'id' | 'at'>[];
@@ -34,6 +35,7 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
     resolved: [],
     salt: 'salt',
     paused: false,
+    bodies: markdownBodies(packs),
     ...extra,
   };
   const stateCalls: Harness['stateCalls'] = [];

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { SnippetPlayer } from '@/components/overlay/SnippetPlayer';
 import type { Snippet } from '@/utils/packs/types';
-import { expectInert, HOSTILE } from './fixtures';
+import { expectInert, HOSTILE, withBodies } from './fixtures';
 
 afterEach(cleanup);
 
@@ -25,6 +25,7 @@ function renderPlayer(s: Snippet = snippet, takeFocus = true) {
 
 describe('SnippetPlayer', () => {
   it('is a named dialog with its marker, body and steps, and takes focus when opened by the user', () => {
+    withBodies('Open the **Activity** tab.');
     const { container } = renderPlayer();
     const dialog = screen.getByRole('dialog', { name: 'Log a call in 30 seconds' });
     expect(dialog.getAttribute('data-coach-snippet')).toBe('acme/log-a-call');
@@ -72,6 +73,7 @@ describe('SnippetPlayer', () => {
   });
 
   it('renders hostile text in every field inert', () => {
+    withBodies(HOSTILE);
     const { container } = renderPlayer({
       id: 'x',
       title: HOSTILE,

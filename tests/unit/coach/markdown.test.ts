@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { parseInline, parseMarkdown, safeHref } from '@/utils/coach/markdown';
+import { safeHref } from '@/utils/coach/markdown';
+import { parseMarkdown } from '@/utils/packs/markdown';
+import type { MdInline } from '@/utils/markdown-tree';
+
+/** The inline nodes of a one-paragraph body. */
+function parseInline(source: string): MdInline[] {
+  const blocks = parseMarkdown(source);
+  expect(blocks).toHaveLength(1);
+  const [only] = blocks;
+  if (only.type !== 'paragraph') throw new Error(`expected a paragraph, got ${only.type}`);
+  return only.children;
+}
 
 const text = (t: string) => ({ type: 'text', text: t });
 
-describe('parseInline', () => {
+// The behaviours the overlay has always had, now from the background's marked-based parser.
+describe('parseMarkdown inlines', () => {
   it('reads emphasis, strong, code and escapes', () => {
     expect(parseInline('a *b* **c** `d` \\*e\\*')).toEqual([
       text('a '),
@@ -25,7 +37,8 @@ describe('parseInline', () => {
     expect(parseInline('*a **b** c*')).toEqual([
       { type: 'em', children: [text('a '), { type: 'strong', children: [text('b')] }, text(' c')] },
     ]);
-    expect(parseInline('***x***')).toEqual([{ type: 'strong', children: [{ type: 'em', children: [text('x')] }] }]);
+    // CommonMark: <em><strong>x</strong></em>.
+    expect(parseInline('***x***')).toEqual([{ type: 'em', children: [{ type: 'strong', children: [text('x')] }] }]);
     expect(parseInline('snake_case_name and 2 * 3 * 4')).toEqual([text('snake_case_name and 2 * 3 * 4')]);
   });
 
@@ -93,8 +106,11 @@ describe('parseMarkdown', () => {
     expect(blocks[2]).toMatchObject({ type: 'list', ordered: true, start: 3, items: [[{ children: [text('x')] }], [{ children: [text('y')] }]] });
   });
 
-  it('shows unsupported block syntax as text', () => {
-    expect(parseMarkdown('# Title\n> quote')).toEqual([{ type: 'paragraph', children: [text('# Title\n> quote')] }]);
+  it('shows unsupported block syntax as paragraphs of its text', () => {
+    expect(parseMarkdown('# Title\n> quote')).toEqual([
+      { type: 'paragraph', children: [text('Title')] },
+      { type: 'paragraph', children: [text('quote')] },
+    ]);
   });
 
   it('terminates on deep or pathological input', () => {
