@@ -36,11 +36,14 @@ async function liveWorker(session, ext) {
   throw new Error('no live service worker');
 }
 
-/** Keeps the worker's thread busy, so messages queue unanswered until it is stopped. */
+/**
+ * Keeps the worker's thread busy for a while, so messages queue unanswered (Chromium stops a
+ * busy worker only once the loop ends: keep it short).
+ */
 async function stallWorker(session, ext) {
   const worker = await liveWorker(session, ext);
   void worker.evaluate(() => {
-    const end = Date.now() + 10_000;
+    const end = Date.now() + 2_500;
     while (Date.now() < end);
   }).catch(() => {});
 }
