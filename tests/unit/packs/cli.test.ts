@@ -27,7 +27,7 @@ describe('crm-coach-pack validate', () => {
   it('exits 0 and summarises a valid pack', () => {
     const r = cli('validate', 'good/acme-versioned-1.2.0.json');
     expect(r).toMatchObject({ code: 0, err: '' });
-    expect(r.out).toBe('good/acme-versioned-1.2.0.json: ok: acme-versioned 1.2.0 (1 tips)\n');
+    expect(r.out).toBe('good/acme-versioned-1.2.0.json: ok: acme-versioned 1.2.0 (1 tip)\n');
   });
 
   it('exits 1 with file, line, JSON path and rule (JSON)', () => {
@@ -65,7 +65,7 @@ describe('crm-coach-pack build', () => {
     const out = join(tmp, 'acme.json');
     const r = cli('build', 'acme-onboarding', '-o', out);
     expect(r).toMatchObject({ code: 0, err: '' });
-    expect(r.out).toBe(`${out}: ok: acme-sales-onboarding 1.2.0 (1 tips, 1 nudges, 1 snippets, 2 milestones)\n`);
+    expect(r.out).toBe(`${out}: ok: acme-sales-onboarding 1.2.0 (1 tip, 1 nudge, 1 snippet, 2 milestones)\n`);
     const pack = JSON.parse(readFileSync(out, 'utf8'));
     expect(validatePack(pack).ok).toBe(true);
     expect(pack.snippets[0]).toMatchObject({

@@ -34,7 +34,7 @@ function summary(pack: Pack): string {
   const counts = (['tips', 'nudges', 'snippets', 'tours', 'milestones', 'sites'] as const)
     .map((k) => [k, pack[k]?.length ?? 0] as const)
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${n} ${k}`);
+    .map(([k, n]) => `${n} ${n === 1 ? k.slice(0, -1) : k}`);
   return `${pack.id} ${pack.version}${counts.length ? ` (${counts.join(', ')})` : ''}`;
 }
 
