@@ -77,7 +77,7 @@ export function HygieneSection({ hygiene }: { hygiene: Hygiene }) {
                   {f.object && <span className="muted">{f.object} · </span>}
                   <strong>{f.field}</strong>
                 </span>
-                <span className="muted small">{t('popup_times', f.count)}</span>
+                <span className="muted small">{f.count === 1 ? t('popup_times_one') : t('popup_times', f.count)}</span>
               </li>
             ))}
           </ol>
