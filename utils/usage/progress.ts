@@ -366,6 +366,14 @@ function weekIndexOf(day: number): number {
 }
 
 /**
+ * A milestone's `day` is the day by which it should be done (PACK_FORMAT.md: "week-1-hygiene",
+ * day 7): it belongs to the week that ends on that day, so day 7 is week 1 and day 14 week 2.
+ */
+function deadlineWeekIndexOf(day: number): number {
+  return Math.min(JOURNEY_WEEKS - 1, Math.max(0, Math.ceil(day / 7) - 1));
+}
+
+/**
  * Milestones and scheduled snippets on the 90-day timeline, grouped by week. `journeyDay` is the
  * user's current day (null before the journey starts); it marks the current and past weeks.
  */
@@ -393,7 +401,7 @@ export function journeyPlan(report: Pick<ProgressReport, 'milestones' | 'snippet
       ongoing.push(m);
       continue;
     }
-    const week = weeks[weekIndexOf(day)];
+    const week = weeks[deadlineWeekIndexOf(day)];
     week.milestones.push(m);
     if (m.status === 'done') week.done++;
     if (m.status === 'late') week.late++;

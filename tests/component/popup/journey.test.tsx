@@ -22,8 +22,8 @@ describe('Journey', () => {
     expect(current.className).toContain('is-current');
     expect(current.querySelector('details')!.open).toBe(true);
     expect((q('[data-coach-week="1"] details') as HTMLDetailsElement).open).toBe(false);
-    // The day-7 milestone sits in week 2.
-    expect(q('[data-coach-week="2"] [data-coach-milestone="record-hygiene/week-1-hygiene"]')).not.toBeNull();
+    // The milestone due by day 7 sits in week 1, the week it closes.
+    expect(q('[data-coach-week="1"] [data-coach-milestone="record-hygiene/week-1-hygiene"]')).not.toBeNull();
     // The undated milestone is an ongoing goal.
     expect(qa(`[data-coach-milestone="${SALES_PACK_ID}/weekly-pipeline"]`)).toHaveLength(1);
     const done = report.milestones.filter((m) => m.status === 'done').length;

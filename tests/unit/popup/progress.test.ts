@@ -308,7 +308,7 @@ const snippet = (id: string, day: number | undefined, completed = false): Journe
 });
 
 describe('journeyPlan', () => {
-  it('groups milestones and scheduled snippets by week; day 90 is in week 13; undated ones are ongoing', () => {
+  it('groups milestones (by the day they are due) and scheduled snippets by week; day 90 is in week 13; undated ones are ongoing', () => {
     const plan = journeyPlan(
       {
         milestones: [milestone('a', 6, 'done'), milestone('b', 7, 'late'), milestone('c', 90, 'upcoming'), milestone('d', undefined, 'due'), milestone('e', 120, 'upcoming')],
@@ -317,9 +317,11 @@ describe('journeyPlan', () => {
       8,
     );
     expect(plan.weeks).toHaveLength(13);
-    expect(plan.weeks[0]).toMatchObject({ week: 1, fromDay: 0, toDay: 6, done: 1, late: 0, past: true, current: false });
+    // Due by day 7 is a week-1 milestone (PACK_FORMAT's "week-1-hygiene" example).
+    expect(plan.weeks[0]).toMatchObject({ week: 1, fromDay: 0, toDay: 6, done: 1, late: 1, past: true, current: false });
+    expect(plan.weeks[0].milestones.map((m) => m.milestone.id)).toEqual(['a', 'b']);
     expect(plan.weeks[0].days).toEqual([{ day: 0, snippets: [snippet('s1', 0, true), snippet('s2', 0)] }]);
-    expect(plan.weeks[1]).toMatchObject({ week: 2, late: 1, current: true, past: false });
+    expect(plan.weeks[1]).toMatchObject({ week: 2, late: 0, current: true, past: false, milestones: [] });
     expect(plan.weeks[1].days.map((d) => d.day)).toEqual([8]);
     expect(plan.weeks[12]).toMatchObject({ fromDay: 84, toDay: 90 });
     expect(plan.weeks[12].milestones.map((m) => m.milestone.id)).toEqual(['c']);
