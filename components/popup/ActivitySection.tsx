@@ -56,7 +56,9 @@ export function ActivitySection({ activity, totalEvents }: { activity: ActivityD
         </table>
       </div>
       <p className="muted small events">
-        {t('popup_events_recorded')}: <span data-coach-events>{totalEvents}</span>
+        {t('popup_events_recorded')}
+        {t('popup_label_colon')}
+        <span data-coach-events>{totalEvents}</span>
       </p>
     </section>
   );

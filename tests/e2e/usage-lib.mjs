@@ -120,12 +120,12 @@ function bump(map, key, by = 1) {
 
 /**
  * A usage export of `days` days of history ending today (the start date is `days` days ago):
- * page views, tips, missing-field nudges shown and filled, snippets and milestones, on work days
- * (weekends mostly idle). Events and their daily rollups agree, the way the background builds
- * them. `done` lists milestone and snippet keys (`<packId>/<id>`) to mark completed, each at
- * `doneDay` (days after the start).
+ * page views, tips, missing-field nudges shown and filled on work days (weekends idle), and the
+ * `completions` given: { kind: 'snippet.completed' | 'milestone.done', packId, itemId, day
+ * (days after the start), points }. Events, daily rollups and item state agree, the way the
+ * background builds them.
  */
-export function seededExport({ days, seed = 7, done = [], quiet = [] } = {}) {
+export function seededExport({ days, seed = 7, completions = [] } = {}) {
   const rand = prng(seed);
   const now = new Date();
   const events = [];
@@ -137,10 +137,10 @@ export function seededExport({ days, seed = 7, done = [], quiet = [] } = {}) {
     ['hubspot', 'Deal', ['Amount', 'Close date', 'Next step']],
     ['salesforce', 'Contact', ['Phone', 'Title']],
   ];
-  const add = (dayOffset, hour, e) => {
-    const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - dayOffset, hour, Math.floor(rand() * 60));
-    const day = localIso(-dayOffset, now);
-    const ev = { id: uuid(rand), at: d.getTime(), ...e };
+  const add = (offset, hour, e) => {
+    const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - offset, hour, Math.floor(rand() * 60));
+    const day = localIso(-offset, now);
+    const ev = { id: uuid(rand), at: Math.min(d.getTime(), now.getTime() - 60_000), ...e };
     events.push(ev);
     let r = rollups.get(day);
     if (!r) rollups.set(day, (r = { day, counts: {}, points: 0, crms: {}, visits: {}, nudgeShown: {}, nudgeResolved: {}, emptyFields: {} }));
@@ -171,33 +171,31 @@ export function seededExport({ days, seed = 7, done = [], quiet = [] } = {}) {
 
   for (let offset = days; offset >= 0; offset--) {
     const date = new Date(now.getFullYear(), now.getMonth(), now.getDate() - offset);
-    const weekend = date.getDay() === 0 || date.getDay() === 6;
-    if (weekend || quiet.includes(days - offset)) continue;
+    if (date.getDay() === 0 || date.getDay() === 6) continue;
+    const tenure = days - offset;
     // Busier as the user settles in, with some variation from day to day.
-    const ramp = Math.min(1, 0.35 + (days - offset) / 40);
+    const ramp = Math.min(1, 0.4 + tenure / 40);
     const views = Math.round((6 + rand() * 18) * ramp) + 1;
     for (let i = 0; i < views; i++) {
       const [crm, object] = objects[Math.floor(rand() * objects.length)];
       add(offset, 9 + Math.floor(rand() * 8), { kind: 'page.view', crm, object, page: 'record' });
     }
     const tips = Math.floor(rand() * 4 * ramp) + 1;
-    for (let i = 0; i < tips; i++) add(offset, 10, { kind: 'tip.shown', packId: 'salesforce-starter', itemId: 'next-step', crm: 'salesforce', object: 'Opportunity', page: 'record' });
+    for (let i = 0; i < tips; i++) {
+      add(offset, 10, { kind: 'tip.shown', packId: 'salesforce-starter', itemId: 'next-step', crm: 'salesforce', object: 'Opportunity', page: 'record' });
+    }
     const shown = Math.floor(rand() * 6) + 1;
     for (let i = 0; i < shown; i++) {
       const [crm, object, fields] = objects[Math.floor(rand() * 3)];
       const field = fields[Math.floor(rand() * fields.length)];
-      add(offset, 11, { kind: 'nudge.shown', packId: `${crm}-starter`, itemId: 'hygiene', crm, object, page: 'record', field });
+      const nudge = { packId: `${crm}-starter`, itemId: 'hygiene', crm, object, page: 'record', field };
+      add(offset, 11, { kind: 'nudge.shown', ...nudge });
       // Filling gets better over the weeks.
-      if (rand() < 0.45 + 0.4 * ((days - offset) / Math.max(days, 90))) {
-        add(offset, 12, { kind: 'nudge.resolved', packId: `${crm}-starter`, itemId: 'hygiene', crm, object, page: 'record', field, points: 5 });
-      }
+      if (rand() < 0.45 + 0.4 * Math.min(1, tenure / 90)) add(offset, 12, { kind: 'nudge.resolved', ...nudge, points: 5 });
     }
   }
-  for (const key of done) {
-    const [packId, itemId] = key.split('/');
-    const at = Math.max(0, days - (done.indexOf(key) + 1) * Math.max(1, Math.floor(days / (done.length + 1))));
-    const kind = itemId.startsWith('week-') ? 'milestone.done' : 'snippet.completed';
-    add(at, 15, { kind, packId, itemId, points: kind === 'milestone.done' ? 20 : 10 });
+  for (const c of completions) {
+    add(Math.max(0, days - c.day), 15, { kind: c.kind, packId: c.packId, itemId: c.itemId, points: c.points ?? 0 });
   }
   events.sort((a, b) => a.at - b.at);
   return {

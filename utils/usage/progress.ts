@@ -522,6 +522,29 @@ export function nextBestStep(
   return { kind: 'none' };
 }
 
+// ---------------------------------------------------------------- relevance
+
+/** CRM ids with page views in the given days (lower case). */
+export function crmsUsed(days: readonly DayRollup[]): Set<string> {
+  const used = new Set<string>();
+  for (const d of days) for (const [crm, n] of Object.entries(d.crms)) if (n > 0) used.add(crm.toLowerCase());
+  return used;
+}
+
+/**
+ * Journey lessons for the CRMs the user works in: a lesson written for some CRMs only (its
+ * `when.crm`) is left out when the days show the user in other CRMs and never in one of those.
+ * Completed lessons stay; with no CRM use recorded, every lesson stays.
+ */
+export function relevantSnippets(snippets: readonly JourneySnippet[], days: readonly DayRollup[]): JourneySnippet[] {
+  const used = crmsUsed(days);
+  if (used.size === 0) return [...snippets];
+  return snippets.filter((s) => {
+    const crms = s.snippet.when?.crm;
+    return s.completed || !crms || crms.length === 0 || crms.some((c) => used.has(c.toLowerCase()));
+  });
+}
+
 // ---------------------------------------------------------------- all of it
 
 export interface Progress {
@@ -548,6 +571,7 @@ export function buildProgress(report: ProgressReport): Progress {
     ? dayOfJourney(report.settings.startDate, report.today)
     : null;
   const bestStreak = longestStreak(report.days);
+  const relevant = { ...report, snippets: relevantSnippets(report.snippets, report.days) };
   return {
     status,
     journeyDay,
@@ -558,9 +582,9 @@ export function buildProgress(report: ProgressReport): Progress {
     bestStreak,
     hygiene: hygiene(report.days, report.today),
     activity: activitySeries(report.days, report.today),
-    plan: journeyPlan(report, journeyDay),
+    plan: journeyPlan(relevant, journeyDay),
     badges: badges(report.milestones, bestStreak, status.kind === 'graduated'),
-    next: nextBestStep(report, journeyDay),
+    next: nextBestStep(relevant, journeyDay),
     totalEvents: totalEvents(report.totals.counts),
   };
 }

@@ -19,6 +19,7 @@ import {
   longestStreak,
   nextBestStep,
   pointsInLast,
+  relevantSnippets,
   splitEmptyFieldKey,
   totalEvents,
 } from '@/utils/usage/progress';
@@ -327,6 +328,38 @@ describe('journeyPlan', () => {
     expect(plan.weeks[12].milestones.map((m) => m.milestone.id)).toEqual(['c']);
     expect(plan.ongoing.map((m) => m.milestone.id)).toEqual(['d', 'e']);
     expect(plan).toMatchObject({ milestonesDone: 1, milestonesTotal: 5, snippetsDone: 1, snippetsTotal: 3 });
+  });
+});
+
+describe('relevantSnippets', () => {
+  const forCrm = (id: string, crm: string[] | undefined, completed = false): JourneySnippet => ({
+    packId: 'p',
+    snippet: { id, title: id, day: 2, ...(crm ? { when: { crm } } : {}) },
+    completed,
+  });
+  const list = [forCrm('any', undefined), forCrm('sf', ['salesforce']), forCrm('zoho', ['zoho']), forCrm('d365', ['dynamics'], true), forCrm('both', ['zoho', 'HubSpot'])];
+
+  it('leaves out lessons for CRMs the user does not work in, keeps general and completed ones', () => {
+    const days = [rollup('2025-03-10', { 'page.view': 3 }, { crms: { salesforce: 2, hubspot: 1 } })];
+    expect(relevantSnippets(list, days).map((s) => s.snippet.id)).toEqual(['any', 'sf', 'd365', 'both']);
+  });
+
+  it('keeps every lesson while no CRM use is recorded', () => {
+    expect(relevantSnippets(list, [])).toHaveLength(list.length);
+    expect(relevantSnippets(list, [rollup('2025-03-10', {}, { crms: { zoho: 0 } })])).toHaveLength(list.length);
+  });
+
+  it('drives the journey and the next best step', () => {
+    const base = makeReport({ journeyDay: 3 });
+    const report = {
+      ...base,
+      days: [rollup(base.today, { 'page.view': 4 }, { crms: { salesforce: 4 } })],
+      milestones: [],
+      snippets: [forCrm('zoho', ['zoho']), forCrm('sf', ['salesforce'])],
+    };
+    const progress = buildProgress(report);
+    expect(progress.plan.weeks[0].days.flatMap((d) => d.snippets.map((s) => s.snippet.id))).toEqual(['sf']);
+    expect(progress.next).toMatchObject({ kind: 'snippet', item: { snippet: { id: 'sf' } } });
   });
 });
 
