@@ -67,7 +67,8 @@ export async function setStartDate(session, iso) {
 /** Sets the UI language through the options page's "Language" select ('auto', 'en', 'zh-CN'). */
 export async function setLanguage(session, value) {
   const page = await openOptions(session);
-  await page.getByLabel('Language', { exact: true }).selectOption(value);
+  // The page may already be in Chinese: "语言" is "Language".
+  await page.getByLabel(/^(Language|语言)$/).selectOption(value);
   await page.getByRole('status').first().waitFor();
   await page.close();
 }
