@@ -242,6 +242,26 @@ e2eTest('popup at day 3 with three days of real-looking history (screenshots)', 
   await setLanguage(session, 'en');
   saveForDocs(await realPopupShot(session, 'popup-day3-action'), 'popup.png');
   assert.ok(shots['popup-day3-zh-CN-dark']);
+
+  // The next best step's Start opens the lesson in the CRM tab and closes the popup.
+  const crm = await openCrm(session, SF_INLINE);
+  await overlay(crm, '[data-coach-nudge]').first().waitFor({ state: 'attached', timeout: 15_000 });
+  await crm.bringToFront();
+  const real = await actionPopup(session);
+  const title = await eventually(() => real.evaluate('document.querySelector("[data-coach-next=snippet] .next-title")?.textContent'), {
+    message: 'a lesson as the next best step',
+  });
+  await real.evaluate('document.querySelector("[data-coach-next=snippet] button").click()');
+  const player = overlay(crm, '[data-coach-snippet]');
+  await player.waitFor({ state: 'visible', timeout: 10_000 });
+  assert.equal((await player.getByRole('heading').first().innerText()).trim(), title);
+  await eventually(async () => {
+    const cdp = await session.context.browser().newBrowserCDPSession();
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    await cdp.detach();
+    return !targetInfos.some((t) => t.url.endsWith('/popup.html'));
+  }, { message: 'the popup closed' });
+  await real.close();
 });
 
 e2eTest('popup at day 120, graduated, with four months of history (screenshots)', async (session) => {
