@@ -23,6 +23,8 @@ export function NudgeCard({ plan, lang, done, announcement, collapsed, onToggle,
   const severity = plan.nudge.severity ?? 'info';
   const doneFields = plan.fields.filter((f) => !f.empty && done.has(nudgeFieldKey(plan.key, f.field.label)));
   const points = plan.nudge.points ?? 1;
+  // Every card has a live region: only the card whose field was filled says so (once, not per card).
+  const ownAnnouncement = doneFields.some((f) => announcement.startsWith(t('coach_nudge_filled', f.field.label))) ? announcement : '';
   return (
     <section
       className={`cc-card cc-nudge cc-nudge-${severity}`}
@@ -69,7 +71,7 @@ export function NudgeCard({ plan, lang, done, announcement, collapsed, onToggle,
         </>
       )}
       <p className="cc-status-line" role="status">
-        {announcement}
+        {ownAnnouncement}
       </p>
     </section>
   );

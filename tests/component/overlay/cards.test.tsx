@@ -126,6 +126,17 @@ describe('NudgeCard', () => {
     expect(container.textContent).toContain('Info');
   });
 
+  it('only the card whose field was filled announces it (one live message, not one per card)', () => {
+    const { container } = render(
+      <>
+        <NudgeCard plan={nudgePlan([domField('Amount', '100')])} lang="en" done={new Set(['acme/hyg|Amount'])} announcement="Amount filled. Nice work! +5" collapsed={false} onToggle={() => {}} onFocusField={() => {}} />
+        <NudgeCard plan={{ ...nudgePlan([domField('Type')]), key: 'acme/late' }} lang="en" done={new Set(['acme/hyg|Amount'])} announcement="Amount filled. Nice work! +5" collapsed={false} onToggle={() => {}} onFocusField={() => {}} />
+      </>,
+    );
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toEqual(['Amount filled. Nice work! +5', '']);
+    expect(container.querySelector('[data-coach-nudge="acme/late"]')!.textContent).not.toContain('Amount');
+  });
+
   it('collapses to its header', () => {
     const onToggle = vi.fn();
     const { container } = render(
