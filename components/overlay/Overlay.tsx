@@ -137,6 +137,9 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
   useEffect(() => {
     actions.followPage(touring);
   }, [actions, touring]);
+  useEffect(() => {
+    actions.watchModel?.(panelOpen);
+  }, [actions, panelOpen]);
   const onTourComplete = useCallback(() => {
     if (!tour) return;
     const { plan } = tour;

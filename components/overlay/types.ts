@@ -52,5 +52,7 @@ export interface OverlayActions {
   resolveTarget(target: Target): Element | null;
   /** While true the view's `tick` moves on every page change (a tour follows its targets). */
   followPage(active: boolean): void;
+  /** While true every change of the page model reaches the view (the coach panel shows it). Optional. */
+  watchModel?(active: boolean): void;
   shadowRootOf?: ShadowRootOf;
 }

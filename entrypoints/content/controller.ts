@@ -11,7 +11,7 @@ import type { Settings } from '@/utils/settings';
 import type { ItemState } from '@/utils/usage/types';
 import type { OutboxInput } from '@/utils/usage/outbox';
 import { planCoach } from '@/utils/coach/engine';
-import { elementId, modelSignature } from '@/utils/coach/signature';
+import { dependencySignature, elementId, fieldNamesUsed, modelSignature } from '@/utils/coach/signature';
 import { createNudgeTracker } from '@/utils/coach/nudge-tracker';
 import { endOfLocalDay } from '@/utils/coach/show-rules';
 import { withStep, type TourProgress } from '@/utils/coach/tour';
@@ -23,13 +23,15 @@ import { DEFAULT_LAUNCHER } from '@/components/overlay/Launcher';
 import type { ShadowRootOf } from '@/components/overlay/dom';
 import { setMarkdownTrees } from '@/components/overlay/markdown-trees';
 import { logOnce } from '@/utils/crm/log';
+import type { LivePage } from '@/utils/crm/live-page';
+import type { LiveIndex } from '@/utils/crm/live-index';
 
 export interface ControllerDeps {
   doc: Document;
   url(): URL;
   readPage(doc: Document, url: URL, ctx: AdapterContext, sites?: SiteDefinition[]): PageModel | null;
   resolveTarget(target: Target, model: PageModel, doc: Document, shadowRootOf?: ShadowRootOf): Element | null;
-  watchPage(opts: { doc: Document; onChange(reason: string): void; signal: AbortSignal; shadowRootOf?: ShadowRootOf }): void;
+  watchPage(opts: { doc: Document; onChange(reason: string, observerMs?: number): void; signal: AbortSignal; shadowRootOf?: ShadowRootOf; index?: LiveIndex }): void;
   getCoachState(url: string, recordKey: string | null): Promise<CoachState>;
   setSettings(partial: Partial<Settings>): Promise<unknown>;
   outbox: { record(e: OutboxInput): void };
@@ -41,6 +43,11 @@ export interface ControllerDeps {
   shadowRootOf?: ShadowRootOf;
   /** Benchmark build: performance marks and measures around the work (compiled in only when MODE is 'bench'). */
   bench?: boolean;
+  /**
+   * Incremental page model (the content script): used instead of readPage, fed by watchPage
+   * through its index, read in slices so no task runs long.
+   */
+  live?: LivePage;
 }
 
 export interface CoachController {
@@ -66,6 +73,17 @@ interface LocalItem {
 
 /** Bench marks are compiled out of every other build. */
 const BENCH_BUILD = import.meta.env.MODE === 'bench';
+
+/** Work per task while reading a page in slices (ms); then the event loop gets a turn. */
+const SLICE_MS = 4;
+
+interface Job {
+  /** When the batch's work started, and how long it has worked so far (slices only, not the gaps). */
+  start: number;
+  work: number;
+  reason: string;
+  force: boolean;
+}
 
 export function createCoachController(deps: ControllerDeps, signal: AbortSignal): CoachController {
   const bench = BENCH_BUILD && !!deps.bench;
@@ -96,6 +114,13 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
   let modelReadyMarked = false;
   let firstTipMarked = false;
   const tracker = createNudgeTracker();
+  const live = deps.live;
+  let job: Job | null = null;
+  /** Fields the packs may look up (the live model's signature reads only those). */
+  let depNames: string[] = [];
+  let depPacks: Pack[] | null = null;
+  /** The coach panel is open: the view follows every change of the model. */
+  let watchModel = false;
 
   const publish = (next: OverlayView | null) => {
     view = next;
@@ -219,81 +244,130 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       anchors,
     ].join('|');
 
-  function update(reason: string, force = false): void {
+  /**
+   * A batch of page changes (or a state change): brings the model up to date, then plans and
+   * renders when what the coach reads changed. With the live page the reading runs in slices of
+   * SLICE_MS; a batch arriving meanwhile joins the running one.
+   */
+  function update(reason: string, force = false, observerMs = 0): void {
     if (signal.aborted) return;
-    const t0 = bench ? performance.now() : 0;
+    if (job) {
+      job.force ||= force;
+      job.work += observerMs;
+      if (reason !== 'mutation') job.reason = reason;
+      return;
+    }
+    job = { start: bench ? performance.now() : 0, work: observerMs, reason, force };
+    runJob();
+  }
+
+  function runJob(): void {
+    const j = job;
+    if (!j) return;
+    const t0 = bench || live ? performance.now() : 0;
+    let done = true;
     try {
       const url = deps.url();
-      if (!state) return;
-      const next = deps.readPage(deps.doc, url, { salt: state.salt, shadowRootOf: deps.shadowRootOf }, sites());
-      if (!next) {
-        model = null;
-        plan = null;
-        lastSig = '';
-        if (view) publish(null);
-        return;
+      if (state) {
+        const ctx = { salt: state.salt, shadowRootOf: deps.shadowRootOf };
+        const next = live ? live.step(url, ctx, sites(), t0 + SLICE_MS) : deps.readPage(deps.doc, url, ctx, sites());
+        if (next === undefined) done = false;
+        else apply(url, next, j.force);
       }
-      const key = `${url.origin}${url.pathname}${url.search}`;
-      const navChanged = key !== navKey;
-      const sig = modelSignature(next);
-      if (!navChanged && !force && sig === lastSig && !followPage && !followsSelectors(plan)) return;
-
-      model = next;
-      lastSig = sig;
-      if (navChanged) {
-        navKey = key;
-        navShown = new Map();
-        closedOnPage = new Set();
-        modelReadyMarked = false;
-        firstTipMarked = false;
-        record({ kind: 'page.view' });
-      }
-      if (bench && !modelReadyMarked) {
-        modelReadyMarked = true;
-        performance.mark('crm-coach:model-ready');
-      }
-      const recKey = next.recordKey ?? `page:${key}`;
-      if (recKey !== trackerKey) {
-        trackerKey = recKey;
-        tracker.reset();
-        announcement = '';
-      }
-      const wanted = `${key}|${next.recordKey ?? ''}`;
-      if (stateFor !== wanted && fetching !== wanted) void fetchState(wanted, url.href, next.recordKey);
-
-      plan = planCoach({
-        model: next,
-        packs: state.packs,
-        user: { role: state.settings.role, startDate: state.settings.startDate },
-        items: itemsForEngine(),
-        now: deps.now(),
-        selectorPresent,
-        closedOnPage,
-      });
-
-      // Nudges: each empty field once per record; a filled one rewarded once per record, nudge and field.
-      if (!state.paused) {
-        const seen = tracker.observe(plan.nudges, new Set(stateFor === wanted ? state.resolved : []));
-        for (const e of seen.shown) record({ kind: 'nudge.shown', packId: e.packId, itemId: e.itemId, field: e.field, recordKey: next.recordKey ?? undefined });
-        for (const e of seen.resolved) {
-          record({ kind: 'nudge.resolved', packId: e.packId, itemId: e.itemId, field: e.field, points: e.points, recordKey: next.recordKey ?? undefined });
-          announcement = `${t('coach_nudge_filled', e.field)} ${t('coach_nudge_points', e.points ?? 1)}`;
-        }
-        nudgeDone = seen.done;
-        markShown(plan.tips);
-      }
-
-      const anchors = plan.tips.map((tp) => (tp.field ? elementId(tp.field.element) : '')).join(',');
-      const planSig = `${sig}|${planSignature(plan, anchors)}|${state.paused}|${announcement}`;
-      if (followPage) tick++;
-      if (!force && !navChanged && planSig === lastPlanSig && !followPage && view) return;
-      lastPlanSig = planSig;
-      publishView();
     } catch (err) {
-      logOnce(`coach update failed (${reason})`, err);
-    } finally {
-      if (bench) performance.measure('crm-coach:batch', { start: t0, end: performance.now() });
+      logOnce(`coach update failed (${j.reason})`, err);
     }
+    if (bench) j.work += performance.now() - t0;
+    if (!done && !signal.aborted) {
+      // More to read: let the page have the event loop, then carry on (only while there is work).
+      setTimeout(runJob, 0);
+      return;
+    }
+    job = null;
+    if (bench) performance.measure('crm-coach:batch', { start: j.start, duration: j.work });
+    // Changes that came in after the reading finished.
+    if (live?.index.pending && !signal.aborted) update('mutation');
+  }
+
+  function apply(url: URL, next: PageModel | null, force: boolean): void {
+    if (!state) return;
+    if (!next) {
+      model = null;
+      plan = null;
+      lastSig = '';
+      if (view) publish(null);
+      return;
+    }
+    const key = `${url.origin}${url.pathname}${url.search}`;
+    const navChanged = key !== navKey;
+    if (live && depPacks !== state.packs) {
+      depPacks = state.packs;
+      depNames = fieldNamesUsed(state.packs);
+    }
+    const sig = live ? dependencySignature(next, depNames) : modelSignature(next);
+    if (!navChanged && !force && sig === lastSig && !followPage && !followsSelectors(plan)) {
+      // Nothing the engine reads changed; the coach panel, when open, still shows the new model.
+      if (live) {
+        model = next;
+        if (watchModel && view) publishView();
+      }
+      return;
+    }
+
+    model = next;
+    lastSig = sig;
+    if (navChanged) {
+      navKey = key;
+      navShown = new Map();
+      closedOnPage = new Set();
+      modelReadyMarked = false;
+      firstTipMarked = false;
+      record({ kind: 'page.view' });
+    }
+    if (bench && !modelReadyMarked) {
+      modelReadyMarked = true;
+      performance.mark('crm-coach:model-ready');
+    }
+    const recKey = next.recordKey ?? `page:${key}`;
+    if (recKey !== trackerKey) {
+      trackerKey = recKey;
+      tracker.reset();
+      announcement = '';
+    }
+    const wanted = `${key}|${next.recordKey ?? ''}`;
+    if (stateFor !== wanted && fetching !== wanted) void fetchState(wanted, url.href, next.recordKey);
+
+    plan = planCoach({
+      model: next,
+      packs: state.packs,
+      user: { role: state.settings.role, startDate: state.settings.startDate },
+      items: itemsForEngine(),
+      now: deps.now(),
+      selectorPresent,
+      closedOnPage,
+    });
+
+    // Nudges: each empty field once per record; a filled one rewarded once per record, nudge and field.
+    if (!state.paused) {
+      const seen = tracker.observe(plan.nudges, new Set(stateFor === wanted ? state.resolved : []));
+      for (const e of seen.shown) record({ kind: 'nudge.shown', packId: e.packId, itemId: e.itemId, field: e.field, recordKey: next.recordKey ?? undefined });
+      for (const e of seen.resolved) {
+        record({ kind: 'nudge.resolved', packId: e.packId, itemId: e.itemId, field: e.field, points: e.points, recordKey: next.recordKey ?? undefined });
+        announcement = `${t('coach_nudge_filled', e.field)} ${t('coach_nudge_points', e.points ?? 1)}`;
+      }
+      nudgeDone = seen.done;
+      markShown(plan.tips);
+    }
+
+    const anchors = plan.tips.map((tp) => (tp.field ? elementId(tp.field.element) : '')).join(',');
+    const planSig = `${sig}|${planSignature(plan, anchors)}|${state.paused}|${announcement}`;
+    if (followPage) tick++;
+    if (!force && !navChanged && planSig === lastPlanSig && !followPage && view) {
+      if (live && watchModel) publishView();
+      return;
+    }
+    lastPlanSig = planSig;
+    publishView();
   }
 
   const launcherFor = (): LauncherPosition => (model && state?.settings.launcher?.[model.crm]) || DEFAULT_LAUNCHER;
@@ -359,6 +433,9 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     followPage(active) {
       followPage = active;
     },
+    watchModel(active) {
+      watchModel = active;
+    },
     shadowRootOf: deps.shadowRootOf,
   };
 
@@ -381,8 +458,18 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
         stateFor = `${first.origin}${first.pathname}${first.search}|`;
         tourProgress = progress;
         applyLanguage(s);
+        const watch = () =>
+          deps.watchPage({
+            doc: deps.doc,
+            onChange: (reason, observerMs) => update(reason, false, observerMs ?? 0),
+            signal,
+            shadowRootOf: deps.shadowRootOf,
+            index: live?.index,
+          });
+        // The live index learns of shadow roots through the watcher: it watches from the start.
+        if (live) watch();
         update('start', true);
-        deps.watchPage({ doc: deps.doc, onChange: (reason) => update(reason), signal, shadowRootOf: deps.shadowRootOf });
+        if (!live) watch();
       } catch (err) {
         logOnce('the coach could not start', err);
       }

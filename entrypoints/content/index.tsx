@@ -7,6 +7,7 @@ import { CRM_CONTENT_MATCHES } from '@/utils/crm/matches';
 import { readPage } from '@/utils/crm';
 import { resolveTarget } from '@/utils/crm/targets';
 import { watchPage } from '@/utils/crm/watch';
+import { createLivePage } from '@/utils/crm/live-page';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { createOutbox } from '@/utils/usage/outbox';
 import { browserUiLanguage } from '@/utils/i18n';
@@ -33,6 +34,7 @@ export default defineContentScript({
       const stop = new AbortController();
       ctx.onInvalidated(() => stop.abort());
       const outbox = createOutbox();
+      const shadowRootOf = closedShadowRoots();
       const controller = createCoachController(
         {
           doc: document,
@@ -48,8 +50,9 @@ export default defineContentScript({
           saveTourProgress: (progress) => browser.storage.local.set({ [TOUR_PROGRESS_KEY]: progress }),
           now: () => Date.now(),
           browserLanguage: browserUiLanguage(),
-          shadowRootOf: closedShadowRoots(),
+          shadowRootOf,
           bench: import.meta.env.MODE === 'bench',
+          live: createLivePage(document, shadowRootOf),
         },
         stop.signal,
       );

@@ -4,6 +4,8 @@
  * emptiness, required, visibility and displayed value (hashed in memory, never kept as text).
  */
 import type { PageModel } from '../crm/types';
+import type { Pack, When } from '../packs/types';
+import { findField } from '../crm/targets';
 
 const elementIds = new WeakMap<Element, number>();
 let nextElementId = 1;
@@ -42,4 +44,57 @@ export function modelSignature(model: PageModel): string {
     h = Math.imul(h ^ elementId(f.element), 16777619);
   }
   return `${model.fields.length}:${(h >>> 0).toString(36)}`;
+}
+
+/**
+ * Names of the fields the engine may look up for these packs: field targets of tips, nudge
+ * fields, and the fields of `fieldEquals` and `requiredWhen` conditions.
+ */
+export function fieldNamesUsed(packs: readonly Pack[]): string[] {
+  const names = new Set<string>();
+  const when = (w: When | undefined) => {
+    for (const name of Object.keys(w?.fieldEquals ?? {})) names.add(name);
+  };
+  for (const p of packs) {
+    for (const tip of p.tips ?? []) {
+      when(tip.when);
+      if ('field' in tip.target) names.add(tip.target.field);
+    }
+    for (const n of p.nudges ?? []) {
+      when(n.when);
+      for (const f of n.fields) names.add(f);
+      for (const f of Object.keys(n.requiredWhen ?? {})) names.add(f);
+    }
+    for (const x of p.snippets ?? []) when(x.when);
+    for (const x of p.tours ?? []) when(x.when);
+  }
+  return [...names];
+}
+
+/**
+ * A fingerprint of what the engine can read from a model for packs using `names`
+ * (fieldNamesUsed): the page, and for each name the field found (identity, label, API name,
+ * value hashed in memory, emptiness, required, visibility). Reads only those fields, so a big page
+ * whose other fields change costs a few lookups.
+ */
+export function dependencySignature(model: PageModel, names: readonly string[]): string {
+  let h = 2166136261;
+  h = mix(h, model.url);
+  h = mix(h, model.crm);
+  h = mix(h, model.page);
+  h = mix(h, model.object ? `${model.object.label}\u0000${model.object.apiName}` : '');
+  h = mix(h, model.recordKey ?? '');
+  for (const name of names) {
+    const f = findField(model, name);
+    if (!f) {
+      h = Math.imul(h ^ 0x2f, 16777619);
+      continue;
+    }
+    h = mix(h, f.label);
+    h = mix(h, f.apiName);
+    h = mix(h, f.value);
+    h = Math.imul(h ^ ((f.empty ? 1 : 0) | (f.required ? 2 : 0) | (f.visible ? 4 : 0)), 16777619);
+    h = Math.imul(h ^ elementId(f.element), 16777619);
+  }
+  return `${names.length}:${(h >>> 0).toString(36)}`;
 }

@@ -72,20 +72,32 @@ export function deepQuery(root: ParentNode, selector: string, shadowRootOf?: Sha
   return out[0] ?? null;
 }
 
+/**
+ * One tree at a time: the tree's own matches come from a native querySelectorAll, and the
+ * elements are visited only to find shadow hosts (no per-element `matches`), so the results keep
+ * tree order with each shadow tree right after its host.
+ */
 function walk(root: ParentNode, selector: string, sro: ShadowRootOf | undefined, out: Element[], firstOnly: boolean): boolean {
   // An element passed as root: its own shadow tree is part of what it renders.
   if ((root as Node).nodeType === ELEMENT_NODE) {
     const own = rootOf(root as Element, sro);
     if (own && walk(own, selector, sro, out, firstOnly)) return true;
   }
+  const hits = root.querySelectorAll(selector);
   const all = root.querySelectorAll('*');
+  let h = 0;
+  let next: Element | null = hits.length ? hits[0] : null;
   for (let i = 0; i < all.length; i++) {
     const el = all[i];
-    if (el.localName === OVERLAY_TAG) continue;
-    if (safeMatches(el, selector)) {
-      out.push(el);
-      if (firstOnly) return true;
+    const overlay = el.localName === OVERLAY_TAG;
+    if (el === next) {
+      next = ++h < hits.length ? hits[h] : null;
+      if (!overlay) {
+        out.push(el);
+        if (firstOnly) return true;
+      }
     }
+    if (overlay) continue;
     const sr = rootOf(el, sro);
     if (sr && walk(sr, selector, sro, out, firstOnly)) return true;
   }
@@ -366,7 +378,20 @@ export function openDialogWith(
 }
 
 /** Strip a trailing/leading required asterisk from a label. */
+const requiredMarks = new Map<string, { label: string; marked: boolean }>();
+
 export function stripRequiredMark(label: string): { label: string; marked: boolean } {
+  // Pages repeat the same labels record after record: remember the answers (a bounded cache).
+  let r = requiredMarks.get(label);
+  if (!r) {
+    r = stripMark(label);
+    if (requiredMarks.size > 4000) requiredMarks.clear();
+    requiredMarks.set(label, r);
+  }
+  return { ...r };
+}
+
+function stripMark(label: string): { label: string; marked: boolean } {
   const t = clean(label);
   const m = /^\*\s*(.+)$|^(.+?)\s*\*$/.exec(t);
   if (!m) return { label: t, marked: false };
@@ -388,4 +413,37 @@ export function notInStalePage(
   const hidden = roots.filter((r) => !isVisible(r, memo));
   if (hidden.length === 0) return () => true;
   return (el: Element) => !hidden.some((r) => containsDeep(r, el));
+}
+
+/** The host of the shadow root `node` is in, or null (document tree, or detached). */
+function hostAbove(node: Node): Element | null {
+  const r = node.getRootNode();
+  return r.nodeType === DOCUMENT_FRAGMENT_NODE ? ((r as ShadowRoot).host ?? null) : null;
+}
+
+/** `el`, then the host of each shadow tree it is in, innermost first. */
+export function hostChain(el: Element): Element[] {
+  const out = [el];
+  for (let h = hostAbove(el); h; h = hostAbove(h)) out.push(h);
+  return out;
+}
+
+/**
+ * Order of two elements in shadow-including tree order (each shadow tree right after its host,
+ * the order of deepQueryAll): negative when `a` comes first, positive when `b` does, 0 when same.
+ */
+export function composedCompare(a: Element, b: Element, chainOf: (el: Element) => readonly Element[] = hostChain): number {
+  if (a === b) return 0;
+  const ca = chainOf(a);
+  const cb = chainOf(b);
+  let i = ca.length - 1;
+  let j = cb.length - 1;
+  while (i >= 0 && j >= 0 && ca[i] === cb[j]) {
+    i--;
+    j--;
+  }
+  if (i < 0) return -1; // `a` is a host `b` is inside of
+  if (j < 0) return 1;
+  // Same tree now (inside the same host, or both in the document).
+  return ca[i].compareDocumentPosition(cb[j]) & 4 /* FOLLOWING */ ? -1 : 1;
 }

@@ -1,5 +1,5 @@
 /** Building blocks adapters share to produce a PageModel. Pure. */
-import type { AdapterContext, CrmAdapter, CrmObject, FieldModel, PageKind, PageModel } from './types';
+import type { AdapterContext, CrmAdapter, CrmObject, FieldModel, LiveReader, PageKind, PageModel } from './types';
 import { logOnce } from './log';
 import { clean, controlValue, deepQuery, FORM_CONTROL_SELECTOR, isEmptyDisplay, textOf, type ShadowRootOf } from './dom';
 
@@ -41,13 +41,43 @@ export function builtinAdapter(
   name: string,
   matches: (url: URL) => boolean,
   read: (doc: Document, url: URL, ctx: AdapterContext) => PageModel,
+  createLiveReader?: () => LiveReader,
 ): CrmAdapter {
-  return {
+  const adapter: CrmAdapter = {
     id,
     name,
     matches: (url) => url.protocol === 'https:' && matches(url),
     read: (doc, url, ctx) => safeRead(id, url, () => read(doc, url, ctx)),
   };
+  if (createLiveReader) {
+    adapter.createLiveReader = () => {
+      const reader = createLiveReader();
+      let broken = false;
+      // Never throws: a failed live read falls back to the full read, and the next one starts afresh.
+      return {
+        selectors: reader.selectors,
+        prepare(el, ctx, index) {
+          try {
+            reader.prepare?.(el, ctx, index);
+          } catch (err) {
+            logOnce(`${id} adapter could not read a field`, err);
+          }
+        },
+        read(doc, url, ctx, index, changed) {
+          try {
+            const model = reader.read(doc, url, ctx, index, broken ? 'all' : changed);
+            broken = false;
+            return model;
+          } catch (err) {
+            broken = true;
+            logOnce(`${id} adapter could not read the page incrementally`, err);
+            return undefined;
+          }
+        },
+      };
+    };
+  }
+  return adapter;
 }
 
 /** Page kind under an open create/edit dialog: editing a record, else creating one. */
@@ -101,4 +131,69 @@ export function field(p: {
 export function labelFromApiName(api: string): string {
   const base = api.replace(/__(c|r|x|mdt|e)$/i, '').replace(/_/g, ' ').trim();
   return base.charAt(0).toUpperCase() + base.slice(1);
+}
+
+interface FieldDetails {
+  shown: DisplayedValue;
+  required: boolean;
+}
+
+/** Lazy parts of a field (see lazyField); getters on the prototype keep each field small and quick to make. */
+class LazyField implements FieldModel {
+  readonly label: string;
+  readonly apiName: string;
+  readonly element: Element;
+  #read: () => FieldDetails;
+  #details: FieldDetails | undefined;
+  #sectionOf: () => string | undefined;
+  #section: string | undefined | null = null;
+  #visible: () => boolean;
+
+  constructor(label: string, apiName: string, element: Element, read: () => FieldDetails, section: () => string | undefined, visible: () => boolean) {
+    this.label = label;
+    this.apiName = apiName;
+    this.element = element;
+    this.#read = read;
+    this.#sectionOf = section;
+    this.#visible = visible;
+  }
+  #get(): FieldDetails {
+    return (this.#details ??= this.#read());
+  }
+  get value(): string {
+    return this.#get().shown.value;
+  }
+  get empty(): boolean {
+    return this.#get().shown.empty;
+  }
+  get required(): boolean {
+    return this.#get().required;
+  }
+  get control(): Element | undefined {
+    return this.#get().shown.control;
+  }
+  get section(): string | undefined {
+    if (this.#section === null) this.#section = this.#sectionOf() || undefined;
+    return this.#section;
+  }
+  get visible(): boolean {
+    return this.#visible();
+  }
+}
+
+/**
+ * A field for live reading: label and API name now; value, emptiness, control, required mark and
+ * section read when first asked for (most fields of a big page never are); visibility asked each
+ * time (the live index remembers it until something that can change it changes).
+ */
+export function lazyField(p: {
+  label: string;
+  apiName?: string | null;
+  element: Element;
+  details: () => FieldDetails;
+  section: () => string | undefined;
+  visible: () => boolean;
+}): FieldModel {
+  const label = clean(p.label);
+  return new LazyField(label, clean(p.apiName) || label, p.element, p.details, p.section, p.visible);
 }

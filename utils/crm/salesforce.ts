@@ -8,7 +8,7 @@
  * roots reached through ctx.shadowRootOf. Lightning keeps pages the user left in the DOM, hidden:
  * only the visible page (and a visible modal over it) is read.
  */
-import type { AdapterContext, CrmAdapter, CrmObject, FieldModel, PageKind, PageModel } from './types';
+import type { AdapterContext, CrmAdapter, CrmObject, FieldModel, LiveReader, PageIndex, PageKind, PageModel } from './types';
 import {
   clean,
   closestDeep,
@@ -25,7 +25,8 @@ import {
   type ShadowRootOf,
   type VisibilityMemo,
 } from './dom';
-import { builtinAdapter, displayedValue, emptyModel, field, labelFromApiName } from './model';
+import { builtinAdapter, displayedValue, emptyModel, field, labelFromApiName, lazyField, type DisplayedValue } from './model';
+import { carryFieldIndex } from './targets';
 import { recordKeyOf } from './hash';
 
 const ID = 'salesforce';
@@ -55,6 +56,11 @@ const PAGE_CONTAINERS = '.oneContent, .windowViewMode-normal, .windowViewMode-ma
 const DIALOGS = 'section[role=dialog], div[role=dialog], .uiModal, .slds-modal';
 const SECTION_CONTAINERS = 'records-record-layout-section, .slds-section, section, [role=region], details, fieldset';
 const SKIP_TEXT = '.slds-assistive-text, .assistiveText, button, abbr.slds-required, .slds-required';
+const LABELS = '.test-id__field-label, label.slds-form-element__label, .slds-form-element__label';
+const LABEL_SKIP = '.slds-assistive-text, abbr.slds-required, .slds-required';
+const DISPLAYS = '[data-output-element-id=output-field], .test-id__field-value, .slds-form-element__static';
+const REQUIRED_MARKS = 'abbr.slds-required, .slds-required';
+const BASE_INPUT = 'records-record-layout-base-input';
 
 interface LightningRoute {
   page: PageKind;
@@ -103,10 +109,18 @@ function canonicalId(id: string): string {
   return id.length === 18 ? id.slice(0, 15) : id;
 }
 
+const targets = new Map<string, { object: string; field: string } | null>();
+
 function selectionTarget(el: Element): { object: string; field: string } | null {
   const raw = el.getAttribute('data-target-selection-name') ?? '';
-  const m = /^sfdc:RecordField\.([\w]+)\.([\w.]+)$/.exec(raw);
-  return m ? { object: m[1], field: m[2] } : null;
+  let t = targets.get(raw);
+  if (t === undefined) {
+    const m = /^sfdc:RecordField\.([\w]+)\.([\w.]+)$/.exec(raw);
+    t = m ? { object: m[1], field: m[2] } : null;
+    if (targets.size > 4000) targets.clear();
+    targets.set(raw, t);
+  }
+  return t;
 }
 
 /** The visible page containers (Lightning keeps stale ones, hidden); null when the shell has none. */
@@ -130,25 +144,32 @@ function visibleModal(doc: Document, sro: ShadowRootOf | undefined, memo: Visibi
   return null;
 }
 
+function itemLabel(item: Element, sro: ShadowRootOf | undefined): string {
+  const rawLabel = item.getAttribute('field-label') ?? textOf(deepQuery(item, LABELS, sro), { skip: LABEL_SKIP, shadowRootOf: sro });
+  return stripRequiredMark(rawLabel).label;
+}
+
+interface ItemValue {
+  control: Element | null;
+  shown: DisplayedValue;
+  required: boolean;
+}
+
+/** The control, displayed value and required mark of an item. */
+function itemValue(item: Element, sro: ShadowRootOf | undefined): ItemValue {
+  const control = deepQuery(item, FORM_CONTROL_SELECTOR, sro);
+  const display = control ? null : (deepQuery(item, DISPLAYS, sro) ?? deepQuery(item, '.slds-form-element__control', sro));
+  const shown = displayedValue(item, { control, display, skip: SKIP_TEXT, shadowRootOf: sro });
+  const required = !!deepQuery(item, REQUIRED_MARKS, sro) || controlRequired(control) || controlRequired(shown.control ?? null);
+  return { control, shown, required };
+}
+
 function readItem(item: Element, sro: ShadowRootOf | undefined, memo: VisibilityMemo, sections: Map<Element, string>): { f: FieldModel; editing: boolean } | null {
   const target = selectionTarget(item);
-  const labelAttr = item.getAttribute('field-label');
-  const rawLabel =
-    labelAttr ??
-    textOf(deepQuery(item, '.test-id__field-label, label.slds-form-element__label, .slds-form-element__label', sro), {
-      skip: '.slds-assistive-text, abbr.slds-required, .slds-required',
-      shadowRootOf: sro,
-    });
-  const { label } = stripRequiredMark(rawLabel);
+  const label = itemLabel(item, sro);
   if (!label) return null;
-  const editing = !!deepQuery(item, 'records-record-layout-base-input', sro);
-  const control = deepQuery(item, FORM_CONTROL_SELECTOR, sro);
-  const display = control
-    ? null
-    : (deepQuery(item, '[data-output-element-id=output-field], .test-id__field-value, .slds-form-element__static', sro) ??
-      deepQuery(item, '.slds-form-element__control', sro));
-  const shown = displayedValue(item, { control, display, skip: SKIP_TEXT, shadowRootOf: sro });
-  const required = !!deepQuery(item, 'abbr.slds-required, .slds-required', sro) || controlRequired(control) || controlRequired(shown.control ?? null);
+  const editing = !!deepQuery(item, BASE_INPUT, sro);
+  const { control, shown, required } = itemValue(item, sro);
   return {
     f: field({
       label,
@@ -293,6 +314,207 @@ function readClassic(doc: Document, url: URL, ctx: AdapterContext, route: Lightn
   };
 }
 
+// ------------------------------------------------------------ live reading (Lightning)
+
+const CONTROLS = `${BASE_INPUT}, ${FORM_CONTROL_SELECTOR}`;
+const TITLES = '.entityNameTitle';
+const LIVE_SELECTORS: readonly string[] = [ITEM_SELECTOR, PAGE_CONTAINERS, DIALOGS, CONTROLS, TITLES];
+const NO_FIELDS: FieldModel[] = [];
+
+interface LiveItem {
+  f: FieldModel | null;
+  t: { object: string; field: string } | null;
+}
+
+/** An item's field (label and API name now, the rest when asked for), memoized until the item changes. */
+function liveItem(item: Element, sro: ShadowRootOf | undefined, index: PageIndex): LiveItem {
+  return index.memo(item, 'sf', (): LiveItem => {
+    const t = selectionTarget(item);
+    const label = itemLabel(item, sro);
+    if (!label) return { f: null, t };
+    let v: ItemValue | undefined;
+    const details = () => (v ??= itemValue(item, sro));
+    const f = lazyField({
+      label,
+      apiName: t ? t.field : (details().control?.getAttribute('name') ?? null),
+      element: item,
+      details,
+      section: () => sectionTitle(item, new Map(), sro),
+      visible: () => index.visible(item),
+    });
+    return { f, t };
+  });
+}
+
+/** Where `el`'s field goes in page order; `hint` is a likely place (where a field just went), tried first. */
+function insertionPoint(fields: readonly FieldModel[], el: Element, index: PageIndex, hint: number | undefined): number {
+  const h = hint;
+  if (h !== undefined && h <= fields.length && (h === 0 || index.order(fields[h - 1].element, el) < 0) && (h === fields.length || index.order(el, fields[h].element) < 0)) return h;
+  let lo = 0;
+  let hi = fields.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (index.order(fields[mid].element, el) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const sameList = (a: readonly Element[] | null, b: readonly Element[] | null): boolean =>
+  a === b || (!!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/**
+ * Lightning pages read incrementally: the same model as readLightning, from the live index.
+ * Items whose subtree did not change keep their field; scopes (visible page or modal), page kind
+ * and object are worked out again on every read, which costs a few lookups.
+ */
+function createLightningReader(): LiveReader {
+  let last: { doc: Document; scopes: readonly Element[] | null; objectApi: string | null; fields: FieldModel[]; model: PageModel } | null = null;
+  /** The field of each listed item (of last.fields). */
+  let byItem = new Map<Element, FieldModel>();
+  return {
+    selectors: LIVE_SELECTORS,
+    prepare(el, ctx, index) {
+      liveItem(el, ctx.shadowRootOf, index);
+    },
+    read(doc, url, ctx, index, changed) {
+      const route = parseLightningUrl(url);
+      if (!route) {
+        last = null;
+        return undefined;
+      }
+      const sro = ctx.shadowRootOf;
+      const items = index.all(ITEM_SELECTOR);
+      const inside = (el: Element, scope: Element) => index.ancestors(el).includes(scope);
+
+      let modal: Element | null = null;
+      const dialogs = index.all(DIALOGS);
+      for (let i = dialogs.length - 1; i >= 0 && !modal; i--) {
+        const d = dialogs[i];
+        if (index.visible(d) && items.some((it) => inside(it, d))) modal = d;
+      }
+      let scopes: readonly Element[] | null;
+      if (modal) scopes = [modal];
+      else {
+        const pages = index.all(PAGE_CONTAINERS);
+        scopes = pages.length ? pages.filter((el) => !index.ancestors(el).some((a) => index.has(PAGE_CONTAINERS, a)) && index.visible(el)) : null;
+      }
+      const within = scopes;
+      const inScope = (el: Element) => within === null || index.ancestors(el).some((a) => within.includes(a));
+
+      let objectApi = route.objectApi;
+      if (!objectApi) {
+        for (const it of items) {
+          const t = inScope(it) ? liveItem(it, sro, index).t : null;
+          if (t) {
+            objectApi = t.object;
+            break;
+          }
+        }
+      }
+      /** The item's field when the model lists it: in scope, not nested in another item in scope, of this object. */
+      const keep = (it: Element): FieldModel | null => {
+        if (!inScope(it)) return null;
+        const anc = index.ancestors(it);
+        for (let i = anc.length - 1; i >= 0; i--) {
+          if (!index.has(ITEM_SELECTOR, anc[i])) continue;
+          if (inScope(anc[i])) return null;
+          break;
+        }
+        const r = liveItem(it, sro, index);
+        return objectApi && r.t && r.t.object !== objectApi ? null : r.f;
+      };
+
+      let fields: FieldModel[];
+      if (changed === 'all' || !last || last.doc !== doc || last.objectApi !== objectApi || !sameList(last.scopes, scopes)) {
+        fields = [];
+        byItem = new Map();
+        for (const it of items) {
+          const f = keep(it);
+          if (!f) continue;
+          fields.push(f);
+          byItem.set(it, f);
+        }
+      } else if (changed.size) {
+        // Only the changed items: out with their old fields, in with the new ones where they belong.
+        const before = last.fields;
+        fields = before.slice();
+        const gone: FieldModel[] = [];
+        const hints: number[] = [];
+        for (const el of changed) {
+          const f = byItem.get(el);
+          if (!f) continue;
+          byItem.delete(el);
+          const at = fields.indexOf(f);
+          if (at < 0) continue;
+          fields.splice(at, 1);
+          gone.push(f);
+          hints.push(at);
+        }
+        const added: FieldModel[] = [];
+        for (const el of changed) {
+          if (!el.isConnected || !index.has(ITEM_SELECTOR, el)) continue;
+          const f = keep(el);
+          if (!f) continue;
+          // Re-rendered fields come back where the old ones were: the n-th removal place first.
+          const at = insertionPoint(fields, el, index, hints[added.length]);
+          fields.splice(at, 0, f);
+          byItem.set(el, f);
+          added.push(f);
+        }
+        if (gone.length || added.length) carryFieldIndex(before, fields, gone, added);
+        else fields = before;
+      } else fields = last.fields;
+
+      let editing = false;
+      if (!modal && route.page === 'record') {
+        search: for (const c of index.all(CONTROLS)) {
+          for (const a of index.ancestors(c)) {
+            if (index.has(ITEM_SELECTOR, a) && keep(a) && index.visible(a)) {
+              editing = true;
+              break search;
+            }
+          }
+        }
+      }
+      let page = route.page;
+      if (modal && page === 'record') page = 'edit';
+      if (!modal && page === 'record' && editing) page = 'edit'; // inline edit
+
+      let object: CrmObject | null = null;
+      if (objectApi) {
+        let label = '';
+        if (!modal && (page === 'record' || page === 'edit')) {
+          const titles = index.all(TITLES);
+          for (const s of scopes ?? [null]) {
+            const el = titles.find((x) => s === null || inside(x, s));
+            if (el) {
+              label = index.memo(el, 'text', () => textOf(el, { shadowRootOf: sro }));
+              break;
+            }
+          }
+        }
+        object = { label: label || objectLabel(objectApi), apiName: objectApi };
+      }
+      const recordKey = route.recordId && (page === 'record' || page === 'edit') ? recordKeyOf(canonicalId(route.recordId), ctx.salt) : null;
+      const listed = page === 'home' || page === 'list' ? NO_FIELDS : fields;
+      const prev = last?.model;
+      const model: PageModel =
+        prev &&
+        prev.fields === listed &&
+        prev.url === url.href &&
+        prev.page === page &&
+        prev.recordKey === recordKey &&
+        prev.object?.label === object?.label &&
+        prev.object?.apiName === object?.apiName
+          ? prev
+          : { crm: ID, object, page, recordKey, url: url.href, fields: Object.freeze(listed) as FieldModel[] };
+      last = { doc, scopes, objectApi, fields, model };
+      return model;
+    },
+  };
+}
+
 export const salesforceAdapter: CrmAdapter = builtinAdapter(
   ID,
   'Salesforce',
@@ -303,6 +525,7 @@ export const salesforceAdapter: CrmAdapter = builtinAdapter(
     const classic = parseClassicUrl(url);
     return classic ? readClassic(doc, url, ctx, classic) : emptyModel(ID, url);
   },
+  createLightningReader,
 );
 
 export default salesforceAdapter;

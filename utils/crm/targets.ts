@@ -1,12 +1,84 @@
 /** Resolving pack targets ({field}, {selector, text}, {page}) against the page. Pure reads. */
 import type { Target } from '../packs/types';
 import type { FieldModel, PageModel } from './types';
-import { clean, deepQueryAll, isVisible, newVisibilityMemo, textOf, type ShadowRootOf } from './dom';
+import { clean, composedCompare, deepQueryAll, isVisible, newVisibilityMemo, textOf, type ShadowRootOf } from './dom';
 import { logOnce } from './log';
 
 /** Case- and whitespace-insensitive key: "Next  Step" == "next step" == "NextStep". */
+const nameKeys = new Map<string, string>();
+
 export function nameKey(s: string): string {
-  return clean(s).toLowerCase().replace(/\s+/g, '');
+  // Labels and API names repeat from record to record: a bounded cache of their keys.
+  let k = nameKeys.get(s);
+  if (k === undefined) {
+    k = clean(s).toLowerCase().replace(/\s+/g, '');
+    if (nameKeys.size > 4000) nameKeys.clear();
+    nameKeys.set(s, k);
+  }
+  return k;
+}
+
+/** Name keys of a field (API name, label), computed once per field object. */
+const fieldKeys = new WeakMap<FieldModel, readonly [string, string]>();
+function keysOf(f: FieldModel): readonly [string, string] {
+  let k = fieldKeys.get(f);
+  if (!k) {
+    k = [nameKey(f.apiName), nameKey(f.label)];
+    fieldKeys.set(f, k);
+  }
+  return k;
+}
+
+/**
+ * Lookup by name key for big field lists that no longer change (frozen arrays, as live reading
+ * produces): fields per key, in page order.
+ */
+type KeyIndex = Map<string, FieldModel[]>;
+const keyIndexes = new WeakMap<readonly FieldModel[], KeyIndex>();
+
+function addToIndex(idx: KeyIndex, f: FieldModel, ordered: boolean): void {
+  const [api, label] = keysOf(f);
+  for (const key of api === label ? [api] : [api, label]) {
+    const bucket = idx.get(key);
+    if (!bucket) idx.set(key, [f]);
+    else if (!ordered) bucket.push(f);
+    else {
+      let at = bucket.length;
+      while (at > 0 && composedCompare(bucket[at - 1].element, f.element) > 0) at--;
+      bucket.splice(at, 0, f);
+    }
+  }
+}
+
+function keyIndexOf(fields: readonly FieldModel[]): KeyIndex | undefined {
+  let idx = keyIndexes.get(fields);
+  if (!idx && fields.length > 32 && Object.isFrozen(fields)) {
+    idx = new Map();
+    for (const f of fields) addToIndex(idx, f, false);
+    keyIndexes.set(fields, idx);
+  }
+  return idx;
+}
+
+/**
+ * Live reading replaced a few fields: the lookup index of `from` moves to `to` (which holds
+ * `from` minus `removed`, plus `added`) instead of being built again.
+ */
+export function carryFieldIndex(from: readonly FieldModel[], to: readonly FieldModel[], removed: readonly FieldModel[], added: readonly FieldModel[]): void {
+  const idx = keyIndexes.get(from);
+  if (!idx || from === to) return;
+  keyIndexes.delete(from);
+  for (const f of removed) {
+    for (const key of keysOf(f)) {
+      const bucket = idx.get(key);
+      if (!bucket) continue;
+      const rest = bucket.filter((x) => x !== f);
+      if (rest.length) idx.set(key, rest);
+      else idx.delete(key);
+    }
+  }
+  for (const f of added) addToIndex(idx, f, true);
+  keyIndexes.set(to, idx);
 }
 
 /**
@@ -16,11 +88,14 @@ export function nameKey(s: string): string {
 export function findField(model: PageModel, name: string): FieldModel | undefined {
   const key = nameKey(name);
   if (!key) return undefined;
+  const idx = keyIndexOf(model.fields);
+  const candidates = idx ? (idx.get(key) ?? []) : model.fields;
   let best: FieldModel | undefined;
   let bestScore = -1;
-  for (const f of model.fields) {
-    const byApi = nameKey(f.apiName) === key;
-    const byLabel = nameKey(f.label) === key;
+  for (const f of candidates) {
+    const [api, label] = idx ? keysOf(f) : [nameKey(f.apiName), nameKey(f.label)];
+    const byApi = api === key;
+    const byLabel = label === key;
     if (!byApi && !byLabel) continue;
     const score = (f.visible ? 2 : 0) + (byApi ? 1 : 0);
     if (score > bestScore) {

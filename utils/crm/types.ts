@@ -47,6 +47,39 @@ export interface AdapterContext {
   shadowRootOf?: (el: Element) => ShadowRoot | null;
 }
 
+/**
+ * A live index of the page, kept up to date from MutationRecords by the content script (see
+ * utils/crm/live-index.ts). Adapters that read incrementally ask it instead of walking the page.
+ */
+export interface PageIndex {
+  /** Elements matching a tracked selector, in page order (what deepQueryAll(doc, selector) returns). */
+  all(selector: string): readonly Element[];
+  /** True when `el` matches the tracked `selector` (it is in all(selector)). */
+  has(selector: string, el: Element): boolean;
+  /** Tracked elements (matching any tracked selector) that `el` is inside of, through shadow hosts, outermost first. */
+  ancestors(el: Element): readonly Element[];
+  /** Memoized per element until a mutation touches the element's subtree or the element moves. */
+  memo<T>(el: Element, key: string, compute: () => T): T;
+  /** Whether the element is rendered (isVisible); computed again only after a change that can affect it. */
+  visible(el: Element): boolean;
+  /** Page order of two elements (composedCompare), faster for tracked ones. */
+  order(a: Element, b: Element): number;
+}
+
+/** Incremental reading of a page by an adapter, for the content script. */
+export interface LiveReader {
+  /** Document-level selectors `read` asks the index for. Each must depend only on the element's own attributes. */
+  selectors: readonly string[];
+  /** Reads ahead what `read` needs from a new or changed element of all(selectors[0]) (done in slices). */
+  prepare?(el: Element, ctx: AdapterContext, index: PageIndex): void;
+  /**
+   * The page model, re-reading only what changed: `changed` holds the tracked elements added,
+   * removed or changed since the previous call ('all' after a rebuild). Undefined when this page
+   * is not read incrementally (the adapter's `read` is used instead).
+   */
+  read(doc: Document, url: URL, ctx: AdapterContext, index: PageIndex, changed: ReadonlySet<Element> | 'all'): PageModel | undefined;
+}
+
 export interface CrmAdapter {
   id: string;
   name: string;
@@ -54,4 +87,6 @@ export interface CrmAdapter {
   matches(url: URL): boolean;
   /** Reads the page. Pure function of the document and URL; never throws (returns an empty model). */
   read(doc: Document, url: URL, ctx: AdapterContext): PageModel;
+  /** Optional incremental reading (one reader per page): same models as `read`, at a fraction of the cost per change. */
+  createLiveReader?(): LiveReader;
 }

@@ -6,16 +6,24 @@
  * timer runs while the page is idle; everything is disconnected when the signal aborts.
  * Content scripts run in an isolated world: the page's history is never patched.
  */
-import { OVERLAY_TAG, rootOf, type ShadowRootOf } from './dom';
+import { OVERLAY_TAG } from './dom';
+import { createLiveIndex, type LiveIndex } from './live-index';
 import { logOnce } from './log';
 
 export type ChangeReason = 'mutation' | 'navigation';
 
 export interface WatchOptions {
   doc: Document;
-  onChange: (reason: ChangeReason) => void;
+  /** One call per batch; `observerMs` is the time the observer callbacks of the batch took. */
+  onChange: (reason: ChangeReason, observerMs: number) => void;
   signal: AbortSignal;
   shadowRootOf?: (el: Element) => ShadowRoot | null;
+  /**
+   * The content script's live index: it gets every record and finds new shadow roots when the
+   * caller runs its work (in slices). Without one, the watcher keeps its own and scans new
+   * subtrees for shadow roots right away.
+   */
+  index?: LiveIndex;
 }
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attributes: true, characterData: true };
@@ -31,21 +39,23 @@ function inOverlay(node: Node | null): boolean {
   return false;
 }
 
+const isOverlay = (n: Node): boolean => n.nodeType === 1 && (n as Element).localName === OVERLAY_TAG;
+
 export function watchPage(opts: WatchOptions): void {
   const { doc, onChange, signal } = opts;
-  const sro: ShadowRootOf | undefined = opts.shadowRootOf;
   if (signal.aborted) return;
   const win = doc.defaultView;
   if (!win) return;
 
+  const own = !opts.index;
+  const index = opts.index ?? createLiveIndex(doc, opts.shadowRootOf);
   const observedRoots = new WeakSet<Node>();
-  /** Custom elements seen without a shadow root yet: rechecked on each batch (attachShadow makes no mutation). */
-  let pendingHosts = new Set<Element>();
   let pending: ChangeReason | null = null;
   let frame: number | null = null;
   let frameIsTimeout = false;
   let lastUrl = doc.URL;
   let stopped = false;
+  let observerMs = 0;
 
   const raf: ((cb: () => void) => number) | null = typeof win.requestAnimationFrame === 'function' ? (cb) => win.requestAnimationFrame(cb) : null;
 
@@ -68,13 +78,16 @@ export function watchPage(opts: WatchOptions): void {
     if (stopped) return;
     let reason = pending ?? 'mutation';
     pending = null;
-    if (pendingHosts.size) recheckHosts();
+    index.recheckHosts();
+    if (own) index.work(Infinity);
     if (doc.URL !== lastUrl) {
       lastUrl = doc.URL;
       reason = 'navigation';
     }
+    const ms = observerMs;
+    observerMs = 0;
     try {
-      onChange(reason);
+      onChange(reason, ms);
     } catch (err) {
       logOnce('page change handler failed', err);
     }
@@ -84,66 +97,38 @@ export function watchPage(opts: WatchOptions): void {
     if (observedRoots.has(root)) return;
     observedRoots.add(root);
     observer.observe(root, OBSERVE);
-    scanForRoots(root as ParentNode);
-  }
-
-  function consider(el: Element): void {
-    if (el.localName === OVERLAY_TAG) return;
-    const sr = rootOf(el, sro);
-    if (sr) observeRoot(sr);
-    else if (el.localName.indexOf('-') > 0) pendingHosts.add(el);
-  }
-
-  function scanForRoots(root: ParentNode): void {
-    if ((root as Node).nodeType === 1) consider(root as Element);
-    const all = root.querySelectorAll('*');
-    for (let i = 0; i < all.length; i++) {
-      const el = all[i];
-      if (el.localName === OVERLAY_TAG) continue;
-      consider(el);
-    }
-  }
-
-  function recheckHosts(): void {
-    const still = new Set<Element>();
-    for (const el of pendingHosts) {
-      if (!el.isConnected) continue;
-      const sr = rootOf(el, sro);
-      if (sr) observeRoot(sr);
-      else still.add(el);
-    }
-    pendingHosts = still;
   }
 
   const observer = new win.MutationObserver((records) => {
+    const t0 = performance.now();
     let relevant = false;
     for (const r of records) {
       if (inOverlay(r.target)) continue;
       if (r.type === 'childList') {
         let onlyOverlay = r.addedNodes.length + r.removedNodes.length > 0;
-        r.addedNodes.forEach((n) => {
-          if (n.nodeType === 1 && (n as Element).localName === OVERLAY_TAG) return;
-          onlyOverlay = false;
-          if (n.nodeType === 1) scanForRoots(n as Element);
-        });
-        r.removedNodes.forEach((n) => {
-          if (!(n.nodeType === 1 && (n as Element).localName === OVERLAY_TAG)) onlyOverlay = false;
-        });
+        for (let i = 0; onlyOverlay && i < r.addedNodes.length; i++) if (!isOverlay(r.addedNodes[i])) onlyOverlay = false;
+        for (let i = 0; onlyOverlay && i < r.removedNodes.length; i++) if (!isOverlay(r.removedNodes[i])) onlyOverlay = false;
         if (onlyOverlay) continue;
       }
+      index.note(r);
       relevant = true;
     }
+    if (relevant && own) index.work(Infinity);
+    observerMs += performance.now() - t0;
     if (relevant) schedule('mutation');
   });
 
   const onInput = (ev: Event): void => {
     const t = ev.composedPath ? ev.composedPath()[0] : ev.target;
     if (inOverlay((t as Node) ?? null)) return;
+    if (t && typeof (t as Node).nodeType === 'number') index.input(t as Node);
     schedule('mutation');
   };
   const onNav = (): void => schedule('navigation');
 
+  index.attach(observeRoot);
   observeRoot(doc);
+  if (own) index.work(Infinity);
   // Every listener goes when the signal aborts.
   const capture = { capture: true, signal };
   doc.addEventListener('input', onInput, capture);
@@ -161,12 +146,12 @@ export function watchPage(opts: WatchOptions): void {
     () => {
       stopped = true;
       observer.disconnect();
+      index.attach(() => {});
       if (frame !== null) {
         if (frameIsTimeout) win.clearTimeout(frame);
         else win.cancelAnimationFrame?.(frame);
         frame = null;
       }
-      pendingHosts.clear();
     },
     { once: true },
   );

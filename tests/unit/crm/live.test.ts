@@ -1,0 +1,329 @@
+// The live (incremental) page model must be the model a full read gives, after every kind of
+// change: Salesforce fixture interactions, and random re-renders, toggles and navigations on a
+// generated Lightning-like page with nested shadow roots.
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadFixture, typeInto, type Loaded } from './fixture';
+import { salesforceAdapter } from '@/utils/crm/salesforce';
+import { createLivePage, type LivePage } from '@/utils/crm/live-page';
+import { createLiveIndex } from '@/utils/crm/live-index';
+import { watchPage } from '@/utils/crm/watch';
+import { deepQuery, deepQueryAll } from '@/utils/crm/dom';
+import { findField } from '@/utils/crm/targets';
+import type { FieldModel, PageModel } from '@/utils/crm/types';
+
+const VIEW = 'https://acme.lightning.force.com/lightning/r/Opportunity/006Dn000004AbCdIAK/view';
+const ctx = { salt: 'salt-1' };
+
+const snapshot = (m: PageModel | null | undefined) =>
+  m && {
+    crm: m.crm,
+    object: m.object,
+    page: m.page,
+    recordKey: m.recordKey,
+    url: m.url,
+    fields: m.fields.map((f: FieldModel) => ({
+      label: f.label,
+      apiName: f.apiName,
+      value: f.value,
+      empty: f.empty,
+      required: f.required,
+      visible: f.visible,
+      section: f.section,
+      control: f.control ?? null,
+      element: f.element,
+    })),
+  };
+
+interface Live {
+  live: LivePage;
+  stop(): void;
+}
+const running: Live[] = [];
+afterEach(() => {
+  while (running.length) running.pop()!.stop();
+});
+
+function startLive(doc: Document): Live {
+  const live = createLivePage(doc);
+  const ac = new AbortController();
+  watchPage({ doc, onChange: () => {}, signal: ac.signal, index: live.index });
+  const l = { live, stop: () => ac.abort() };
+  running.push(l);
+  return l;
+}
+
+/** Lets the observer deliver its records, then reads live and in full: they must agree. */
+async function expectSame(doc: Document, url: URL, live: LivePage): Promise<PageModel> {
+  await new Promise((r) => setTimeout(r, 0));
+  live.index.recheckHosts();
+  const m = live.step(url, ctx, [], Infinity);
+  expect(m).toBeTruthy();
+  expect(snapshot(m)).toEqual(snapshot(salesforceAdapter.read(doc, url, ctx)));
+  return m!;
+}
+
+describe('live page model (Salesforce fixture)', () => {
+  let l: Loaded | null = null;
+  afterEach(async () => {
+    await l?.close();
+    l = null;
+  });
+
+  it('matches a full read through toggles, SPA navigation, inline edit, typing, save and the new modal', async () => {
+    l = await loadFixture('salesforce/opportunity.html', VIEW);
+    const { live } = startLive(l.doc);
+    let m = await expectSame(l.doc, l.url(), live);
+    expect(m.fields.length).toBeGreaterThan(10);
+
+    // Collapsed section expanded: visibility follows.
+    const toggle = deepQueryAll(l.doc, 'button.slds-section__title-action').find((b) => b.getAttribute('aria-expanded') === 'false') as HTMLElement;
+    expect(findField(m, 'Description')?.visible).toBe(false);
+    toggle.click();
+    m = await expectSame(l.doc, l.url(), live);
+    expect(findField(m, 'Description')?.visible).toBe(true);
+
+    // Inline edit: page kind, controls, typing without mutations.
+    (deepQuery(l.doc, 'button.test-id__inline-edit-trigger[title="Edit Amount"]') as HTMLElement).click();
+    m = await expectSame(l.doc, l.url(), live);
+    expect(m.page).toBe('edit');
+    typeInto(l, findField(m, 'Amount')!.control, '25000');
+    m = await expectSame(l.doc, l.url(), live);
+    expect(findField(m, 'Amount')).toMatchObject({ empty: false, value: '25000' });
+    (deepQuery(l.doc, 'button[name=SaveEdit]') as HTMLElement).click();
+    m = await expectSame(l.doc, l.url(), live);
+    expect(m.page).toBe('record');
+
+    // SPA navigation to another record and back (stale pages stay in the DOM, hidden).
+    (deepQueryAll(l.doc, 'a[data-nav=account]')[0] as HTMLElement).click();
+    m = await expectSame(l.doc, l.url(), live);
+    expect(m.object?.apiName).toBe('Account');
+    l.window.history.back();
+    await new Promise((r) => setTimeout(r, 10));
+    await l.window.happyDOM.waitUntilComplete();
+    m = await expectSame(l.doc, l.url(), live);
+    expect(m.object?.apiName).toBe('Opportunity');
+
+    // The new-record modal over the page, then cancel.
+    (l.window as unknown as { sfFixture: { navigate(p: string): void } }).sfFixture.navigate('/lightning/o/Opportunity/new');
+    m = await expectSame(l.doc, l.url(), live);
+    expect(m.page).toBe('new');
+    (deepQuery(l.doc, 'section[role=dialog] button[name=CancelEdit]') as HTMLElement).click();
+    await new Promise((r) => setTimeout(r, 10));
+    m = await expectSame(l.doc, l.url(), live);
+    expect(m.page).toBe('record');
+  });
+
+  it('keeps the same model object when nothing changed, and the same field objects for untouched fields', async () => {
+    l = await loadFixture('salesforce/opportunity.html', VIEW);
+    const { live } = startLive(l.doc);
+    const a = await expectSame(l.doc, l.url(), live);
+    const b = await expectSame(l.doc, l.url(), live);
+    expect(b).toBe(a);
+    (deepQuery(l.doc, 'button.test-id__inline-edit-trigger[title="Edit Amount"]') as HTMLElement).click();
+    const c = await expectSame(l.doc, l.url(), live);
+    expect(c).not.toBe(a);
+    typeInto(l, findField(c, 'Amount')!.control, '12');
+    const d = await expectSame(l.doc, l.url(), live);
+    expect(d).not.toBe(c);
+    expect(findField(d, 'Amount')).not.toBe(findField(c, 'Amount'));
+    expect(findField(d, 'Opportunity Name')).toBe(findField(c, 'Opportunity Name'));
+  });
+});
+
+// ------------------------------------------------------------ random changes on a generated page
+
+/** A small deterministic PRNG (the failing seed is printed by the assertion message). */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+function lightningPage(doc: Document, rand: () => number) {
+  let version = 0;
+  const cmp = (tag: string, attrs: Record<string, string>, kids: (Node | string)[]) => {
+    const host = doc.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) host.setAttribute(k, v);
+    const root = host.attachShadow({ mode: 'open' });
+    for (const k of kids) root.append(typeof k === 'string' ? doc.createTextNode(k) : k);
+    return host;
+  };
+  const el = (tag: string, attrs: Record<string, string>, kids: (Node | string)[] = []) => {
+    const e = doc.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    e.append(...kids);
+    return e;
+  };
+  const item = (i: number) => {
+    const empty = rand() < 0.3;
+    const required = rand() < 0.2;
+    return cmp('records-record-layout-item', { 'field-label': `Field ${i}`, 'data-target-selection-name': `sfdc:RecordField.Opportunity.F${i}__c` }, [
+      el('div', { class: 'slds-form-element' }, [
+        el('div', { class: 'slds-form-element__label' }, [...(required ? [el('abbr', { class: 'slds-required' }, ['*'])] : []), el('span', { class: 'test-id__field-label' }, [`Field ${i}`])]),
+        el('span', { class: 'test-id__field-value' }, empty ? [] : [cmp('lightning-formatted-text', {}, [`v${i}.${version}`])]),
+      ]),
+    ]);
+  };
+  const pages: HTMLElement[] = [];
+  const sections: { wrap: HTMLElement; items: HTMLElement[]; rows: HTMLElement[] }[] = [];
+  const render = () => {
+    sections.length = 0;
+    const blocks: HTMLElement[] = [];
+    for (let s = 0; s < 3; s++) {
+      const rows: HTMLElement[] = [];
+      const items: HTMLElement[] = [];
+      for (let r = 0; r < 3; r++) {
+        const pair = [item(s * 6 + r * 2), item(s * 6 + r * 2 + 1)];
+        items.push(...pair);
+        rows.push(cmp('records-record-layout-row', {}, [el('div', { class: 'slds-form__row' }, pair)]));
+      }
+      const wrap = el('div', { class: s === 2 ? 'slds-section' : 'slds-section slds-is-open' }, [
+        el('h3', { class: 'slds-section__title' }, [`Section ${s}`]),
+        el('div', { class: 'slds-section__content', ...(s === 2 ? { hidden: '' } : {}) }, rows),
+      ]);
+      sections.push({ wrap, items, rows });
+      blocks.push(cmp('records-record-layout-section', {}, [wrap]));
+    }
+    const page = el('div', { class: 'oneContent windowViewMode-normal' }, [
+      el('div', { class: 'entityNameTitle' }, ['Opportunity']),
+      cmp('records-lwc-record-layout', {}, [cmp('records-record-layout-block', {}, blocks)]),
+    ]);
+    for (const p of pages) p.setAttribute('hidden', '');
+    if (pages.length > 1) pages.shift()!.remove();
+    pages.push(page);
+    doc.body.append(page);
+  };
+  const ops: Record<string, () => void> = {
+    rerender() {
+      const s = sections[Math.floor(rand() * sections.length)];
+      const i = Math.floor(rand() * s.items.length);
+      if (!s.items[i]) return;
+      version++;
+      const next = item(Number(/\d+/.exec(s.items[i].getAttribute('field-label')!)![0]));
+      s.items[i].replaceWith(next);
+      s.items[i] = next;
+    },
+    toggle() {
+      const s = sections[Math.floor(rand() * sections.length)];
+      const content = s.wrap.querySelector('.slds-section__content')!;
+      if (content.hasAttribute('hidden')) content.removeAttribute('hidden');
+      else content.setAttribute('hidden', '');
+    },
+    text() {
+      const s = sections[Math.floor(rand() * sections.length)];
+      const it = s.items[Math.floor(rand() * s.items.length)];
+      const text = it?.shadowRoot!.querySelector('lightning-formatted-text');
+      if (text) text.shadowRoot!.firstChild!.nodeValue = `t${rand().toFixed(3)}`;
+    },
+    removeRow() {
+      const s = sections[Math.floor(rand() * sections.length)];
+      const row = s.rows.pop();
+      if (row) {
+        row.remove();
+        s.items.splice(s.items.length - 2, 2);
+      }
+    },
+    moveRow() {
+      const s = sections[Math.floor(rand() * sections.length)];
+      const row = s.rows[Math.floor(rand() * s.rows.length)];
+      if (row) row.parentNode!.prepend(row);
+    },
+    relabel() {
+      const s = sections[Math.floor(rand() * sections.length)];
+      const it = s.items[Math.floor(rand() * s.items.length)];
+      if (it) it.setAttribute('field-label', `Renamed ${Math.floor(rand() * 9)}`);
+    },
+    navigate() {
+      version++;
+      history.pushState({}, '', `/lightning/r/Opportunity/006Dn00000${Math.floor(rand() * 9000 + 1000)}IAK/view`);
+      render();
+    },
+  };
+  render();
+  return ops;
+}
+
+describe('live page model (random changes on nested shadow roots)', () => {
+  it('equals a full read after every batch of random re-renders, toggles, text edits, moves and navigations', async () => {
+    for (const seed of [1, 2, 3]) {
+      document.body.replaceChildren();
+      history.replaceState({}, '', '/lightning/r/Opportunity/006Dn000004AbCdIAK/view');
+      const rand = prng(seed);
+      const ops = lightningPage(document, rand);
+      const names = Object.keys(ops);
+      const { live, stop } = startLive(document);
+      for (let batch = 0; batch < 25; batch++) {
+        const n = 1 + Math.floor(rand() * 3);
+        const done: string[] = [];
+        for (let k = 0; k < n; k++) {
+          const op = names[Math.floor(rand() * names.length)];
+          ops[op]();
+          done.push(op);
+        }
+        await new Promise((r) => setTimeout(r, 0));
+        const url = new URL(location.pathname, 'https://acme.lightning.force.com');
+        const m = live.step(url, ctx, [], Infinity);
+        expect(snapshot(m), `seed ${seed} batch ${batch}: ${done.join(', ')}`).toEqual(snapshot(salesforceAdapter.read(document, url, ctx)));
+      }
+      stop();
+    }
+  });
+
+  it('reads a new page in slices when given a deadline already past, and still gets the full model', async () => {
+    document.body.replaceChildren();
+    history.replaceState({}, '', '/lightning/r/Opportunity/006Dn000004AbCdIAK/view');
+    lightningPage(document, prng(7));
+    const { live } = startLive(document);
+    const url = new URL(location.pathname, 'https://acme.lightning.force.com');
+    let steps = 0;
+    let m: PageModel | null | undefined;
+    do {
+      m = live.step(url, ctx, [], 0);
+      steps++;
+    } while (m === undefined && steps < 10_000);
+    expect(steps).toBeGreaterThan(1);
+    expect(snapshot(m)).toEqual(snapshot(salesforceAdapter.read(document, url, ctx)));
+  });
+});
+
+describe('live index', () => {
+  it('lists tracked matches in page order through shadow roots, and follows removals and attribute changes', async () => {
+    document.body.replaceChildren();
+    const index = createLiveIndex(document);
+    const ac = new AbortController();
+    watchPage({ doc: document, onChange: () => {}, signal: ac.signal, index });
+    index.track(['.x']);
+    const a = document.createElement('div');
+    a.className = 'x';
+    const host = document.createElement('x-host');
+    const root = host.attachShadow({ mode: 'open' });
+    const inner = document.createElement('span');
+    inner.className = 'x';
+    root.append(inner);
+    const b = document.createElement('p');
+    document.body.append(a, host, b);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(index.work(Infinity)).toBe(true);
+    expect(index.all('.x')).toEqual([a, inner]);
+    expect(index.ancestors(inner)).toEqual([]);
+    b.className = 'x';
+    a.remove();
+    await new Promise((r) => setTimeout(r, 0));
+    index.work(Infinity);
+    expect(index.all('.x')).toEqual([inner, b]);
+    const changed = index.takeChanged();
+    expect(changed === 'all' || (changed.has(a) && changed.has(b))).toBe(true);
+    // Memos are dropped when the element's subtree changes.
+    let computed = 0;
+    const read = () => index.memo(inner, 'k', () => ++computed);
+    expect(read()).toBe(1);
+    expect(read()).toBe(1);
+    inner.textContent = 'changed';
+    await new Promise((r) => setTimeout(r, 0));
+    index.work(Infinity);
+    expect(read()).toBe(2);
+    ac.abort();
+  });
+});

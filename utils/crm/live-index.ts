@@ -1,0 +1,526 @@
+/**
+ * The live page index of the content script. It finds shadow roots as they appear (the watcher
+ * observes each one), keeps the elements matching a few tracked selectors in page order, and
+ * keeps them up to date from MutationRecords instead of walking the page again: a removed node
+ * drops its elements, an added subtree is scanned once (one native querySelectorAll per shadow
+ * root), an attribute change re-tests one element. Per-element memos are dropped when a mutation
+ * touches the element's subtree; visibility is computed lazily, once per element per batch.
+ *
+ * Work is resumable: work(deadline) stops once the deadline has passed and carries on at the
+ * next call, so a new page of thousands of elements is indexed in slices.
+ *
+ * Tracked selectors must depend only on the element's own attributes (no combinators, no :has or
+ * structural pseudo-classes; see isSimpleSelector): that is what makes re-testing one element on
+ * an attribute change enough.
+ */
+import { composedCompare, deepQueryAll, flatParent, hostChain, isVisible, newVisibilityMemo, OVERLAY_TAG, rootOf, safeMatches, type ShadowRootOf, type VisibilityMemo } from './dom';
+import type { PageIndex } from './types';
+
+export interface LiveIndex extends PageIndex {
+  /** Tracks these selectors (a different set rebuilds the lists on the next work). */
+  track(selectors: readonly string[]): void;
+  /** Connects the watcher: how to observe a shadow root found in the page. */
+  attach(observe: (root: Node) => void): void;
+  /** A MutationRecord the watcher saw (our overlay filtered out). Cheap: the work comes later. */
+  note(record: MutationRecord): void;
+  /** Typing changed what `node` shows without a mutation (input/change events). */
+  input(node: Node): void;
+  /** Hosts seen without a shadow root may have one now (attachShadow makes no record). */
+  recheckHosts(): void;
+  /** Does pending work until `deadline` (a performance.now() time); true when nothing is left. */
+  work(deadline: number): boolean;
+  /** True while work is pending. */
+  readonly pending: boolean;
+  /** Tracked elements added, removed or changed since the last call ('all' after a rebuild). */
+  takeChanged(): Set<Element> | 'all';
+}
+
+interface List {
+  selector: string;
+  els: Element[];
+  set: Set<Element>;
+}
+
+/** One tree (document, shadow root or an added element's light subtree) being scanned. */
+interface Frame {
+  all: ArrayLike<Element>;
+  i: number;
+  /** Tracked matches in this tree, in tree order. */
+  hits: ArrayLike<Element>;
+  h: number;
+  /** Tracked matches of this tree that contain the current element (innermost last). */
+  open: Element[];
+  /** Tracked ancestors outside this tree. */
+  above: readonly Element[];
+}
+
+interface Scan {
+  top: Node;
+  frames: Frame[];
+  runs: Element[][];
+}
+
+const NONE: readonly Element[] = [];
+
+/** Style sheets: adding, removing or editing one can change what is visible anywhere. */
+const isStyle = (n: Node): boolean => n.nodeType === 1 && ((n as Element).localName === 'style' || (n as Element).localName === 'link');
+const EMPTY: ArrayLike<Element> = [];
+
+/** Strip quoted strings and attribute brackets, where spaces and symbols mean nothing. */
+function bare(selector: string): string {
+  return selector
+    .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '')
+    .replace(/\[[^\]]*\]/g, '[]')
+    .replace(/\s*,\s*/g, ',')
+    .trim();
+}
+
+/** True when matching depends only on the element itself (see the module comment). */
+export function isSimpleSelector(selector: string): boolean {
+  const b = bare(selector);
+  return !/[\s>+~]/.test(b) && !/:(has|nth-|first-|last-|only-|empty|root|scope|host|defined)/i.test(b);
+}
+
+/** The parent through shadow roots (shadow-including ancestors, not the flat tree). */
+function parentOrHost(n: Node): Element | null {
+  const p = n.parentNode;
+  if (!p) return null;
+  if (p.nodeType === 1) return p as Element;
+  return p.nodeType === 11 ? ((p as ShadowRoot).host ?? null) : null;
+}
+
+export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
+  let lists: List[] = [];
+  let combined = '';
+  let observe: (root: Node) => void = () => {};
+  let starts: Node[] = [doc];
+  let scan: Scan | null = null;
+  let targets = new Set<Node>();
+  let attrTargets = new Set<Element>();
+  let removedNodes: Node[] = [];
+  let pendingHosts = new Set<Element>();
+  const memos = new WeakMap<Element, Map<string, unknown>>();
+  let ancestorsOf = new WeakMap<Element, readonly Element[]>();
+  const chains = new WeakMap<Element, readonly Element[]>();
+  let changed: Set<Element> | 'all' = 'all';
+  /** Visibility known so far, dropped for elements under a change that can affect it. */
+  const visCache = new Map<Element, boolean>();
+  let visMemo: VisibilityMemo = newVisibilityMemo();
+  /** Attribute targets and added nodes since the last work: what can change visibility below it. */
+  let visRoots = new Set<Node>();
+  let styleChanged = false;
+
+  const chainOf = (el: Element): readonly Element[] => {
+    let c = chains.get(el);
+    if (!c) {
+      c = hostChain(el);
+      chains.set(el, c);
+    }
+    return c;
+  };
+  const order = (a: Element, b: Element): number => composedCompare(a, b, chainOf);
+
+  /** How many lists hold each element. */
+  const inLists = new Map<Element, number>();
+  const tracked = (el: Element): boolean => inLists.has(el);
+  const listAdd = (list: List, el: Element): void => {
+    if (list.set.has(el)) return;
+    list.set.add(el);
+    inLists.set(el, (inLists.get(el) ?? 0) + 1);
+  };
+  const listDelete = (list: List, el: Element): boolean => {
+    if (!list.set.delete(el)) return false;
+    const n = (inLists.get(el) ?? 1) - 1;
+    if (n > 0) inLists.set(el, n);
+    else inLists.delete(el);
+    return true;
+  };
+  const touch = (el: Element): void => {
+    if (changed !== 'all') changed.add(el);
+  };
+
+  function trackedAncestors(el: Element): Element[] {
+    const out: Element[] = [];
+    for (let n = parentOrHost(el); n; n = parentOrHost(n)) if (tracked(n)) out.push(n);
+    return out.reverse();
+  }
+
+  function frame(tree: ParentNode, above: readonly Element[], open: Element[] = []): Frame {
+    let hits: ArrayLike<Element> = EMPTY;
+    // Many shadow roots hold only text (formatted values): nothing to query.
+    if (!tree.firstElementChild) return { all: EMPTY, i: 0, hits, h: 0, open, above };
+    if (combined) {
+      try {
+        hits = tree.querySelectorAll(combined);
+      } catch {
+        hits = EMPTY;
+      }
+    }
+    return { all: tree.querySelectorAll('*'), i: 0, hits, h: 0, open, above };
+  }
+
+  function emit(s: Scan, el: Element, anc: readonly Element[]): void {
+    memos.delete(el);
+    chains.delete(el);
+    ancestorsOf.set(el, anc);
+    for (let k = 0; k < lists.length; k++) {
+      if (lists.length === 1 || safeMatches(el, lists[k].selector)) s.runs[k].push(el);
+    }
+  }
+
+  function begin(node: Node): Scan | null {
+    const s: Scan = { top: node, frames: [], runs: lists.map(() => []) };
+    if (node.nodeType === 9) {
+      s.frames.push(frame(node as Document, NONE));
+      return s;
+    }
+    if (node.nodeType === 11) {
+      const host = (node as ShadowRoot).host;
+      if (!host?.isConnected) return null;
+      const above = tracked(host) ? [...trackedAncestors(host), host] : trackedAncestors(host);
+      s.frames.push(frame(node as ShadowRoot, above));
+      return s;
+    }
+    const el = node as Element;
+    if (!el.isConnected || el.localName === OVERLAY_TAG) return null;
+    const above = trackedAncestors(el);
+    let open: Element[] = [];
+    if (combined && safeMatches(el, combined)) {
+      emit(s, el, above);
+      open = [el];
+    }
+    s.frames.push(frame(el, above, open));
+    const sr = rootOf(el, sro);
+    if (sr) {
+      observe(sr);
+      s.frames.push(frame(sr, open.length ? [...above, el] : above));
+    } else if (el.localName.indexOf('-') > 0) pendingHosts.add(el);
+    return s;
+  }
+
+  /** Scans until done (true) or the deadline passes (false). Shadow-including tree order. */
+  function step(s: Scan, deadline: number): boolean {
+    let n = 0;
+    const frames = s.frames;
+    while (frames.length) {
+      const f = frames[frames.length - 1];
+      if (f.i >= f.all.length) {
+        frames.pop();
+        continue;
+      }
+      if ((++n & 63) === 0 && performance.now() > deadline) return false;
+      const el = f.all[f.i++];
+      const open = f.open;
+      while (open.length && !open[open.length - 1].contains(el)) open.pop();
+      const name = el.localName;
+      const overlay = name === OVERLAY_TAG;
+      if (el === f.hits[f.h]) {
+        f.h++;
+        if (!overlay) {
+          emit(s, el, open.length ? f.above.concat(open) : f.above);
+          open.push(el);
+        }
+      }
+      if (overlay) continue;
+      const sr = el.shadowRoot ?? (sro && name.indexOf('-') > 0 ? rootOf(el, sro) : null);
+      if (sr) {
+        observe(sr);
+        frames.push(frame(sr, open.length ? f.above.concat(open) : f.above));
+      } else if (name.indexOf('-') > 0) pendingHosts.add(el);
+    }
+    return true;
+  }
+
+  /** Added node -> the node it replaced (same record); where the removed one was in the first list. */
+  const replaced = new Map<Node, Node>();
+  let removedAt = new Map<Node, number>();
+
+  const fits = (els: readonly Element[], h: number, el: Element): boolean =>
+    h <= els.length && (h === 0 || order(els[h - 1], el) < 0) && (h === els.length || order(el, els[h]) < 0);
+
+  function insertAt(list: List, el: Element, top?: Node): number {
+    if (top && list === lists[0]) {
+      const was = replaced.get(top);
+      const h = was && removedAt.get(was);
+      if (h !== undefined && fits(list.els, h, el)) return h;
+    }
+    let lo = 0;
+    let hi = list.els.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (order(list.els[mid], el) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** A scanned subtree's matches are contiguous in page order: one insertion point per list. */
+  function merge(s: Scan): void {
+    for (let k = 0; k < lists.length; k++) {
+      const run = s.runs[k].filter((el) => el.isConnected);
+      if (!run.length) continue;
+      const list = lists[k];
+      if (run.some((el) => list.set.has(el))) {
+        const again = new Set(run);
+        list.els = list.els.filter((el) => !again.has(el));
+      }
+      const at = insertAt(list, run[0], s.top);
+      list.els = list.els.slice(0, at).concat(run, list.els.slice(at));
+      for (const el of run) {
+        listAdd(list, el);
+        touch(el);
+      }
+    }
+  }
+
+  function sweep(): void {
+    for (const list of lists) {
+      let gone = false;
+      for (const el of list.els) {
+        if (!el.isConnected) {
+          gone = true;
+          listDelete(list, el);
+          touch(el);
+        }
+      }
+      if (gone) list.els = list.els.filter((el) => el.isConnected);
+    }
+  }
+
+  /**
+   * Drops the tracked elements of removed subtrees: a small subtree is searched (one native
+   * query per shadow root in it), a big one (a whole page) makes one pass over the lists instead.
+   */
+  function dropRemoved(nodes: Node[]): void {
+    const gone = new Set<Element>();
+    let budget = 2000;
+    const search = (tree: ParentNode): boolean => {
+      const all = tree.querySelectorAll('*');
+      budget -= all.length;
+      if (budget < 0) return false;
+      if (combined) {
+        try {
+          tree.querySelectorAll(combined).forEach((el) => gone.add(el));
+        } catch {
+          /* an invalid selector tracks nothing */
+        }
+      }
+      for (let i = 0; i < all.length; i++) {
+        const sr = rootOf(all[i], sro);
+        if (sr && !search(sr)) return false;
+      }
+      return true;
+    };
+    for (const n of nodes) {
+      if (n.nodeType !== 1 || n.isConnected) continue; // text, or moved (the scan of its new place sees it)
+      const el = n as Element;
+      gone.add(el);
+      const sr = rootOf(el, sro);
+      if ((sr && !search(sr)) || (el.firstElementChild && !search(el))) {
+        sweep();
+        return;
+      }
+    }
+    for (const list of lists) {
+      let dropped = 0;
+      for (const el of gone) {
+        if (listDelete(list, el)) {
+          dropped++;
+          touch(el);
+        }
+      }
+      if (dropped === 0) continue;
+      if (dropped < 8) {
+        for (const el of gone) {
+          const at = list.els.indexOf(el);
+          if (at < 0) continue;
+          list.els.splice(at, 1);
+          if (list === lists[0]) removedAt.set(el, at);
+        }
+      } else list.els = list.els.filter((el) => list.set.has(el));
+    }
+  }
+
+  /** Forgets visibility under the nodes that changed since the last work (and of removed elements). */
+  function refreshVisibility(): void {
+    const roots = visRoots;
+    visRoots = new Set();
+    if (!roots.size && !styleChanged) return;
+    visMemo = newVisibilityMemo();
+    if (styleChanged || visCache.size > 4000) {
+      styleChanged = false;
+      visCache.clear();
+      return;
+    }
+    for (const el of visCache.keys()) {
+      let stale = !el.isConnected;
+      for (let n: Element | null = el; n && !stale; n = flatParent(n)) if (roots.has(n)) stale = true;
+      if (stale) visCache.delete(el);
+    }
+  }
+
+  /** Drops the memos of every node from `node` up (flat tree): a mutation inside changed them. */
+  function invalidate(node: Node, done: Set<Element>): void {
+    let el: Element | null =
+      node.nodeType === 1 ? (node as Element) : node.nodeType === 11 ? ((node as ShadowRoot).host ?? null) : parentOrHost(node);
+    for (; el && !done.has(el); el = flatParent(el)) {
+      done.add(el);
+      memos.delete(el);
+      if (tracked(el)) touch(el);
+    }
+  }
+
+  function retest(el: Element): void {
+    let moved = false;
+    for (const list of lists) {
+      const has = list.set.has(el);
+      if (safeMatches(el, list.selector) === has) continue;
+      moved = true;
+      if (has) {
+        listDelete(list, el);
+        list.els.splice(list.els.indexOf(el), 1);
+      } else {
+        list.els.splice(insertAt(list, el), 0, el);
+        listAdd(list, el);
+      }
+    }
+    // Membership changed: every tracked element's ancestors may have too.
+    chains.delete(el);
+    if (moved) {
+      ancestorsOf = new WeakMap();
+      changed = 'all';
+    }
+  }
+
+  const index: LiveIndex = {
+    track(selectors) {
+      if (selectors.length === lists.length && selectors.every((s, i) => s === lists[i].selector)) return;
+      lists = selectors.map((selector) => ({ selector, els: [], set: new Set<Element>() }));
+      inLists.clear();
+      combined = selectors.join(', ');
+      ancestorsOf = new WeakMap();
+      changed = 'all';
+      scan = null;
+      starts = [doc];
+    },
+    attach(fn) {
+      observe = fn;
+    },
+    note(r) {
+      targets.add(r.target);
+      if (r.type === 'attributes') {
+        if (r.target.nodeType === 1) {
+          attrTargets.add(r.target as Element);
+          visRoots.add(r.target);
+        }
+      } else if (r.type === 'childList') {
+        // One node put in the place of another (re-render): where the old one was is the first guess.
+        if (r.addedNodes.length === 1 && r.removedNodes.length === 1) replaced.set(r.addedNodes[0], r.removedNodes[0]);
+        r.addedNodes.forEach((n) => {
+          if (n.nodeType !== 1 || (n as Element).localName === OVERLAY_TAG) return;
+          starts.push(n);
+          visRoots.add(n);
+          if (isStyle(n)) styleChanged = true;
+        });
+        r.removedNodes.forEach((n) => {
+          removedNodes.push(n);
+          if (isStyle(n)) styleChanged = true;
+        });
+      } else if (r.target.parentNode && isStyle(r.target.parentNode)) styleChanged = true;
+    },
+    input(node) {
+      targets.add(node);
+    },
+    recheckHosts() {
+      if (!pendingHosts.size) return;
+      const still = new Set<Element>();
+      for (const el of pendingHosts) {
+        if (!el.isConnected) continue;
+        const sr = rootOf(el, sro);
+        if (sr) {
+          observe(sr);
+          starts.push(sr);
+          visRoots.add(el);
+        } else still.add(el);
+      }
+      pendingHosts = still;
+    },
+    work(deadline) {
+      removedAt = new Map();
+      if (targets.size) {
+        const t = targets;
+        targets = new Set();
+        const done = new Set<Element>();
+        for (const n of t) invalidate(n, done);
+      }
+      if (removedNodes.length) {
+        const r = removedNodes;
+        removedNodes = [];
+        dropRemoved(r);
+      }
+      refreshVisibility();
+      if (attrTargets.size) {
+        const t = attrTargets;
+        attrTargets = new Set();
+        if (lists.length) for (const el of t) if (el.isConnected) retest(el);
+      }
+      for (;;) {
+        if (!scan) {
+          const next = starts.shift();
+          if (!next) {
+            replaced.clear();
+            return true;
+          }
+          scan = begin(next);
+          if (!scan) continue;
+        }
+        if (!step(scan, deadline)) return false;
+        merge(scan);
+        scan = null;
+        if (starts.length && performance.now() > deadline) return false;
+      }
+    },
+    get pending() {
+      return !!scan || starts.length > 0 || targets.size > 0 || attrTargets.size > 0 || removedNodes.length > 0;
+    },
+    takeChanged() {
+      const c = changed;
+      changed = new Set();
+      return c;
+    },
+    all(selector) {
+      const list = lists.find((l) => l.selector === selector);
+      return list ? list.els : deepQueryAll(doc, selector, sro);
+    },
+    has(selector, el) {
+      const list = lists.find((l) => l.selector === selector);
+      return list ? list.set.has(el) : safeMatches(el, selector);
+    },
+    ancestors(el) {
+      let a = ancestorsOf.get(el);
+      if (!a) {
+        a = trackedAncestors(el);
+        ancestorsOf.set(el, a);
+      }
+      return a;
+    },
+    memo<T>(el: Element, key: string, compute: () => T): T {
+      let m = memos.get(el);
+      if (!m) memos.set(el, (m = new Map()));
+      if (m.has(key)) return m.get(key) as T;
+      const v = compute();
+      m.set(key, v);
+      return v;
+    },
+    visible(el) {
+      let v = visCache.get(el);
+      if (v === undefined) {
+        v = isVisible(el, visMemo);
+        visCache.set(el, v);
+      }
+      return v;
+    },
+    order,
+  };
+  return index;
+}

@@ -1,0 +1,83 @@
+/**
+ * The page model of the content script, kept up to date incrementally: the live index follows
+ * the page's mutations, and the adapter's live reader (when it has one for the page) re-reads
+ * only the fields that changed. step() works until a deadline and can be called again to carry
+ * on, so a whole new page is read in slices that each stay short.
+ */
+import type { SiteDefinition } from '../packs/types';
+import type { AdapterContext, CrmAdapter, LiveReader, PageModel } from './types';
+import type { ShadowRootOf } from './dom';
+import { adapterFor } from './index';
+import { createLiveIndex, isSimpleSelector, type LiveIndex } from './live-index';
+
+export interface LivePage {
+  /** The index the watcher feeds (pass it to watchPage). */
+  readonly index: LiveIndex;
+  /**
+   * Brings the model up to date, working until `deadline` (a performance.now() time): the model,
+   * null when no adapter handles the URL, or undefined when work remains (call again).
+   */
+  step(url: URL, ctx: AdapterContext, sites: SiteDefinition[], deadline: number): PageModel | null | undefined;
+}
+
+export function createLivePage(doc: Document, shadowRootOf?: ShadowRootOf): LivePage {
+  const index = createLiveIndex(doc, shadowRootOf);
+  const readers = new WeakMap<CrmAdapter, LiveReader | null>();
+  let reader: LiveReader | null = null;
+  let changed: Set<Element> | 'all' = 'all';
+  let prepare: Element[] = [];
+  let prepared = 0;
+
+  const readerOf = (adapter: CrmAdapter): LiveReader | null => {
+    let r = readers.get(adapter);
+    if (r === undefined) {
+      r = adapter.createLiveReader?.() ?? null;
+      // Only selectors the index can follow record by record.
+      if (r && !r.selectors.every(isSimpleSelector)) r = null;
+      readers.set(adapter, r);
+    }
+    return r;
+  };
+
+  /** Takes what the index saw; the field containers among it are read ahead in slices. */
+  const absorb = () => {
+    const c = index.takeChanged();
+    const containers = reader?.prepare ? reader.selectors[0] : null;
+    if (c === 'all') {
+      changed = 'all';
+      prepare = containers ? index.all(containers).slice() : [];
+      prepared = 0;
+      return;
+    }
+    if (changed !== 'all') for (const el of c) changed.add(el);
+    if (containers) for (const el of c) if (index.has(containers, el)) prepare.push(el);
+  };
+
+  return {
+    index,
+    step(url, ctx, sites, deadline) {
+      const adapter = adapterFor(url, sites);
+      const next = adapter ? readerOf(adapter) : null;
+      if (next !== reader) {
+        reader = next;
+        index.track(reader?.selectors ?? []);
+        prepare = [];
+        prepared = 0;
+      }
+      if (!index.work(deadline)) return undefined;
+      absorb();
+      if (!adapter) return null;
+      if (!reader) return adapter.read(doc, url, ctx);
+      while (prepared < prepare.length) {
+        const el = prepare[prepared++];
+        if (el.isConnected) reader.prepare?.(el, ctx, index);
+        if ((prepared & 15) === 0 && prepared < prepare.length && performance.now() > deadline) return undefined;
+      }
+      prepare = [];
+      prepared = 0;
+      const c = changed;
+      changed = new Set();
+      return reader.read(doc, url, ctx, index, c) ?? adapter.read(doc, url, ctx);
+    },
+  };
+}
