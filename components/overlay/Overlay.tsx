@@ -3,7 +3,7 @@
  * running tour, the launcher and the coach panel. State that lives only while the page is open
  * (panel open, snippet open, tour running) is kept here; everything else comes from the view.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { t } from '@/utils/i18n';
 import { textOf } from '@/utils/packs/text';
 import type { TipPlan, TourPlan } from '@/utils/coach/types';
@@ -52,6 +52,9 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
 
   const lang = view?.lang ?? 'en';
   const packs = view?.packs;
+  // Nudge cards and field highlights follow in a deferred render, right after the one that puts
+  // the anchored tip on screen: the tip does not wait for them (nor for their page measurements).
+  const later = useDeferredValue(view, null);
 
   const activeElementInOverlay = (): Element | null => {
     const root = launcherRef.current?.getRootNode();
@@ -197,7 +200,8 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
 
   // One thing at a time: a running tour hides nudges; the open panel (which lists them) and an
   // open snippet (which sits where the dock is) hide the dock.
-  const activeNudges = view.paused || tour ? [] : plan.nudges.filter((n) => n.missing.length > 0 || n.fields.some((f) => view.nudgeDone.has(`${n.key}|${f.field.label}`)));
+  const activeNudges =
+    !later || later.paused || tour ? [] : later.plan.nudges.filter((n) => n.missing.length > 0 || n.fields.some((f) => later.nudgeDone.has(`${n.key}|${f.field.label}`)));
   const nudges = panelOpen || snippet ? [] : activeNudges;
   const highlights = new Map<string, Element>();
   for (const n of activeNudges) {
@@ -227,8 +231,8 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
               key={n.key}
               plan={n}
               lang={lang}
-              done={view.nudgeDone}
-              announcement={view.announcement}
+              done={later!.nudgeDone}
+              announcement={later!.announcement}
               collapsed={collapsed.has(n.key)}
               onToggle={() =>
                 setCollapsed((prev) => {

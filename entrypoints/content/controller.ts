@@ -162,14 +162,16 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
 
   // ------------------------------------------------------------ events
 
+  /** Events of an update wait until its view is published, so the overlay renders first. */
+  let held: OutboxInput[] | null = null;
   const record = (e: CoachEventInput) => {
+    const event = { ...e, crm: model?.crm, object: model?.object?.label, page: model?.page };
+    if (held) held.push(event);
+    else send(event);
+  };
+  const send = (event: OutboxInput) => {
     try {
-      deps.outbox.record({
-        ...e,
-        crm: model?.crm,
-        object: model?.object?.label,
-        page: model?.page,
-      });
+      deps.outbox.record(event);
     } catch (err) {
       logOnce('could not record an event', err);
     }
@@ -272,7 +274,16 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
         const ctx = { salt: state.salt, shadowRootOf: deps.shadowRootOf };
         const next = live ? live.step(url, ctx, sites(), t0 + SLICE_MS) : deps.readPage(deps.doc, url, ctx, sites());
         if (next === undefined) done = false;
-        else apply(url, next, j.force);
+        else {
+          held = [];
+          try {
+            apply(url, next, j.force);
+          } finally {
+            const events = held;
+            held = null;
+            for (const e of events) send(e);
+          }
+        }
       }
     } catch (err) {
       logOnce(`coach update failed (${j.reason})`, err);
@@ -284,7 +295,11 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       return;
     }
     job = null;
-    if (bench) performance.measure('crm-coach:batch', { start: j.start, duration: j.work });
+    if (bench) {
+      // The overlay renders in a microtask queued by publish(): measure after it too.
+      const end = performance.now();
+      queueMicrotask(() => performance.measure('crm-coach:batch', { start: j.start, duration: j.work + performance.now() - end }));
+    }
     // Changes that came in after the reading finished.
     if (live?.index.pending && !signal.aborted) update('mutation');
   }
@@ -335,7 +350,8 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       announcement = '';
     }
     const wanted = `${key}|${next.recordKey ?? ''}`;
-    if (stateFor !== wanted && fetching !== wanted) void fetchState(wanted, url.href, next.recordKey);
+    // Asked after this update's view is out (a microtask), so the first tip does not wait for the message.
+    if (stateFor !== wanted && fetching !== wanted) queueMicrotask(() => void fetchState(wanted, url.href, next.recordKey));
 
     plan = planCoach({
       model: next,
