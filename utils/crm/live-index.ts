@@ -132,7 +132,13 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     if (!list.set.delete(el)) return false;
     const n = (inLists.get(el) ?? 1) - 1;
     if (n > 0) inLists.set(el, n);
-    else inLists.delete(el);
+    else {
+      inLists.delete(el);
+      // Deleting (rather than waiting for GC) lets the weak tables shrink: pages come and go by thousands.
+      memos.delete(el);
+      ancestorsOf.delete(el);
+      chains.delete(el);
+    }
     return true;
   };
   const touch = (el: Element): void => {
@@ -265,7 +271,8 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
         list.els = list.els.filter((el) => !again.has(el));
       }
       const at = insertAt(list, run[0], s.top);
-      list.els = list.els.slice(0, at).concat(run, list.els.slice(at));
+      if (run.length < 1024) list.els.splice(at, 0, ...run);
+      else list.els = list.els.slice(0, at).concat(run, list.els.slice(at));
       for (const el of run) {
         listAdd(list, el);
         touch(el);

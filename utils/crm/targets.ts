@@ -18,15 +18,9 @@ export function nameKey(s: string): string {
   return k;
 }
 
-/** Name keys of a field (API name, label), computed once per field object. */
-const fieldKeys = new WeakMap<FieldModel, readonly [string, string]>();
+/** Name keys of a field (API name, label); nameKey remembers them per string. */
 function keysOf(f: FieldModel): readonly [string, string] {
-  let k = fieldKeys.get(f);
-  if (!k) {
-    k = [nameKey(f.apiName), nameKey(f.label)];
-    fieldKeys.set(f, k);
-  }
-  return k;
+  return [nameKey(f.apiName), nameKey(f.label)];
 }
 
 /**

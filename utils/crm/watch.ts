@@ -28,13 +28,13 @@ export interface WatchOptions {
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attributes: true, characterData: true };
 
-/** True when the node is our overlay or inside it (in the flat tree). */
+/** True when the node is our overlay or inside it (through shadow roots): one hop per shadow tree. */
 function inOverlay(node: Node | null): boolean {
   for (let n: Node | null = node; n; ) {
-    if (n.nodeType === 1 && (n as Element).localName === OVERLAY_TAG) return true;
-    const parent: Node | null = n.parentNode;
-    if (parent && parent.nodeType === 11 && (parent as ShadowRoot).host) n = (parent as ShadowRoot).host;
-    else n = parent;
+    const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
+    if (el?.closest(OVERLAY_TAG)) return true;
+    const root = n.getRootNode();
+    n = root.nodeType === 11 ? ((root as ShadowRoot).host ?? null) : null;
   }
   return false;
 }
@@ -49,7 +49,6 @@ export function watchPage(opts: WatchOptions): void {
 
   const own = !opts.index;
   const index = opts.index ?? createLiveIndex(doc, opts.shadowRootOf);
-  const observedRoots = new WeakSet<Node>();
   let pending: ChangeReason | null = null;
   let frame: number | null = null;
   let frameIsTimeout = false;
@@ -93,9 +92,9 @@ export function watchPage(opts: WatchOptions): void {
     }
   }
 
+  // Observing a node again only renews its options (no second registration): no set of observed
+  // roots to keep (a weak set of thousands of short-lived roots only grows between collections).
   function observeRoot(root: Node): void {
-    if (observedRoots.has(root)) return;
-    observedRoots.add(root);
     observer.observe(root, OBSERVE);
   }
 
