@@ -153,7 +153,9 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
     setTour(null);
   }, [actions, tour]);
 
-  // The dock scrolls only when its cards do not fit (see .cc-dock[data-scroll] in overlay.css).
+  // The dock scrolls only when its cards do not fit (see .cc-dock[data-scroll] in overlay.css);
+  // measured again only when its cards change (a measurement forces a layout of the page).
+  const dockKey = later && !panelOpen && !snippet ? `${later.plan.nudges.map((n) => `${n.key}:${n.missing.length}:${collapsed.has(n.key)}`).join('|')}|${later.announcement}|${later.paused}|${tour ? 1 : 0}|${view?.launcher?.bottom}|${lang}` : '';
   useLayoutEffect(() => {
     const el = dockRef.current;
     if (!el) return;
@@ -164,7 +166,7 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
     fit();
     window.addEventListener('resize', fit, { passive: true });
     return () => window.removeEventListener('resize', fit);
-  });
+  }, [dockKey]);
 
   if (!view) return null;
   const { plan, model } = view;

@@ -92,6 +92,8 @@ function parentOrHost(n: Node): Element | null {
 export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   let lists: List[] = [];
   let combined = '';
+  /** The tracked selectors but the first, as one list. */
+  let others = '';
   let observe: (root: Node) => void = () => {};
   let starts: Node[] = [doc];
   let scan: Scan | null = null;
@@ -122,6 +124,8 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
 
   /** How many lists hold each element. */
   const inLists = new Map<Element, number>();
+  /** Tracked elements that have (or had) tracked elements inside: the others leave alone when removed. */
+  const hasInside = new Set<Element>();
   const tracked = (el: Element): boolean => inLists.has(el);
   const listAdd = (list: List, el: Element): void => {
     if (list.set.has(el)) return;
@@ -134,6 +138,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     if (n > 0) inLists.set(el, n);
     else {
       inLists.delete(el);
+      hasInside.delete(el);
       // Deleting (rather than waiting for GC) lets the weak tables shrink: pages come and go by thousands.
       memos.delete(el);
       ancestorsOf.delete(el);
@@ -169,8 +174,11 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     memos.delete(el);
     chains.delete(el);
     ancestorsOf.set(el, anc);
-    for (let k = 0; k < lists.length; k++) {
-      if (lists.length === 1 || safeMatches(el, lists[k].selector)) s.runs[k].push(el);
+    for (const a of anc) hasInside.add(a);
+    // Most hits are of the first list (field containers): the others are tested only when one of them matches.
+    if (lists.length === 1 || safeMatches(el, lists[0].selector)) s.runs[0].push(el);
+    if (lists.length > 1 && safeMatches(el, others)) {
+      for (let k = 1; k < lists.length; k++) if (safeMatches(el, lists[k].selector)) s.runs[k].push(el);
     }
   }
 
@@ -322,6 +330,11 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       if (n.nodeType !== 1 || n.isConnected) continue; // text, or moved (the scan of its new place sees it)
       const el = n as Element;
       gone.add(el);
+      if (tracked(el) && !hasInside.has(el)) continue; // a field re-rendered: nothing tracked inside it
+      if (el.getElementsByTagName('*').length > budget) {
+        sweep(); // a whole page went: one pass over the lists
+        return;
+      }
       const sr = rootOf(el, sro);
       if ((sr && !search(sr)) || (el.firstElementChild && !search(el))) {
         sweep();
@@ -389,6 +402,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       } else {
         list.els.splice(insertAt(list, el), 0, el);
         listAdd(list, el);
+        for (const a of trackedAncestors(el)) hasInside.add(a);
       }
     }
     // Membership changed: every tracked element's ancestors may have too.
@@ -404,7 +418,9 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       if (selectors.length === lists.length && selectors.every((s, i) => s === lists[i].selector)) return;
       lists = selectors.map((selector) => ({ selector, els: [], set: new Set<Element>() }));
       inLists.clear();
+      hasInside.clear();
       combined = selectors.join(', ');
+      others = selectors.slice(1).join(', ');
       ancestorsOf = new WeakMap();
       changed = 'all';
       scan = null;

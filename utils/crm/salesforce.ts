@@ -17,6 +17,7 @@ import {
   deepQueryAll,
   flatParent,
   FORM_CONTROL_SELECTOR,
+  safeMatches,
   isVisible,
   newVisibilityMemo,
   sectionOf,
@@ -316,7 +317,9 @@ function readClassic(doc: Document, url: URL, ctx: AdapterContext, route: Lightn
 
 // ------------------------------------------------------------ live reading (Lightning)
 
-const CONTROLS = `${BASE_INPUT}, ${FORM_CONTROL_SELECTOR}`;
+/** A broad selector (cheap to match on every shadow root of a page); controls are told apart when read. */
+const CONTROLS = `${BASE_INPUT}, input, textarea, select, [contenteditable]`;
+const isEditing = (el: Element) => el.localName === BASE_INPUT || safeMatches(el, FORM_CONTROL_SELECTOR);
 const TITLES = '.entityNameTitle';
 const LIVE_SELECTORS: readonly string[] = [ITEM_SELECTOR, PAGE_CONTAINERS, DIALOGS, CONTROLS, TITLES];
 const NO_FIELDS: FieldModel[] = [];
@@ -469,6 +472,7 @@ function createLightningReader(): LiveReader {
       let editing = false;
       if (!modal && route.page === 'record') {
         search: for (const c of index.all(CONTROLS)) {
+          if (!isEditing(c)) continue;
           for (const a of index.ancestors(c)) {
             if (index.has(ITEM_SELECTOR, a) && keep(a) && index.visible(a)) {
               editing = true;
