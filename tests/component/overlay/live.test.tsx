@@ -1,0 +1,147 @@
+// The content script's coach loop on the live (incremental) page model: a Lightning-like page in
+// nested shadow roots, real watcher, live index and Salesforce live reader.
+import { act, cleanup, fireEvent, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '@/entrypoints/content/App';
+import { createCoachController, type ControllerDeps } from '@/entrypoints/content/controller';
+import { createLivePage } from '@/utils/crm/live-page';
+import { watchPage } from '@/utils/crm/watch';
+import { resolveTarget } from '@/utils/crm/targets';
+import { readPage } from '@/utils/crm';
+import type { CoachState } from '@/utils/messaging';
+import type { UsageEvent } from '@/utils/usage/types';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { setUiLanguage } from '@/utils/i18n';
+import { makePack } from './fixtures';
+
+const VIEW = 'https://acme.lightning.force.com/lightning/r/Opportunity/006Dn000004AbCdIAK/view';
+
+afterEach(() => {
+  cleanup();
+  document.body.replaceChildren();
+  setUiLanguage('en');
+});
+
+const pack = makePack({
+  tips: [{ id: 'next-step', target: { field: 'Next Step' }, title: 'Keep Next Step current' }],
+  nudges: [{ id: 'hyg', fields: ['Amount', 'Next Step'], message: 'Forecasts need these.', points: 5 }],
+});
+
+function cmp(tag: string, attrs: Record<string, string>, kids: (Node | string)[]): HTMLElement {
+  const host = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) host.setAttribute(k, v);
+  const root = host.attachShadow({ mode: 'open' });
+  for (const k of kids) root.append(typeof k === 'string' ? document.createTextNode(k) : k);
+  return host;
+}
+
+function item(label: string, value: string): HTMLElement {
+  const shown = document.createElement('span');
+  shown.className = 'test-id__field-value';
+  if (value) shown.append(cmp('lightning-formatted-text', {}, [value]));
+  return cmp('records-record-layout-item', { 'field-label': label, 'data-target-selection-name': `sfdc:RecordField.Opportunity.${label.replace(/\s+/g, '')}` }, [shown]);
+}
+
+/** A record page: Amount and Next Step empty, thirty other fields. */
+function recordPage() {
+  const items = [item('Amount', ''), item('Next Step', ''), ...Array.from({ length: 30 }, (_, i) => item(`Field ${i}`, `v${i}`))];
+  const layout = cmp('records-lwc-record-layout', {}, items);
+  const page = document.createElement('div');
+  page.className = 'oneContent windowViewMode-normal';
+  page.append(layout);
+  document.body.append(page);
+  return {
+    replace(label: string, value: string) {
+      const old = items.find((x) => x.getAttribute('field-label') === label)!;
+      const next = item(label, value);
+      old.replaceWith(next);
+      items[items.indexOf(old)] = next;
+    },
+  };
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (check()) return;
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 20));
+    });
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function start() {
+  const events: Omit<UsageEvent, 'id' | 'at'>[] = [];
+  const state: CoachState = {
+    packs: [pack],
+    settings: { ...DEFAULT_SETTINGS, locked: { role: false, startDate: false }, allowUserPacks: true },
+    items: {},
+    resolved: [],
+    salt: 'salt',
+    paused: false,
+  };
+  const ac = new AbortController();
+  const deps: ControllerDeps = {
+    doc: document,
+    url: () => new URL(VIEW),
+    readPage,
+    resolveTarget,
+    watchPage,
+    getCoachState: async () => state,
+    setSettings: async () => ({}),
+    outbox: { record: (e) => events.push(e) },
+    loadTourProgress: async () => ({}),
+    saveTourProgress: async () => {},
+    now: () => Date.now(),
+    browserLanguage: 'en-US',
+    live: createLivePage(document),
+  };
+  const controller = createCoachController(deps, ac.signal);
+  let views = 0;
+  controller.subscribe(() => views++);
+  const { container } = render(<App controller={controller} />);
+  await act(async () => {
+    await controller.start();
+  });
+  return { events, container, views: () => views, stop: () => ac.abort() };
+}
+
+describe('coach loop on the live page model', () => {
+  it('anchors the tip, nudges the empty fields, ignores unrelated re-renders and rewards a filled field', async () => {
+    const page = recordPage();
+    const h = await start();
+    await until(() => !!h.container.querySelector('[data-coach-tip="acme/next-step"]'), 'the tip');
+    await until(() => h.container.querySelectorAll('[data-coach-missing]').length === 2, 'the nudge');
+    expect([...h.container.querySelectorAll('[data-coach-missing]')].map((e) => e.getAttribute('data-coach-missing'))).toEqual(['Amount', 'Next Step']);
+
+    // A field no pack looks at is re-rendered: nothing to plan, nothing to publish.
+    await until(() => h.events.some((e) => e.kind === 'tip.shown'), 'the first events');
+    const before = h.views();
+    page.replace('Field 3', 'changed');
+    page.replace('Field 7', '');
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 100));
+    });
+    expect(h.views()).toBe(before);
+
+    // Amount is filled (a re-render with a value): the nudge rewards it once.
+    page.replace('Amount', '25000');
+    await until(() => h.events.some((e) => e.kind === 'nudge.resolved'), 'the reward');
+    expect(h.events.filter((e) => e.kind === 'nudge.resolved')).toEqual([expect.objectContaining({ itemId: 'hyg', field: 'Amount', points: 5 })]);
+    expect(h.container.querySelector('[data-coach-missing="Amount"]')).toBeNull();
+    h.stop();
+  });
+
+  it('follows every model change in "What the coach sees" while the panel is open', async () => {
+    const page = recordPage();
+    const h = await start();
+    await until(() => !!h.container.querySelector('[data-coach-launcher]'), 'the launcher');
+    await act(async () => {
+      fireEvent.click(h.container.querySelector('[data-coach-launcher]')!);
+    });
+    const before = h.views();
+    page.replace('Field 3', '');
+    await until(() => h.views() > before, 'a view with the new model');
+    h.stop();
+  });
+});
