@@ -9,23 +9,15 @@ import { allSnippets } from '@/utils/coach/refs';
 import type { TourProgress } from '@/utils/coach/tour';
 import type { ItemState } from '@/utils/usage/types';
 import { CoachSees } from './CoachSees';
-import type { LauncherPosition } from './Launcher';
+import type { OverlayView } from './types';
 
 type Tab = 'page' | 'snippets' | 'sees';
 const TABS: Tab[] = ['page', 'snippets', 'sees'];
 const TAB_LABEL: Record<Tab, string> = { page: 'coach_tab_page', snippets: 'coach_tab_snippets', sees: 'coach_tab_sees' };
 const MAX_RESULTS = 50;
 
-export interface PanelProps {
-  lang: string;
-  model: PageModel;
-  plan: CoachPlan;
-  packs: Pack[];
-  items: Record<string, ItemState>;
-  paused: boolean;
-  host: string;
-  launcher: LauncherPosition;
-  tourProgress: TourProgress;
+export interface PanelProps
+  extends Pick<OverlayView, 'lang' | 'model' | 'plan' | 'packs' | 'items' | 'paused' | 'host' | 'launcher' | 'tourProgress'> {
   renderTip(tip: TipPlan): ReactNode;
   onClose(): void;
   onOpenSnippet(packId: string, snippetId: string): void;
