@@ -3,11 +3,9 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type R
 import { t } from '@/utils/i18n';
 import { textOf } from '@/utils/packs/text';
 import type { Pack } from '@/utils/packs/types';
-import type { PageModel, FieldModel } from '@/utils/crm/types';
-import type { CoachPlan, TipPlan, TourPlan } from '@/utils/coach/types';
+import type { FieldModel } from '@/utils/crm/types';
+import type { TipPlan, TourPlan } from '@/utils/coach/types';
 import { allSnippets } from '@/utils/coach/refs';
-import type { TourProgress } from '@/utils/coach/tour';
-import type { ItemState } from '@/utils/usage/types';
 import { CoachSees } from './CoachSees';
 import type { OverlayView } from './types';
 
