@@ -7,7 +7,7 @@ import type { InstalledPack, Pack } from './packs/types';
 import type { EffectiveSettings, Settings } from './settings';
 import type { Catalog, UiLanguage } from './i18n';
 import type { ItemState, UsageEvent } from './usage/types';
-import type { ProgressReport } from './usage/report';
+import type { PopupData } from './usage/progress';
 import type { MdBlock } from './markdown-tree';
 
 /** Everything the in-page coach needs for one page. */
@@ -40,7 +40,8 @@ export interface ProtocolMap {
   /** Durable ingestion: the background answers with the ids it has stored (or already had). */
   recordEvents(events: UsageEvent[]): { acked: string[] };
   getCoachState(data: { url: string; recordKey: string | null }): CoachState;
-  getProgress(): ProgressReport;
+  /** The popup's first screen: progress computed from the daily rollups (never raw events). */
+  getPopupData(): PopupData;
   /** From the popup: coach a tab that shows a pack site (activeTab grant from the toolbar click). */
   coachTab(data: { tabId: number; url: string }): { coached: boolean; site?: string; error?: string };
 

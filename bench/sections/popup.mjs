@@ -18,7 +18,7 @@ import { median, round } from '../lib/stats.mjs';
  * 180-day retention); their daily rollups are imported instead with importData, as a year-old
  * install carries them. The recent events go through recordEvents in batches, timed.
  */
-async function seedYear({ total, days, recentDays, batch, concurrency, prefix, now }) {
+export async function seedYear({ total, days, recentDays, batch, concurrency, prefix, now }) {
   const DAY = 86_400_000;
   const kinds = [
     ['page.view', 50], ['tip.shown', 14], ['nudge.shown', 10], ['nudge.resolved', 8], ['tip.dismissed', 5],
@@ -120,7 +120,7 @@ async function countRows(prefix) {
 }
 
 /** Installed in extension pages: the first frame showing the popup's progress figures. */
-function popupWatcher() {
+export function popupWatcher() {
   if (!location.pathname.endsWith('/popup.html')) return;
   window.__benchPopup = null;
   const look = () => {

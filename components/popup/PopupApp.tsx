@@ -1,21 +1,21 @@
 /**
- * The popup's data flow: one getProgress round trip for the first screen, the active tab for the
- * page notice, and the few actions (start today, open options, open a snippet).
+ * The popup's data flow: one getPopupData round trip and the active tab for the first screen (both
+ * usually already asked by popup-request.js), and the few actions (start today, open options,
+ * open a snippet). The sections are drawn once both are known, so the page notice never pushes
+ * them down after the first frame.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { browserUiLanguage, resolveUiLanguage, setUiLanguage, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
-import type { JourneySnippet, ProgressReport } from '@/utils/usage/report';
+import type { PopupData } from '@/utils/usage/progress';
+import type { JourneySnippet } from '@/utils/usage/report';
+import { startPopupRequests, type ActiveTab, type PopupRequests } from '@/utils/popup-request';
 import { pageStateFor } from './pageState';
 import { PopupView } from './PopupView';
 import { snippetKey } from './SnippetPreview';
 
-type Load = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; report: ProgressReport };
-interface ActiveTab {
-  id?: number;
-  url?: string;
-}
+type Load = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; data: PopupData };
 
 const logged = new Set<string>();
 function logOnce(what: string, err: unknown): void {
@@ -24,23 +24,15 @@ function logOnce(what: string, err: unknown): void {
   console.warn(`[crm-coach] popup: ${what}`, err);
 }
 
-async function queryActiveTab(): Promise<ActiveTab | null> {
-  try {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    return tab ? { id: tab.id, url: tab.url } : null;
-  } catch (err) {
-    logOnce('tabs.query failed', err);
-    return null;
-  }
-}
-
 export interface PopupAppProps {
   /** Closes the popup after a snippet opened in the CRM tab (injectable for tests). */
   closeWindow?: () => void;
   browserLanguage?: string;
+  /** The opening requests already in flight (popup-request.js); used for the first screen only. */
+  firstRequests?: PopupRequests;
 }
 
-export function PopupApp({ closeWindow = () => window.close(), browserLanguage }: PopupAppProps) {
+export function PopupApp({ closeWindow = () => window.close(), browserLanguage, firstRequests }: PopupAppProps) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   // undefined: not asked yet; null: no tab.
   const [tab, setTab] = useState<ActiveTab | null | undefined>(undefined);
@@ -49,19 +41,23 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage }
   const [startError, setStartError] = useState(false);
   const [previewKey, setPreviewKey] = useState<string | null>(null);
 
-  const fetchReport = useCallback(async () => {
+  // Used once: a retry or the refresh after "start today" asks the background again.
+  const opening = useRef(firstRequests);
+  const fetchReport = useCallback(async (request?: Promise<PopupData>) => {
     try {
-      const report = await sendMessage('getProgress');
-      setLoad({ kind: 'ready', report });
+      const data = await (request ?? sendMessage('getPopupData'));
+      setLoad({ kind: 'ready', data });
     } catch (err) {
-      logOnce('getProgress failed', err);
+      logOnce('getPopupData failed', err);
       setLoad({ kind: 'error' });
     }
   }, []);
 
   useEffect(() => {
-    void fetchReport();
-    void queryActiveTab().then(async (active) => {
+    const requests = opening.current ?? startPopupRequests();
+    opening.current = undefined;
+    void fetchReport(requests.data);
+    void requests.tab.then(async (active) => {
       setTab(active);
       // A CRM that only a pack describes: the toolbar click granted activeTab, so coach it now.
       if (active?.id === undefined || !active.url) return;
@@ -70,14 +66,14 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage }
     });
   }, [fetchReport]);
 
-  const report = load.kind === 'ready' ? load.report : null;
+  const data = load.kind === 'ready' ? load.data : null;
   const page = useMemo(
     () => {
-      if (!report || tab === undefined) return null;
-      const state = pageStateFor(tab?.url, report.settings.pausedSites);
+      if (!data || tab === undefined) return null;
+      const state = pageStateFor(tab?.url, data.settings.pausedSites);
       return coachedSite && state.kind === 'not-crm' && tab?.url ? { kind: 'crm' as const, host: new URL(tab.url).host } : state;
     },
-    [report, tab, coachedSite],
+    [data, tab, coachedSite],
   );
 
   const openOptions = useCallback(() => {
@@ -85,11 +81,11 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage }
   }, []);
 
   const startToday = useCallback(async () => {
-    if (!report) return;
+    if (!data) return;
     setStarting(true);
     setStartError(false);
     try {
-      await sendMessage('setSettings', { startDate: report.today });
+      await sendMessage('setSettings', { startDate: data.today });
       await fetchReport();
     } catch (err) {
       logOnce('setSettings failed', err);
@@ -97,7 +93,7 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage }
     } finally {
       setStarting(false);
     }
-  }, [report, fetchReport]);
+  }, [data, fetchReport]);
 
   const openSnippet = useCallback(
     async (item: JourneySnippet) => {
@@ -117,12 +113,12 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage }
     [page, tab, closeWindow],
   );
 
-  if (load.kind !== 'ready') {
+  if (load.kind !== 'ready' || tab === undefined) {
     setUiLanguage(resolveUiLanguage(undefined, browserLanguage ?? browserUiLanguage()));
     return (
       <div className="popup">
         <main className="content">
-          {load.kind === 'loading' ? (
+          {load.kind !== 'error' ? (
             <p className="loading" role="status">
               {t('popup_loading')}
             </p>
@@ -148,7 +144,7 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage }
 
   return (
     <PopupView
-      report={load.report}
+      data={load.data}
       page={page}
       onStartToday={() => void startToday()}
       starting={starting}

@@ -1,8 +1,8 @@
-/** The whole popup for one ProgressReport: header, notices and the sections. Presentational only. */
-import { useEffect, useMemo } from 'react';
+/** The whole popup for one PopupData: header, notices and the sections. Presentational only. */
+import { useEffect } from 'react';
 import { browserUiLanguage, resolveUiLanguage, setUiLanguage } from '@/utils/i18n';
-import { buildProgress } from '@/utils/usage/progress';
-import type { JourneySnippet, ProgressReport } from '@/utils/usage/report';
+import type { PopupData } from '@/utils/usage/progress';
+import type { JourneySnippet } from '@/utils/usage/report';
 import { ActivitySection } from './ActivitySection';
 import { BadgesSection } from './BadgesSection';
 import { FirstRun } from './FirstRun';
@@ -15,7 +15,7 @@ import { TodaySection, type SnippetActions } from './TodaySection';
 import { t } from '@/utils/i18n';
 
 export interface PopupViewProps {
-  report: ProgressReport;
+  data: PopupData;
   /** The active tab's state; null while unknown. */
   page: PageState | null;
   onStartToday: () => void;
@@ -30,15 +30,15 @@ export interface PopupViewProps {
 }
 
 export function PopupView(props: PopupViewProps) {
-  const { report, page } = props;
-  const lang = resolveUiLanguage(report.settings.language, props.browserLanguage ?? browserUiLanguage());
+  const { data, page } = props;
+  const { progress } = data;
+  const lang = resolveUiLanguage(data.settings.language, props.browserLanguage ?? browserUiLanguage());
   // t() reads the module-level language: set it before the children render.
   setUiLanguage(lang);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const progress = useMemo(() => buildProgress(report), [report]);
   const actions: SnippetActions = {
     lang,
     graduated: progress.status.kind === 'graduated',
@@ -60,8 +60,8 @@ export function PopupView(props: PopupViewProps) {
         {started && (
           <JourneySection
             progress={progress}
-            packsEnabled={report.packsEnabled}
-            startDate={report.settings.startDate}
+            packsEnabled={data.packsEnabled}
+            startDate={data.settings.startDate}
             actions={actions}
             onOpenOptions={props.onOpenOptions}
           />

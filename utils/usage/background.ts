@@ -6,6 +6,7 @@ import { getEffectiveSettings } from '../settings-store';
 import { usageDb } from './db';
 import type { OutboxStorage } from './outbox';
 import { PRUNE_ALARM } from './retention';
+import { popupData } from './progress';
 import { createUsageService, type UsageService } from './service';
 
 let service: UsageService | undefined;
@@ -30,7 +31,7 @@ function register<K extends keyof ProtocolMap>(name: K, handler: Parameters<type
 }
 
 /**
- * Registers recordEvents, getCoachState, getProgress, exportData, exportRollupsCsv,
+ * Registers recordEvents, getCoachState, getPopupData, exportData, exportRollupsCsv,
  * exportSummary, importData and deleteData; schedules the daily 'usage-prune' alarm; and
  * starts the start-up work (prune, drain outbox keys, persistent storage). Synchronous, so a
  * worker woken by a message handles it.
@@ -39,7 +40,7 @@ export function registerUsageHandlers(): void {
   const s = usageService();
   register('recordEvents', ({ data }) => s.recordEvents(data));
   register('getCoachState', ({ data }) => s.getCoachState(data));
-  register('getProgress', () => s.getProgress());
+  register('getPopupData', async () => popupData(await s.getProgress()));
   register('exportData', () => s.exportData());
   register('exportRollupsCsv', () => s.exportRollupsCsv());
   register('exportSummary', () => s.exportSummary());

@@ -588,3 +588,21 @@ export function buildProgress(report: ProgressReport): Progress {
     totalEvents: totalEvents(report.totals.counts),
   };
 }
+
+// ---------------------------------------------------------------- what the popup receives
+
+/**
+ * The popup's whole input: the progress maths done where the rollups are (the background), so
+ * the popup neither receives a year of daily rollups nor computes over them before its first
+ * frame. Small and plain (structured-clone and JSON safe).
+ */
+export interface PopupData {
+  today: string;
+  settings: ProgressReport['settings'];
+  packsEnabled: number;
+  progress: Progress;
+}
+
+export function popupData(report: ProgressReport): PopupData {
+  return { today: report.today, settings: report.settings, packsEnabled: report.packsEnabled, progress: buildProgress(report) };
+}

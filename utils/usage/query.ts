@@ -35,22 +35,25 @@ async function itemMap(db: UsageDb, keys: string[]): Promise<Map<string, ItemSta
   return new Map(rows.filter((r) => !!r).map((r) => [r.key, r]));
 }
 
+/**
+ * The progress report. Packs and settings may still be on their way (promises): the rollups and
+ * totals, which do not depend on them, are read meanwhile.
+ */
 export async function buildProgressReport(
   db: UsageDb,
-  packs: readonly Pack[],
-  settings: EffectiveSettings,
+  packsIn: readonly Pack[] | Promise<readonly Pack[]>,
+  settingsIn: EffectiveSettings | Promise<EffectiveSettings>,
   now: number,
 ): Promise<ProgressReport> {
   const today = localDay(now);
   const from = daysBefore(now, REPORT_DAYS - 1);
+  const history = Promise.all([db.rollups.where('day').between(from, today, true, true).toArray(), readTotals(db)]);
+  // Settled together, so a failed pack or settings read never leaves the history read unobserved.
+  const [[days, totals], packs, settings] = await Promise.all([history, packsIn, settingsIn]);
   const milestones = packMilestones(packs, settings.role);
   const snippets = snippetsFor(packs, settings.role);
   const keys = [...milestones.map(milestoneKey), ...snippets.map((s) => `${s.packId}/${s.snippet.id}`)];
-  const [days, totals, items] = await Promise.all([
-    db.rollups.where('day').between(from, today, true, true).toArray(),
-    readTotals(db),
-    itemMap(db, keys),
-  ]);
+  const items = await itemMap(db, keys);
   const tenure = tenureDay(settings.startDate, today);
   const journey: JourneyMilestone[] = milestones.map((m) => {
     const state = items.get(milestoneKey(m));

@@ -136,8 +136,7 @@ export function createUsageService(deps: UsageDeps): UsageService {
   }
 
   async function getProgress(): Promise<ProgressReport> {
-    const [packs, settings] = await Promise.all([deps.getPacks(), deps.getSettings()]);
-    return buildProgressReport(db, packs, settings, now());
+    return buildProgressReport(db, deps.getPacks(), deps.getSettings(), now());
   }
 
   async function drainOutbox(): Promise<number> {

@@ -5,16 +5,17 @@ import type { Browser } from 'wxt/browser';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { sendMessage } from '@/utils/messaging';
 import type { ProgressReport } from '@/utils/usage/report';
+import { popupData } from '@/utils/usage/progress';
 import { REPORT_PRESETS, makeReport } from '../../fixtures/reports';
 
 vi.mock('@/utils/messaging', () => ({ sendMessage: vi.fn(), onMessage: vi.fn() }));
 const send = vi.mocked(sendMessage) as unknown as ReturnType<typeof vi.fn>;
 
-/** Answers getProgress with the given reports in turn (the last one repeats). */
+/** Answers getPopupData with the given reports in turn (the last one repeats). */
 function answer(reports: ProgressReport[], extra: Record<string, (data: unknown, tabId?: number) => unknown> = {}) {
   let i = 0;
   send.mockImplementation(async (name: string, data?: unknown, tabId?: number) => {
-    if (name === 'getProgress') return reports[Math.min(i++, reports.length - 1)];
+    if (name === 'getPopupData') return popupData(reports[Math.min(i++, reports.length - 1)]);
     if (extra[name]) return extra[name](data, tabId);
     throw new Error(`unexpected message ${name}`);
   });
@@ -36,7 +37,7 @@ async function activeTab(url: string) {
 }
 
 describe('PopupApp', () => {
-  it('draws the first screen from a single getProgress round trip', async () => {
+  it('draws the first screen from a single getPopupData round trip', async () => {
     const report = REPORT_PRESETS.day45();
     answer([report]);
     const { container } = render(<PopupApp browserLanguage="en" />);
@@ -44,7 +45,41 @@ describe('PopupApp', () => {
     await waitFor(() => expect(container.querySelector('[data-coach-day]')?.textContent).toBe('Day 45 of 90'));
     expect(container.querySelector('[data-coach-points]')!.textContent).toBe(String(report.totals.points));
     expect(send).toHaveBeenCalledTimes(1);
-    expect(send).toHaveBeenCalledWith('getProgress');
+    expect(send).toHaveBeenCalledWith('getPopupData');
+  });
+
+  it('uses the requests popup-request.js started during parsing instead of asking again', async () => {
+    const report = REPORT_PRESETS.day45();
+    answer([REPORT_PRESETS.day3()]);
+    const query = vi.spyOn(fakeBrowser.tabs, 'query');
+    const tab = Promise.resolve({ id: 7, url: 'https://www.example.org/' });
+    const { container } = render(<PopupApp browserLanguage="en" firstRequests={{ data: Promise.resolve(popupData(report)), tab }} />);
+    await waitFor(() => expect(container.querySelector('[data-coach-day]')?.textContent).toBe('Day 45 of 90'));
+    expect(container.querySelector('[data-coach-page-state]')?.getAttribute('data-coach-page-state')).toBe('not-crm');
+    expect(calls('getPopupData')).toHaveLength(0);
+    expect(query).not.toHaveBeenCalled();
+  });
+
+  it('draws the sections only once the active tab is known, so the page notice never pushes them down', async () => {
+    answer([REPORT_PRESETS.day3()]);
+    let tellTab: (tab: { id: number; url: string }) => void = () => {};
+    const tab = new Promise<{ id: number; url: string }>((resolve) => (tellTab = resolve));
+    const { container } = render(<PopupApp browserLanguage="en" firstRequests={{ data: Promise.resolve(popupData(REPORT_PRESETS.day3())), tab }} />);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(container.querySelector('[data-coach-day]')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('Loading your progress…');
+    tellTab({ id: 7, url: 'https://www.example.org/' });
+    await waitFor(() => expect(container.querySelector('[data-coach-day]')?.textContent).toBe('Day 3 of 90'));
+    expect(container.querySelector('[data-coach-page-state]')?.getAttribute('data-coach-page-state')).toBe('not-crm');
+  });
+
+  it('a failed early request shows the retry card, and the retry asks the background again', async () => {
+    answer([REPORT_PRESETS.day3()]);
+    render(<PopupApp browserLanguage="en" firstRequests={{ data: Promise.reject(new Error('no receiver')), tab: Promise.resolve(null) }} />);
+    const alert = await screen.findByRole('alert');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(document.querySelector('[data-coach-day]')?.textContent).toBe('Day 3 of 90'));
+    expect(calls('getPopupData')).toHaveLength(1);
   });
 
   it('first run: "Start my 90 days today" sets the start date to today and redraws', async () => {
@@ -56,7 +91,7 @@ describe('PopupApp', () => {
     fireEvent.click(button);
     await waitFor(() => expect(document.querySelector('[data-coach-day]')?.textContent).toBe('Day 0 of 90'));
     expect(calls('setSettings')).toEqual([['setSettings', { startDate: first.today }]]);
-    expect(calls('getProgress')).toHaveLength(2);
+    expect(calls('getPopupData')).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Start my 90 days today' })).toBeNull();
   });
 
@@ -85,7 +120,7 @@ describe('PopupApp', () => {
     let fail = true;
     send.mockImplementation(async () => {
       if (fail) throw new Error('no receiver');
-      return REPORT_PRESETS.day3();
+      return popupData(REPORT_PRESETS.day3());
     });
     render(<PopupApp browserLanguage="en" />);
     const alert = await screen.findByRole('alert');

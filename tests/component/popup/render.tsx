@@ -3,6 +3,7 @@ import { render } from '@testing-library/react';
 import { vi } from 'vitest';
 import { PopupView, type PopupViewProps } from '@/components/popup/PopupView';
 import type { ProgressReport } from '@/utils/usage/report';
+import { popupData } from '@/utils/usage/progress';
 
 export function renderView(report: ProgressReport, props: Partial<PopupViewProps> = {}) {
   const handlers = {
@@ -13,7 +14,7 @@ export function renderView(report: ProgressReport, props: Partial<PopupViewProps
   };
   const result = render(
     <PopupView
-      report={report}
+      data={popupData(report)}
       page={null}
       starting={false}
       startError={false}

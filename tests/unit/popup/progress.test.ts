@@ -18,6 +18,7 @@ import {
   localDay,
   longestStreak,
   nextBestStep,
+  popupData,
   pointsInLast,
   relevantSnippets,
   splitEmptyFieldKey,
@@ -412,6 +413,17 @@ describe('nextBestStep', () => {
       day: 12,
     });
     expect(nextBestStep({ ...base, milestones: [milestone('x', 1, 'done')], snippets: [] }, 10)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('popupData', () => {
+  it('carries the progress and the few report fields the popup reads, never the daily rollups', () => {
+    const report = REPORT_PRESETS.year();
+    const data = popupData(report);
+    expect(data.progress).toEqual(buildProgress(report));
+    expect(data).toMatchObject({ today: report.today, settings: report.settings, packsEnabled: report.packsEnabled });
+    expect(Object.keys(data).sort()).toEqual(['packsEnabled', 'progress', 'settings', 'today']);
+    expect(JSON.stringify(data).length).toBeLessThan(JSON.stringify(report).length / 4);
   });
 });
 

@@ -6,7 +6,7 @@ import { PRUNE_ALARM } from '@/utils/usage/retention';
 import { OUTBOX_PREFIX } from '@/utils/usage/outbox';
 
 describe('registerUsageHandlers (through the typed messages and the fake browser)', () => {
-  it('answers recordEvents, getProgress, getCoachState, exports and delete; schedules the prune alarm', async () => {
+  it('answers recordEvents, getPopupData, getCoachState, exports and delete; schedules the prune alarm', async () => {
     // An event a closed tab left behind is drained at start.
     await fakeBrowser.storage.local.set({ [`${OUTBOX_PREFIX}left-1`]: { id: 'left-1', at: Date.now() - 1000, kind: 'tip.shown' } });
     registerUsageHandlers();
@@ -16,9 +16,11 @@ describe('registerUsageHandlers (through the typed messages and the fake browser
       { id: 'bg-1', at, kind: 'page.view', crm: 'salesforce', object: 'Account' },
     ]);
     expect(res.acked).toContain('bg-1');
-    await expect.poll(async () => (await sendMessage('getProgress')).totals.counts['tip.shown'] ?? 0).toBe(1);
-    const report = await sendMessage('getProgress');
-    expect(report.totals.counts['page.view']).toBe(1);
+    // The drained tip.shown and one page.view (the duplicate id is stored once).
+    await expect.poll(async () => (await sendMessage('getPopupData')).progress.totalEvents).toBe(2);
+    const data = await sendMessage('getPopupData');
+    expect(data.progress.activity.at(-1)).toMatchObject({ day: data.today, pages: 1 });
+    expect(data.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect((await fakeBrowser.storage.local.get(`${OUTBOX_PREFIX}left-1`))[`${OUTBOX_PREFIX}left-1`]).toBeUndefined();
 
     const state = await sendMessage('getCoachState', { url: 'https://example.com/', recordKey: null });
@@ -29,7 +31,7 @@ describe('registerUsageHandlers (through the typed messages and the fake browser
     expect((await sendMessage('exportRollupsCsv')).split('\r\n')[0]).toMatch(/^day,points,/);
     expect(JSON.parse(await sendMessage('exportSummary')).points).toBe(0);
     expect(await sendMessage('deleteData')).toEqual({ ok: true });
-    expect((await sendMessage('getProgress')).totals.counts).toEqual({});
+    expect((await sendMessage('getPopupData')).progress.totalEvents).toBe(0);
 
     expect(await fakeBrowser.alarms.get(PRUNE_ALARM)).toMatchObject({ name: PRUNE_ALARM, periodInMinutes: 1440 });
   });
