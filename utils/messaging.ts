@@ -3,6 +3,7 @@
  * Every message is typed here; nothing else sends runtime messages.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PackFailure } from './packs/messages';
 import type { InstalledPack, Pack } from './packs/types';
 import type { EffectiveSettings, Settings } from './settings';
 import type { Catalog, UiLanguage } from './i18n';
@@ -34,7 +35,8 @@ export interface CoachState {
 
 export type PackResult =
   | { ok: true; pack: InstalledPack; needsHosts?: string[] }
-  | { ok: false; errors: string[] };
+  /** errors in English, problems as data the options page words in the user's language. */
+  | PackFailure;
 
 export interface ProtocolMap {
   /** Durable ingestion: the background answers with the ids it has stored (or already had). */

@@ -4,6 +4,7 @@ import { hostsNeeded } from '@/utils/packs/store-logic';
 import { textOf } from '@/utils/packs/text';
 import type { InstalledPack } from '@/utils/packs/types';
 import { formatWhen, hostsOf, itemCounts } from './format';
+import { refreshErrorText } from './pack-problems';
 
 interface Props {
   installed: InstalledPack;
@@ -23,7 +24,8 @@ const SOURCE_KEYS = {
 } as const;
 
 export function PackRow({ installed, lang, granted, onToggle, onRemove, onGrant }: Props) {
-  const { pack, source, enabled, url, lastRefreshAt, lastError } = installed;
+  const { pack, source, enabled, url, lastRefreshAt } = installed;
+  const lastError = refreshErrorText(installed);
   const title = textOf(pack.title, lang);
   const description = textOf(pack.description, lang);
   const locked = source === 'policy';

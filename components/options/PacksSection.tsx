@@ -7,6 +7,7 @@ import { textOf } from '@/utils/packs/text';
 import type { InstalledPack } from '@/utils/packs/types';
 import { hostsOf } from './format';
 import type { HostAccess } from './host-access';
+import { failureTexts } from './pack-problems';
 import { PackRow } from './PackRow';
 
 export type PackStatus =
@@ -52,7 +53,7 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks 
   const afterInstall = useCallback(
     async (result: PackResult, what: string) => {
       if (!result.ok) {
-        setStatus({ kind: 'error', title: t('options_import_failed', what), errors: result.errors });
+        setStatus({ kind: 'error', title: t('options_import_failed', what), errors: failureTexts(result) });
         return;
       }
       const title = textOf(result.pack.pack.title, lang);

@@ -3,7 +3,8 @@
  * snippets and tours, and `when.crm` ids that name neither a built-in adapter nor a `sites` entry.
  */
 import { BUILTIN_CRMS, ITEM_LISTS } from './limits';
-import type { PackIssue } from './issues';
+import { type PackIssue, packIssue } from './issues';
+import { msg } from './messages';
 import type { Pack, When } from './types';
 
 const LIST_OF_SITES = 'sites';
@@ -17,14 +18,14 @@ export function crossCheckPack(pack: Pack): PackIssue[] {
     items.forEach((item, i) => {
       const first = firstAt.get(item.id);
       if (first === undefined) firstAt.set(item.id, i);
-      else issues.push({ path: [list, i, 'id'], message: `duplicate id "${item.id}" (first used at ${list}[${first}])` });
+      else issues.push(packIssue([list, i, 'id'], msg('pack_duplicate_id', item.id, `${list}[${first}]`)));
     });
   }
 
   const siteIds = new Set((pack.sites ?? []).map((s) => s.id));
   (pack.sites ?? []).forEach((site, i) => {
     if ((BUILTIN_CRMS as readonly string[]).includes(site.id)) {
-      issues.push({ path: ['sites', i, 'id'], message: `"${site.id}" is a built-in CRM id; choose another id for a site` });
+      issues.push(packIssue(['sites', i, 'id'], msg('pack_builtin_crm_id', site.id)));
     }
   });
 
@@ -43,17 +44,17 @@ export function crossCheckPack(pack: Pack): PackIssue[] {
     if (lm && 'snippet' in lm) {
       const missing = missingHere(lm.snippet, snippetIds);
       if (missing !== null) {
-        issues.push({ path: ['tips', i, 'learnMore', 'snippet'], message: `no snippet "${missing}" in this pack` });
+        issues.push(packIssue(['tips', i, 'learnMore', 'snippet'], msg('pack_no_snippet', missing)));
       }
     }
   });
   pack.milestones?.forEach((m, i) => {
     if ('snippet' in m.done) {
       const missing = missingHere(m.done.snippet, snippetIds);
-      if (missing !== null) issues.push({ path: ['milestones', i, 'done', 'snippet'], message: `no snippet "${missing}" in this pack` });
+      if (missing !== null) issues.push(packIssue(['milestones', i, 'done', 'snippet'], msg('pack_no_snippet', missing)));
     } else if ('tour' in m.done) {
       const missing = missingHere(m.done.tour, tourIds);
-      if (missing !== null) issues.push({ path: ['milestones', i, 'done', 'tour'], message: `no tour "${missing}" in this pack` });
+      if (missing !== null) issues.push(packIssue(['milestones', i, 'done', 'tour'], msg('pack_no_tour', missing)));
     }
   });
 
@@ -61,10 +62,7 @@ export function crossCheckPack(pack: Pack): PackIssue[] {
   const checkWhen = (when: When | undefined, path: (string | number)[]) => {
     when?.crm?.forEach((crm, j) => {
       if (!known(crm)) {
-        issues.push({
-          path: [...path, 'when', 'crm', j],
-          message: `unknown CRM "${crm}": expected one of ${BUILTIN_CRMS.join(', ')} or a sites[].id of this pack`,
-        });
+        issues.push(packIssue([...path, 'when', 'crm', j], msg('pack_unknown_crm', crm, BUILTIN_CRMS.join(', '))));
       }
     });
   };

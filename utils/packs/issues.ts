@@ -1,10 +1,18 @@
 /** A validation problem with its JSON path, and how paths and problems are written for people. */
+import { atPath, englishText, type PackMessage } from './messages';
 
 export type JsonPath = (string | number)[];
 
 export interface PackIssue {
   path: JsonPath;
+  /** The problem in English (the CLI's words). */
   message: string;
+  /** The problem as data, for readers in other languages. */
+  problem: PackMessage;
+}
+
+export function packIssue(path: JsonPath, problem: PackMessage): PackIssue {
+  return { path, message: englishText(problem), problem };
 }
 
 /** `tips[3].target`, `when.fieldEquals["Close Date"]`, `(root)` for the document itself. */
@@ -20,6 +28,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 export function formatIssue(issue: PackIssue): string {
   return `${formatPath(issue.path)}: ${issue.message}`;
+}
+
+/** The issue with its path, as one message: `tips[3].target: <problem>`. */
+export function issueMessage(issue: PackIssue): PackMessage {
+  return atPath(formatPath(issue.path), issue.problem);
 }
 
 /** The value at a JSON path, or undefined. */

@@ -3,6 +3,7 @@
  * part of pack format 1. Uses the same Markdown lexer (marked) the overlay renders with.
  */
 import { Lexer, type Token } from 'marked';
+import { englishText, msg, type PackMessage } from './messages';
 
 /** The scheme of a link target as a browser would read it ("javascript:", "https:"), or null when relative. */
 export function linkScheme(href: string): string | null {
@@ -25,20 +26,25 @@ export function isAllowedLink(href: string): boolean {
   }
 }
 
-/** Problems with the links and images of a Markdown body; empty when it is fine. */
+/** Problems with the links and images of a Markdown body, in English; empty when it is fine. */
 export function markdownLinkProblems(markdown: string): string[] {
+  return markdownLinkMessages(markdown).map(englishText);
+}
+
+/** Problems with the links and images of a Markdown body, as data; empty when it is fine. */
+export function markdownLinkMessages(markdown: string): PackMessage[] {
   let tokens: Token[];
   try {
     tokens = new Lexer({ gfm: true }).lex(markdown);
   } catch {
-    return ['could not be read as Markdown'];
+    return [msg('pack_markdown_unreadable')];
   }
-  const problems: string[] = [];
+  const problems: PackMessage[] = [];
   const visit = (list: Token[] | undefined): void => {
     for (const token of list ?? []) {
       const t = token as Token & { href?: string; text?: string; autolink?: boolean };
       if (t.type === 'image') {
-        problems.push('images are not supported in pack format 1');
+        problems.push(msg('pack_markdown_image'));
       } else if ((t.type === 'link' || t.type === 'def') && typeof t.href === 'string') {
         // GFM turns a bare "www.example.com" into http://www.example.com: text, not a link the author wrote.
         const bareWww = t.autolink === true && t.href === `http://${t.text ?? ''}`;
@@ -46,8 +52,8 @@ export function markdownLinkProblems(markdown: string): string[] {
           const scheme = linkScheme(t.href);
           problems.push(
             scheme
-              ? `links must be https: or mailto: (found ${scheme} in "${truncate(t.href)}")`
-              : `links must be absolute https: or mailto: URLs (found "${truncate(t.href)}")`,
+              ? msg('pack_markdown_link_scheme', scheme, truncate(t.href))
+              : msg('pack_markdown_link_relative', truncate(t.href)),
           );
         }
       }
@@ -58,7 +64,14 @@ export function markdownLinkProblems(markdown: string): string[] {
     }
   };
   visit(tokens);
-  return [...new Set(problems)];
+  // Each problem once (a link repeated in a body is one problem).
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function cellTokens(value: unknown): Token[] {

@@ -17,15 +17,19 @@ import {
   ROLE_ID_PATTERN,
   SEMVER_PATTERN,
 } from './limits';
-import { isAllowedLink, linkScheme, markdownLinkProblems } from './markdown-links';
-import { matchPatternProblem } from './match-pattern';
+import { isAllowedLink, linkScheme, markdownLinkMessages } from './markdown-links';
+import { matchPatternMessage } from './match-pattern';
+import { encodeMessage, msg, type MessageArg } from './messages';
 import { PACK_FORMAT } from './types';
+
+/** A rule's message for zod (carried as a string; validate.ts reads it back as data). */
+const says = (key: string, ...args: MessageArg[]) => encodeMessage(msg(key, ...args));
 
 const text = (max = MAX_TEXT) => z.string().min(1).max(max);
 
 export const itemId = z
   .string()
-  .regex(ITEM_ID_PATTERN, { error: 'must be 1–64 characters of a-z, 0-9, "-", "_" and "."' })
+  .regex(ITEM_ID_PATTERN, { error: says('pack_item_id_rule') })
   .describe('Item id, unique inside its list; addressed globally as <packId>/<itemId>.');
 
 export const localizedText = z
@@ -33,10 +37,10 @@ export const localizedText = z
     [
       text(),
       z
-        .record(z.string().regex(LANG_TAG_PATTERN, { error: 'expected a language tag such as en or zh-CN' }), text())
-        .refine((o) => Object.keys(o).length > 0, { error: 'expected at least one language' }),
+        .record(z.string().regex(LANG_TAG_PATTERN, { error: says('pack_lang_tag') }), text())
+        .refine((o) => Object.keys(o).length > 0, { error: says('pack_at_least_one_language') }),
     ],
-    { error: 'expected a string or an object of language tags to strings' },
+    { error: says('pack_localized_text') },
   )
   .describe('A plain string or an object of BCP 47 language tags to strings, e.g. { "en": "...", "zh-CN": "..." }.');
 
@@ -44,8 +48,8 @@ export const localizedText = z
 export const markdown = localizedText.superRefine((value, ctx) => {
   const texts = typeof value === 'string' ? [['', value]] : Object.entries(value);
   for (const [lang, body] of texts) {
-    for (const problem of markdownLinkProblems(body)) {
-      ctx.addIssue({ code: 'custom', message: problem, path: lang ? [lang] : [] });
+    for (const problem of markdownLinkMessages(body)) {
+      ctx.addIssue({ code: 'custom', message: encodeMessage(problem), path: lang ? [lang] : [] });
     }
   }
 });
@@ -63,12 +67,12 @@ const regexSource = (mustHaveGroup?: string) =>
       try {
         re = new RegExp(source);
       } catch (err) {
-        const reason = (err as Error).message.split(': ').pop();
-        ctx.addIssue({ code: 'custom', message: `not a valid regular expression (${reason})` });
+        const reason = (err as Error).message.split(': ').pop() ?? '';
+        ctx.addIssue({ code: 'custom', message: says('pack_regex_invalid', reason) });
         return;
       }
       if (mustHaveGroup && !new RegExp(`\\(\\?<${mustHaveGroup}>`).test(re.source)) {
-        ctx.addIssue({ code: 'custom', message: `needs a named group (?<${mustHaveGroup}>...)` });
+        ctx.addIssue({ code: 'custom', message: says('pack_regex_group', mustHaveGroup) });
       }
     });
 
@@ -77,20 +81,20 @@ const matchPattern = z
   .min(1)
   .max(500)
   .superRefine((pattern, ctx) => {
-    const problem = matchPatternProblem(pattern);
-    if (problem) ctx.addIssue({ code: 'custom', message: `not a valid match pattern: ${problem}` });
+    const problem = matchPatternMessage(pattern);
+    if (problem) ctx.addIssue({ code: 'custom', message: says('pack_match_pattern', problem) });
   });
 
 export const audienceSchema = z
   .strictObject({
     roles: z
-      .array(z.string().regex(ROLE_ID_PATTERN, { error: 'expected a lower-case role id such as sales or sales-manager' }))
+      .array(z.string().regex(ROLE_ID_PATTERN, { error: says('pack_role_id') }))
       .min(1)
       .max(50)
       .optional(),
     tenureDays: z
       .tuple([z.int().min(0).max(36500), z.int().min(0).max(36500)])
-      .refine(([from, to]) => from <= to, { error: 'expected [from, to] with from <= to' })
+      .refine(([from, to]) => from <= to, { error: says('pack_tenure_order') })
       .optional(),
   })
   .describe('Who an item is for. Unset means everyone.');
@@ -98,7 +102,7 @@ export const audienceSchema = z
 export const whenSchema = z
   .strictObject({
     crm: z
-      .array(z.string().regex(ITEM_ID_PATTERN, { error: 'expected a CRM id such as salesforce or a sites[].id' }))
+      .array(z.string().regex(ITEM_ID_PATTERN, { error: says('pack_crm_id') }))
       .min(1)
       .max(50)
       .optional(),
@@ -116,13 +120,13 @@ export const targetSchema = z
       z.strictObject({ selector: text(1000), text: text(500).optional() }),
       z.strictObject({ page: z.literal(true) }),
     ],
-    { error: 'expected one of field, selector, page' },
+    { error: says('pack_expected_one_of', 'field, selector, page') },
   )
   .describe('{ "field": label or API name } | { "selector": CSS, "text"?: visible text } | { "page": true }');
 
 const snippetRef = z
   .string()
-  .regex(/^(?:[a-z0-9-]{3,64}\/)?[a-z0-9._-]{1,64}$/, { error: 'expected a snippet id or <packId>/<snippetId>' });
+  .regex(/^(?:[a-z0-9-]{3,64}\/)?[a-z0-9._-]{1,64}$/, { error: says('pack_ref_id', 'snippet') });
 
 const httpsUrl = z
   .string()
@@ -132,13 +136,13 @@ const httpsUrl = z
     const scheme = linkScheme(url);
     ctx.addIssue({
       code: 'custom',
-      message: scheme ? `expected an https: URL (found ${scheme})` : 'expected an absolute https: URL',
+      message: scheme ? says('pack_https_url_found', scheme) : says('pack_https_url'),
     });
   });
 
 export const learnMoreSchema = z.union(
   [z.strictObject({ snippet: snippetRef }), z.strictObject({ url: httpsUrl })],
-  { error: 'expected one of snippet, url' },
+  { error: says('pack_expected_one_of', 'snippet, url') },
 );
 
 const points = z.int().min(0).max(10000);
@@ -174,7 +178,7 @@ export const quizSchema = z
     choices: z.array(localizedText).min(2).max(10),
     answer: z.int().min(0),
   })
-  .refine((q) => q.answer < q.choices.length, { error: 'answer must be the index of one of the choices (0-based)', path: ['answer'] });
+  .refine((q) => q.answer < q.choices.length, { error: says('pack_quiz_answer'), path: ['answer'] });
 
 export const snippetSchema = z.strictObject({
   id: itemId,
@@ -206,7 +210,7 @@ export const tourSchema = z.strictObject({
 });
 
 const itemRef = (what: string) =>
-  z.string().regex(/^(?:[a-z0-9-]{3,64}\/)?[a-z0-9._-]{1,64}$/, { error: `expected a ${what} id or <packId>/<${what}Id>` });
+  z.string().regex(/^(?:[a-z0-9-]{3,64}\/)?[a-z0-9._-]{1,64}$/, { error: says('pack_ref_id', what) });
 
 export const milestoneDoneSchema = z.union(
   [
@@ -215,7 +219,7 @@ export const milestoneDoneSchema = z.union(
     z.strictObject({ tour: itemRef('tour') }),
     z.strictObject({ visits: z.strictObject({ object: text(200), count: z.int().min(1).max(100000) }) }),
   ],
-  { error: 'expected one of event, snippet, tour, visits' },
+  { error: says('pack_expected_one_of', 'event, snippet, tour, visits') },
 );
 
 export const milestoneSchema = z.strictObject({
@@ -229,13 +233,13 @@ export const milestoneSchema = z.strictObject({
 });
 
 export const siteSchema = z.strictObject({
-  id: z.string().regex(ITEM_ID_PATTERN, { error: 'must be 1–64 characters of a-z, 0-9, "-", "_" and "."' }),
+  id: z.string().regex(ITEM_ID_PATTERN, { error: says('pack_item_id_rule') }),
   name: text(200),
   match: z.array(matchPattern).min(1).max(20),
   object: z
     .union(
       [z.strictObject({ urlPattern: regexSource('object') }), z.strictObject({ selector: text(1000) })],
-      { error: 'expected one of urlPattern, selector' },
+      { error: says('pack_expected_one_of', 'urlPattern, selector') },
     )
     .optional(),
   page: z
@@ -260,9 +264,9 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ITEMS);
 export const packSchema = z
   .strictObject({
     $schema: z.string().max(2000).optional().describe('Optional: the JSON Schema URL, for editors.'),
-    format: z.literal(PACK_FORMAT, { error: `expected "${PACK_FORMAT}"` }),
-    id: z.string().regex(PACK_ID_PATTERN, { error: 'must be 3–64 characters of a-z, 0-9 and "-"' }),
-    version: z.string().regex(SEMVER_PATTERN, { error: 'expected a semantic version such as 1.2.0' }),
+    format: z.literal(PACK_FORMAT, { error: says('pack_format_unsupported', PACK_FORMAT) }),
+    id: z.string().regex(PACK_ID_PATTERN, { error: says('pack_id_rule') }),
+    version: z.string().regex(SEMVER_PATTERN, { error: says('pack_semver') }),
     title: localizedText,
     description: localizedText.optional(),
     author: text(200).optional(),
@@ -282,7 +286,7 @@ export const packSchema = z
       (pack.tours?.length ?? 0) +
       (pack.milestones?.length ?? 0);
     if (count > MAX_ITEMS) {
-      ctx.addIssue({ code: 'custom', message: `too many items: ${count} (at most ${MAX_ITEMS} in all)` });
+      ctx.addIssue({ code: 'custom', message: says('pack_too_many_items', count, MAX_ITEMS) });
     }
   })
   .meta({ title: 'CRM Coach tip pack, format 1', description: 'See docs/packs.md and PACK_FORMAT.md.' });

@@ -3,6 +3,7 @@
  * to the set of installed packs. No storage, no network: store.ts applies them.
  */
 import { originOfPattern } from './match-pattern';
+import { atPath, englishText, msg, type PackMessage } from './messages';
 import { compareSemver } from './semver';
 import type { InstalledPack, Pack, PackSource } from './types';
 
@@ -17,9 +18,7 @@ export interface InstallMeta {
   lastModified?: string;
 }
 
-export type Decision<T> = { ok: true; packs: PackMap; value: T } | { ok: false; error: string };
-
-export const POLICY_LOCKED = 'set by your organisation';
+export type Decision<T> = { ok: true; packs: PackMap; value: T } | { ok: false; error: PackMessage };
 
 /**
  * Install or replace. A pack with an installed id replaces it only when its version is newer or
@@ -29,12 +28,12 @@ export function decideInstall(packs: PackMap, pack: Pack, meta: InstallMeta): De
   const existing = packs[pack.id];
   if (existing) {
     if (existing.source === 'policy' && meta.source !== 'policy') {
-      return { ok: false, error: `"${pack.id}" is installed by your organisation's policy and cannot be replaced` };
+      return { ok: false, error: msg('pack_policy_cannot_replace', pack.id) };
     }
     if (compareSemver(pack.version, existing.pack.version) < 0) {
       return {
         ok: false,
-        error: `version: ${pack.version} is older than the installed version ${existing.pack.version} of "${pack.id}"; install ${existing.pack.version} or newer`,
+        error: atPath('version', msg('pack_version_older', pack.version, existing.pack.version, pack.id)),
       };
     }
   }
@@ -61,8 +60,8 @@ export function decideInstall(packs: PackMap, pack: Pack, meta: InstallMeta): De
 
 export function decideRemove(packs: PackMap, id: string): Decision<InstalledPack> {
   const existing = packs[id];
-  if (!existing) return { ok: false, error: `no installed pack "${id}"` };
-  if (existing.source === 'policy') return { ok: false, error: `"${id}" is ${POLICY_LOCKED} and cannot be removed` };
+  if (!existing) return { ok: false, error: msg('pack_not_installed', id) };
+  if (existing.source === 'policy') return { ok: false, error: msg('pack_policy_locked_remove', id) };
   const next = { ...packs };
   delete next[id];
   return { ok: true, packs: next, value: existing };
@@ -70,21 +69,29 @@ export function decideRemove(packs: PackMap, id: string): Decision<InstalledPack
 
 export function decideSetEnabled(packs: PackMap, id: string, enabled: boolean): Decision<InstalledPack> {
   const existing = packs[id];
-  if (!existing) return { ok: false, error: `no installed pack "${id}"` };
+  if (!existing) return { ok: false, error: msg('pack_not_installed', id) };
   if (existing.source === 'policy' && !enabled) {
-    return { ok: false, error: `"${id}" is ${POLICY_LOCKED} and cannot be turned off` };
+    return { ok: false, error: msg('pack_policy_locked_off', id) };
   }
   const value = { ...existing, enabled };
   return { ok: true, packs: { ...packs, [id]: value }, value };
 }
 
-/** Records a refresh that brought nothing new (304) or failed: the pack itself stays as it was. */
-export function noteRefresh(packs: PackMap, id: string, now: number, error?: string): PackMap {
+/**
+ * Records a refresh that brought nothing new (304) or failed: the pack itself stays as it was.
+ * The error is kept in English (`lastError`) and as data (`lastProblem`) for the options page.
+ */
+export function noteRefresh(packs: PackMap, id: string, now: number, error?: PackMessage): PackMap {
   const existing = packs[id];
   if (!existing) return packs;
   const value: InstalledPack = { ...existing, lastRefreshAt: now };
-  if (error === undefined) delete value.lastError;
-  else value.lastError = error;
+  if (error === undefined) {
+    delete value.lastError;
+    delete value.lastProblem;
+  } else {
+    value.lastError = englishText(error);
+    value.lastProblem = error;
+  }
   return { ...packs, [id]: value };
 }
 
@@ -132,15 +139,21 @@ export function policyPlan(packs: PackMap, packUrls: readonly string[]): { fetch
   };
 }
 
-/** Pack URLs: https only, plain http only for this machine (127.0.0.1, localhost). */
+/** Pack URLs: https only, plain http only for this machine (127.0.0.1, localhost). English, or null. */
 export function packUrlProblem(raw: string): string | null {
+  const problem = packUrlMessage(raw);
+  return problem ? englishText(problem) : null;
+}
+
+/** As packUrlProblem, as data. */
+export function packUrlMessage(raw: string): PackMessage | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'not a valid URL';
+    return msg('pack_url_invalid');
   }
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return null;
-  return `pack URLs must use https: (found ${url.protocol})`;
+  return msg('pack_url_not_https', url.protocol);
 }

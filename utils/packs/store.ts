@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { PackResult } from '../messaging';
 import { getEffectiveSettings, getPolicy } from '../settings-store';
+import { englishText, msg, packFailure, type PackMessage } from './messages';
 import { parsePackText } from './parse';
 import {
   decideInstall,
@@ -15,7 +16,7 @@ import {
   hostsNeeded,
   noteRefresh,
   type PackMap,
-  packUrlProblem,
+  packUrlMessage,
   policyPlan,
   sortedPacks,
   type InstallMeta,
@@ -68,17 +69,16 @@ function resultOf(installed: InstalledPack): PackResult {
 export function installPack(pack: Pack, meta: Omit<InstallMeta, 'now'>): Promise<PackResult> {
   return serialized(async () => {
     const decision = decideInstall(await readPacks(), pack, { ...meta, now: Date.now() });
-    if (!decision.ok) return { ok: false, errors: [decision.error] };
+    if (!decision.ok) return packFailure([decision.error]);
     await writePacks(decision.packs);
     return resultOf(decision.value);
   });
 }
 
-const USER_PACKS_OFF = 'Your organisation does not allow adding packs yourself (policy allowUserPacks is false).';
 
 /** "Import pack file": JSON or YAML text from the options page. */
 export async function installPackText(text: string, fileName?: string): Promise<PackResult> {
-  if (!(await getEffectiveSettings()).allowUserPacks) return { ok: false, errors: [USER_PACKS_OFF] };
+  if (!(await getEffectiveSettings()).allowUserPacks) return packFailure([msg('pack_user_packs_off')]);
   const parsed = parsePackText(text, fileName);
   if (!parsed.ok) return parsed;
   return installPack(parsed.pack, { source: 'user-file' });
@@ -86,11 +86,11 @@ export async function installPackText(text: string, fileName?: string): Promise<
 
 /** Fetches, validates and installs a pack from a URL. */
 async function installFromUrl(url: string, source: 'user-url' | 'policy'): Promise<PackResult> {
-  const problem = packUrlProblem(url);
-  if (problem) return { ok: false, errors: [`${url}: ${problem}`] };
+  const problem = packUrlMessage(url);
+  if (problem) return packFailure([msg('pack_at_url', url, problem)]);
   const fetched = await fetchPackUrl(url);
-  if (fetched.status === 'error') return { ok: false, errors: [`${url}: ${fetched.error}`] };
-  if (fetched.status === 'not-modified') return { ok: false, errors: [`${url}: the server answered 304 to a first request`] };
+  if (fetched.status === 'error') return packFailure([msg('pack_at_url', url, fetched.error)]);
+  if (fetched.status === 'not-modified') return packFailure([msg('pack_at_url', url, msg('pack_not_modified_first'))]);
   const parsed = parsePackText(fetched.text, new URL(url).pathname);
   if (!parsed.ok) return parsed;
   return installPack(parsed.pack, { source, url, etag: fetched.etag, lastModified: fetched.lastModified });
@@ -98,17 +98,17 @@ async function installFromUrl(url: string, source: 'user-url' | 'policy'): Promi
 
 /** "Add pack URL". */
 export async function addPackUrl(url: string): Promise<PackResult> {
-  if (!(await getEffectiveSettings()).allowUserPacks) return { ok: false, errors: [USER_PACKS_OFF] };
+  if (!(await getEffectiveSettings()).allowUserPacks) return packFailure([msg('pack_user_packs_off')]);
   return installFromUrl(url.trim(), 'user-url');
 }
 
-/** Applies a decision or throws its message (the options page shows it). */
+/** Applies a decision or throws its message in English (the options page shows it). */
 async function applyDecision(
   decide: (packs: PackMap) => ReturnType<typeof decideRemove>,
 ): Promise<{ list: InstalledPack[]; changed: InstalledPack }> {
   return serialized(async () => {
     const decision = decide(await readPacks());
-    if (!decision.ok) throw new Error(decision.error);
+    if (!decision.ok) throw new Error(englishText(decision.error));
     await writePacks(decision.packs);
     return { list: sortedPacks(decision.packs), changed: decision.value };
   });
@@ -140,7 +140,7 @@ async function refreshOne(current: InstalledPack): Promise<void> {
   }
   const parsed = parsePackText(fetched.text, new URL(url).pathname);
   if (!parsed.ok) {
-    const error = `refresh refused: ${parsed.errors.slice(0, 3).join('; ')}`;
+    const error = refused(parsed.problems.slice(0, 3));
     await serialized(async () => writePacks(noteRefresh(await readPacks(), id, Date.now(), error)));
     return;
   }
@@ -154,8 +154,12 @@ async function refreshOne(current: InstalledPack): Promise<void> {
       lastModified: fetched.lastModified,
     });
     if (decision.ok) await writePacks(decision.packs);
-    else await writePacks(noteRefresh(packs, id, Date.now(), `refresh refused: ${decision.error}`));
+    else await writePacks(noteRefresh(packs, id, Date.now(), refused([decision.error])));
   });
+}
+
+function refused(problems: PackMessage[]): PackMessage {
+  return msg('pack_refresh_refused', problems);
 }
 
 /** Refreshes every URL and policy pack (the alarm and the "Refresh packs" button). */

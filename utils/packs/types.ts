@@ -4,6 +4,7 @@
  */
 import type { PageKind } from '../crm/types';
 import type { EventKind } from '../usage/types';
+import type { PackMessage } from './messages';
 
 export const PACK_FORMAT = 'crm-coach/pack@1';
 
@@ -150,5 +151,8 @@ export interface InstalledPack {
   etag?: string;
   lastModified?: string;
   lastRefreshAt?: number;
+  /** Why the last refresh failed, in English (logs, older versions). */
   lastError?: string;
+  /** The same as data (a PackMessage), shown in the user's language; absent in packs stored before it existed. */
+  lastProblem?: PackMessage;
 }

@@ -3,12 +3,13 @@
  * and a timeout. Credentials are never sent; only the URL the user or the policy added is fetched.
  */
 import { MAX_PACK_BYTES } from './limits';
-import { packUrlProblem } from './store-logic';
+import { englishText, msg, type PackMessage } from './messages';
+import { packUrlMessage, packUrlProblem } from './store-logic';
 
 export type FetchResult =
   | { status: 'not-modified' }
   | { status: 'ok'; text: string; etag?: string; lastModified?: string }
-  | { status: 'error'; error: string };
+  | { status: 'error'; error: PackMessage };
 
 export interface Validators {
   etag?: string;
@@ -18,8 +19,7 @@ export interface Validators {
 const TIMEOUT_MS = 30_000;
 
 /** Why a fetch that threw may have failed: the extension reads pack servers with CORS. */
-export const FETCH_FAILED_HINT =
-  'check the address; the server must allow CRM Coach to read the pack (Access-Control-Allow-Origin: *)';
+export const FETCH_FAILED_HINT = englishText(msg('pack_fetch_hint'));
 
 export async function fetchPackUrl(
   url: string,
@@ -35,14 +35,14 @@ export async function fetchPackUrl(
   return strip(result);
 }
 
-type Attempt = FetchResult | { status: 'error'; error: string; networkError: true };
+type Attempt = FetchResult | { status: 'error'; error: PackMessage; networkError: true };
 
 function strip(result: Attempt): FetchResult {
   return result.status === 'error' ? { status: 'error', error: result.error } : result;
 }
 
 async function fetchOnce(url: string, prev: Validators, fetchImpl: typeof fetch): Promise<Attempt> {
-  const problem = packUrlProblem(url);
+  const problem = packUrlMessage(url);
   if (problem) return { status: 'error', error: problem };
   const headers: Record<string, string> = { Accept: 'application/json, application/yaml;q=0.9, */*;q=0.5' };
   if (prev.etag) headers['If-None-Match'] = prev.etag;
@@ -52,13 +52,13 @@ async function fetchOnce(url: string, prev: Validators, fetchImpl: typeof fetch)
   try {
     // no-store: the browser cache must not answer for the server, so a 304 reaches us as a 304.
     const res = await fetchImpl(url, { headers, cache: 'no-store', credentials: 'omit', signal: controller.signal });
-    if (res.url && packUrlProblem(res.url)) return { status: 'error', error: `redirected to a URL that is not allowed: ${res.url}` };
+    if (res.url && packUrlProblem(res.url)) return { status: 'error', error: msg('pack_url_redirect', res.url) };
     if (res.status === 304) return { status: 'not-modified' };
-    if (!res.ok) return { status: 'error', error: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` };
+    if (!res.ok) return { status: 'error', error: msg('pack_http_status', `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`) };
     const declared = Number(res.headers.get('content-length') ?? '0');
-    if (declared > MAX_PACK_BYTES) return { status: 'error', error: 'pack is too large (at most 2 MiB)' };
+    if (declared > MAX_PACK_BYTES) return { status: 'error', error: msg('pack_download_too_large') };
     const text = await readCapped(res);
-    if (text === null) return { status: 'error', error: 'pack is too large (at most 2 MiB)' };
+    if (text === null) return { status: 'error', error: msg('pack_download_too_large') };
     const result: FetchResult = { status: 'ok', text };
     const etag = res.headers.get('etag');
     const lastModified = res.headers.get('last-modified');
@@ -67,8 +67,8 @@ async function fetchOnce(url: string, prev: Validators, fetchImpl: typeof fetch)
     return result;
   } catch (err) {
     const e = err as Error;
-    if (e.name === 'AbortError') return { status: 'error', error: 'timed out' };
-    return { status: 'error', error: `could not fetch: ${e.message} (${FETCH_FAILED_HINT})`, networkError: true };
+    if (e.name === 'AbortError') return { status: 'error', error: msg('pack_timed_out') };
+    return { status: 'error', error: msg('pack_fetch_failed', e.message, msg('pack_fetch_hint')), networkError: true };
   } finally {
     clearTimeout(timer);
   }

@@ -4,17 +4,23 @@
  */
 import { z } from 'zod';
 import { crossCheckPack } from './cross-checks';
-import { formatIssue, type JsonPath, type PackIssue, valueAt } from './issues';
+import { issueMessage, type JsonPath, type PackIssue, packIssue, valueAt } from './issues';
 import { MAX_DEPTH, MAX_ERRORS, MAX_PACK_BYTES } from './limits';
+import { decodeMessage, encodeMessage, msg, type PackFailure, packFailure, type PackMessage } from './messages';
 import { packSchema } from './schema';
 import type { Pack } from './types';
 
-export type ValidationResult = { ok: true; pack: Pack } | { ok: false; errors: string[] };
+/** A refusal's `errors` (English) and `problems` (data) each name the JSON path. */
+export type ValidationResult = { ok: true; pack: Pack } | PackFailure;
 export type DetailedValidationResult = { ok: true; pack: Pack } | { ok: false; issues: PackIssue[] };
 
 export function validatePack(input: unknown): ValidationResult {
   const result = validatePackDetailed(input);
-  return result.ok ? result : { ok: false, errors: result.issues.map(formatIssue) };
+  return result.ok ? result : failureOf(result.issues);
+}
+
+function failureOf(issues: PackIssue[]): PackFailure {
+  return packFailure(issues.map(issueMessage));
 }
 
 /** As validatePack, with structured paths (the CLI maps them to lines). */
@@ -22,13 +28,13 @@ export function validatePackDetailed(input: unknown): DetailedValidationResult {
   const tooDeep = findTooDeep(input);
   if (tooDeep) {
     // Where the junk starts is enough; the full path would be MAX_DEPTH segments long.
-    return { ok: false, issues: [{ path: tooDeep.slice(0, 6), message: `nested deeper than ${MAX_DEPTH} levels` }] };
+    return { ok: false, issues: [packIssue(tooDeep.slice(0, 6), msg('pack_too_deep', MAX_DEPTH))] };
   }
 
   const bytes = jsonBytes(input);
   if (bytes > MAX_PACK_BYTES) return { ok: false, issues: [sizeIssue(bytes)] };
 
-  const parsed = packSchema.safeParse(input, { error: defaultMessage });
+  const parsed = packSchema.safeParse(input, { error: (iss) => encodeMessage(defaultMessage(iss)) });
   if (!parsed.success) {
     const issues: PackIssue[] = [];
     for (const issue of parsed.error.issues) flatten(issue, input, [], issues);
@@ -42,7 +48,7 @@ export function validatePackDetailed(input: unknown): DetailedValidationResult {
 
 export function sizeIssue(bytes: number): PackIssue {
   const mib = (bytes / (1024 * 1024)).toFixed(1);
-  return { path: [], message: `pack is too large: ${mib} MiB (at most 2 MiB)` };
+  return packIssue([], msg('pack_too_large', mib));
 }
 
 function jsonBytes(input: unknown): number {
@@ -78,56 +84,61 @@ function findTooDeep(input: unknown): JsonPath | null {
   return null;
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'a string',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'a list',
-  tuple: 'a list',
-  record: 'an object',
+/** Type names people read ("a string", "a list"), by zod's type name. */
+const TYPE_KEYS: Record<string, string> = {
+  string: 'pack_type_string',
+  number: 'pack_type_number',
+  int: 'pack_type_int',
+  boolean: 'pack_type_boolean',
+  object: 'pack_type_object',
+  array: 'pack_type_list',
+  tuple: 'pack_type_list',
+  record: 'pack_type_object',
 };
 
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'number' && !Number.isInteger(value)) return 'a fraction';
-  return TYPE_NAMES[typeof value] ?? typeof value;
+function typeName(name: string): PackMessage | string {
+  return TYPE_KEYS[name] ? msg(TYPE_KEYS[name]) : name;
+}
+
+function typeOf(value: unknown): PackMessage | string {
+  if (value === null) return msg('pack_type_null');
+  if (Array.isArray(value)) return msg('pack_type_list');
+  if (typeof value === 'number' && !Number.isInteger(value)) return msg('pack_type_fraction');
+  return typeName(typeof value);
 }
 
 /** Messages for the rules that have no message of their own in the schema. */
-function defaultMessage(iss: z.core.$ZodRawIssue): string {
+function defaultMessage(iss: z.core.$ZodRawIssue): PackMessage {
   switch (iss.code) {
     case 'invalid_type':
-      if (iss.input === undefined) return 'required';
-      return `expected ${TYPE_NAMES[iss.expected] ?? iss.expected}, found ${typeOf(iss.input)}`;
+      if (iss.input === undefined) return msg('pack_required');
+      return msg('pack_expected_type', typeName(iss.expected), typeOf(iss.input));
     case 'too_small': {
       const min = Number(iss.minimum);
-      if (iss.origin === 'string') return min <= 1 ? 'must not be empty' : `at least ${min} characters`;
-      if (iss.origin === 'array' || iss.origin === 'set') return `at least ${min} item${min === 1 ? '' : 's'}`;
-      return iss.inclusive === false ? `must be greater than ${min}` : `must be at least ${min}`;
+      if (iss.origin === 'string') return min <= 1 ? msg('pack_not_empty') : msg('pack_min_chars', min);
+      if (iss.origin === 'array' || iss.origin === 'set') return min === 1 ? msg('pack_min_items_one') : msg('pack_min_items', min);
+      return msg(iss.inclusive === false ? 'pack_min_number_exclusive' : 'pack_min_number', min);
     }
     case 'too_big': {
       const max = Number(iss.maximum);
-      if (iss.origin === 'string') return `at most ${max} characters`;
-      if (iss.origin === 'array' || iss.origin === 'set') return `at most ${max} items`;
-      return iss.inclusive === false ? `must be less than ${max}` : `must be at most ${max}`;
+      if (iss.origin === 'string') return msg('pack_max_chars', max);
+      if (iss.origin === 'array' || iss.origin === 'set') return msg('pack_max_items', max);
+      return msg(iss.inclusive === false ? 'pack_max_number_exclusive' : 'pack_max_number', max);
     }
     case 'invalid_value':
       return iss.values.length === 1
-        ? `expected ${JSON.stringify(iss.values[0])}`
-        : `expected one of ${iss.values.map((v) => String(v)).join(', ')}`;
+        ? msg('pack_expected_value', JSON.stringify(iss.values[0]))
+        : msg('pack_expected_one_of', iss.values.map((v) => String(v)).join(', '));
     case 'invalid_format':
-      return `invalid ${iss.format}`;
+      return msg('pack_invalid_format', iss.format);
     case 'unrecognized_keys':
-      return 'unknown key';
+      return msg('pack_unknown_key');
     case 'invalid_key':
-      return 'invalid key';
+      return msg('pack_invalid_key');
     case 'invalid_union':
-      return 'does not match any allowed form';
+      return msg('pack_no_form');
     default:
-      return 'invalid value';
+      return msg('pack_invalid_value');
   }
 }
 
@@ -138,25 +149,25 @@ function flatten(issue: AnyIssue, root: unknown, base: JsonPath, out: PackIssue[
   const path: JsonPath = [...base, ...(issue.path as JsonPath)];
   // A missing key reads better as "required" than as the list of forms it could take.
   if ((issue.code === 'invalid_union' || issue.code === 'invalid_value') && path.length > 0 && valueAt(root, path) === undefined) {
-    out.push({ path, message: 'required' });
+    out.push(packIssue(path, msg('pack_required')));
     return;
   }
   switch (issue.code) {
     case 'unrecognized_keys':
-      for (const key of issue.keys) out.push({ path: [...path, key], message: 'unknown key' });
+      for (const key of issue.keys) out.push(packIssue([...path, key], msg('pack_unknown_key')));
       return;
     case 'invalid_key':
-      out.push({ path, message: issue.issues.map((i) => i.message).join('; ') });
+      out.push(packIssue(path, msg('pack_list', issue.issues.map((i) => decodeMessage(i.message)))));
       return;
     case 'invalid_union': {
       const value = valueAt(root, path);
       const branch = meantBranch(issue.errors, value);
       if (branch) for (const inner of branch) flatten(inner, root, path, out);
-      else out.push({ path, message: issue.message });
+      else out.push(packIssue(path, decodeMessage(issue.message)));
       return;
     }
     default:
-      out.push({ path, message: issue.message });
+      out.push(packIssue(path, decodeMessage(issue.message)));
   }
 }
 

@@ -8,9 +8,14 @@ import {
   noteRefresh,
   packUrlProblem,
   policyPlan,
+  type Decision,
   type PackMap,
 } from '@/utils/packs/store-logic';
+import { englishText, msg } from '@/utils/packs/messages';
 import type { InstalledPack, Pack } from '@/utils/packs/types';
+
+/** A decision with its error in English. */
+const inEnglish = <T,>(d: Decision<T>) => (d.ok ? d : { ok: false, error: englishText(d.error) });
 
 const pack = (id: string, version = '1.0.0', extra: Partial<Pack> = {}): Pack => ({
   format: 'crm-coach/pack@1',
@@ -49,7 +54,7 @@ describe('decideInstall', () => {
     const packs: PackMap = { 'a-pack': installed(pack('a-pack', '1.2.0')) };
     const before = JSON.stringify(packs);
     const d = decideInstall(packs, pack('a-pack', '1.2.0-rc.1'), { source: 'user-url', now: 9, url: 'https://x.example/p.json' });
-    expect(d).toEqual({
+    expect(inEnglish(d)).toEqual({
       ok: false,
       error: 'version: 1.2.0-rc.1 is older than the installed version 1.2.0 of "a-pack"; install 1.2.0 or newer',
     });
@@ -58,8 +63,7 @@ describe('decideInstall', () => {
 
   it('a user cannot replace a policy pack; the policy can replace a user pack', () => {
     const policy: PackMap = { 'a-pack': installed(pack('a-pack'), { source: 'policy', url: 'https://p.example/a.json' }) };
-    expect(decideInstall(policy, pack('a-pack', '9.0.0'), { source: 'user-file', now: 2 })).toEqual({
-      ok: false,
+    expect(inEnglish(decideInstall(policy, pack('a-pack', '9.0.0'), { source: 'user-file', now: 2 }))).toEqual({ ok: false,
       error: '"a-pack" is installed by your organisation\'s policy and cannot be replaced',
     });
     const user: PackMap = { 'a-pack': installed(pack('a-pack')) };
@@ -85,19 +89,20 @@ describe('remove, enable, refresh notes', () => {
   it('removes user packs but not policy packs', () => {
     const d = decideRemove(packs, 'mine');
     expect(d.ok && Object.keys(d.packs)).toEqual(['org']);
-    expect(decideRemove(packs, 'org')).toEqual({ ok: false, error: '"org" is set by your organisation and cannot be removed' });
-    expect(decideRemove(packs, 'nope')).toEqual({ ok: false, error: 'no installed pack "nope"' });
+    expect(inEnglish(decideRemove(packs, 'org'))).toEqual({ ok: false, error: '"org" is set by your organisation and cannot be removed' });
+    expect(inEnglish(decideRemove(packs, 'nope'))).toEqual({ ok: false, error: 'no installed pack "nope"' });
   });
 
   it('turns packs off and on; policy packs stay on', () => {
     const d = decideSetEnabled(packs, 'mine', false);
     expect(d.ok && enabledPacks(d.packs).map((p) => p.id)).toEqual(['org']);
-    expect(decideSetEnabled(packs, 'org', false)).toEqual({ ok: false, error: '"org" is set by your organisation and cannot be turned off' });
+    expect(inEnglish(decideSetEnabled(packs, 'org', false))).toEqual({ ok: false, error: '"org" is set by your organisation and cannot be turned off' });
   });
 
   it('a failed refresh records the error and keeps the pack; a good one clears it', () => {
-    const failed = noteRefresh(packs, 'org', 7, 'HTTP 500');
-    expect(failed.org).toEqual({ ...packs.org, lastRefreshAt: 7, lastError: 'HTTP 500' });
+    const problem = msg('pack_http_status', '500');
+    const failed = noteRefresh(packs, 'org', 7, problem);
+    expect(failed.org).toEqual({ ...packs.org, lastRefreshAt: 7, lastError: 'HTTP 500', lastProblem: problem });
     expect(noteRefresh(failed, 'org', 8).org).toEqual({ ...packs.org, lastRefreshAt: 8 });
   });
 

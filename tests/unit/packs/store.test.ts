@@ -56,9 +56,9 @@ describe('pack store', () => {
     await installPackText(packJson('first-pack', '1.2.0'), 'a.json');
     const before = await stored();
     const bad = await installPackText(packJson('first-pack', '1.3.0', { tips: [{ id: 't', target: { xpath: '/' }, title: 'T' }] }));
-    expect(bad).toEqual({ ok: false, errors: ['tips[0].target: expected one of field, selector, page'] });
+    expect(bad).toMatchObject({ ok: false, errors: ['tips[0].target: expected one of field, selector, page'] });
     const older = await installPackText(packJson('first-pack', '1.0.0'));
-    expect(older).toEqual({
+    expect(older).toMatchObject({
       ok: false,
       errors: ['version: 1.0.0 is older than the installed version 1.2.0 of "first-pack"; install 1.2.0 or newer'],
     });
@@ -78,7 +78,7 @@ describe('pack store', () => {
   it('refuses user packs when the policy says allowUserPacks: false', async () => {
     await fakeBrowser.storage.managed.set({ allowUserPacks: false });
     const r = await installPackText(packJson('pack-a'));
-    expect(r).toEqual({ ok: false, errors: ['Your organisation does not allow adding packs yourself (policy allowUserPacks is false).'] });
+    expect(r).toMatchObject({ ok: false, errors: ['Your organisation does not allow adding packs yourself (policy allowUserPacks is false).'] });
     expect(await addPackUrl('https://packs.example.com/a.json')).toMatchObject({ ok: false });
     expect(await stored()).toBeUndefined();
   });
@@ -95,7 +95,7 @@ describe('URL packs', () => {
 
   it('refuses plain http except on this machine', async () => {
     fakeNetwork();
-    expect(await addPackUrl('http://packs.example.com/team.json')).toEqual({
+    expect(await addPackUrl('http://packs.example.com/team.json')).toMatchObject({
       ok: false,
       errors: ['http://packs.example.com/team.json: pack URLs must use https: (found http:)'],
     });
@@ -134,7 +134,7 @@ describe('URL packs', () => {
   it('a network error on add installs nothing', async () => {
     const net = fakeNetwork();
     net.serve(url, new TypeError('Failed to fetch'));
-    expect(await addPackUrl(url)).toEqual({ ok: false, errors: [`${url}: could not fetch: Failed to fetch (${FETCH_FAILED_HINT})`] });
+    expect(await addPackUrl(url)).toMatchObject({ ok: false, errors: [`${url}: could not fetch: Failed to fetch (${FETCH_FAILED_HINT})`] });
     expect(await listInstalled()).toEqual([]);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { FETCH_FAILED_HINT, fetchPackUrl } from '@/utils/packs/url-fetch';
+import { englishText } from '@/utils/packs/messages';
+import { FETCH_FAILED_HINT, fetchPackUrl, type FetchResult } from '@/utils/packs/url-fetch';
+
+/** A result with its error in English. */
+const inEnglish = (r: FetchResult) => (r.status === 'error' ? { ...r, error: englishText(r.error) } : r);
 
 const URL_ = 'https://packs.example.com/p.json';
 
@@ -26,14 +30,14 @@ describe('fetchPackUrl', () => {
       throw new TypeError('Failed to fetch');
     });
     const result = await fetchPackUrl(URL_, {}, fetchImpl as unknown as typeof fetch);
-    expect(result).toEqual({ status: 'error', error: `could not fetch: Failed to fetch (${FETCH_FAILED_HINT})` });
+    expect(inEnglish(result)).toEqual({ status: 'error', error: `could not fetch: Failed to fetch (${FETCH_FAILED_HINT})` });
     expect(fetchImpl).toHaveBeenCalledTimes(1);
   });
 
   it('does not ask again after an HTTP error', async () => {
     const fetchImpl = vi.fn(async () => new Response('boom', { status: 500 }));
     const result = await fetchPackUrl(URL_, { etag: '"v1"' }, fetchImpl as unknown as typeof fetch);
-    expect(result).toEqual({ status: 'error', error: 'HTTP 500' });
+    expect(inEnglish(result)).toEqual({ status: 'error', error: 'HTTP 500' });
     expect(fetchImpl).toHaveBeenCalledTimes(1);
   });
 
