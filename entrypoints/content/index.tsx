@@ -6,6 +6,7 @@ import overlayCss from '@/components/overlay/overlay.css?inline';
 import { CRM_CONTENT_MATCHES } from '@/utils/crm/matches';
 import { readPage } from '@/utils/crm';
 import { resolveTarget } from '@/utils/crm/targets';
+import { OVERLAY_TAG } from '@/utils/crm/dom';
 import { watchPage } from '@/utils/crm/watch';
 import { createLivePage } from '@/utils/crm/live-page';
 import { onMessage, sendMessage } from '@/utils/messaging';
@@ -15,6 +16,7 @@ import { TOUR_PROGRESS_KEY, type TourProgress } from '@/utils/coach/tour';
 import type { ShadowRootOf } from '@/components/overlay/dom';
 import { createCoachController } from './controller';
 import { App } from './App';
+import { mountOverlayHost } from '@/components/overlay/host';
 
 /** chrome.dom.openOrClosedShadowRoot where the browser has it (reaches closed shadow roots). */
 function closedShadowRoots(): ShadowRootOf | undefined {
@@ -29,7 +31,7 @@ export default defineContentScript({
   async main(ctx) {
     // Injected again (pack site coached from the popup, or a registered site script plus a
     // click): one coach per page.
-    if (document.querySelector('crm-coach-overlay')) return;
+    if (document.querySelector(OVERLAY_TAG)) return;
     try {
       const stop = new AbortController();
       ctx.onInvalidated(() => stop.abort());
@@ -57,24 +59,13 @@ export default defineContentScript({
         stop.signal,
       );
 
-      const ui = await createShadowRootUi(ctx, {
-        name: 'crm-coach-overlay',
-        css: overlayCss,
-        position: 'overlay',
-        anchor: 'body',
-        zIndex: 2147483647,
-        // Keys typed in the overlay (search, quiz) never reach the CRM's shortcuts.
-        isolateEvents: ['keydown', 'keyup', 'keypress'],
-        onMount(container) {
-          const root = ReactDOM.createRoot(container);
-          root.render(<App controller={controller} />);
-          return root;
-        },
-        onRemove(root) {
-          root?.unmount();
-        },
+      const overlay = mountOverlayHost(document, overlayCss);
+      const root = ReactDOM.createRoot(overlay.container);
+      root.render(<App controller={controller} />);
+      ctx.onInvalidated(() => {
+        root.unmount();
+        overlay.remove();
       });
-      ui.mount();
 
       const stopListening = onMessage('openSnippet', ({ data }) => controller.openSnippet(data.packId, data.snippetId));
       ctx.onInvalidated(() => {
