@@ -82,16 +82,59 @@ export function NextStepCard({ step, actions }: { step: NextStep; actions: Snipp
   );
 }
 
-export function Stats({ progress }: { progress: Progress }) {
+/** A count for people: grouped digits in the page's language ("1,200"). */
+export function formatCount(n: number, lang: string): string {
+  try {
+    return new Intl.NumberFormat(lang).format(n);
+  } catch {
+    return String(n);
+  }
+}
+
+/**
+ * The text of `key` with its one number kept whole: the number holds on to the signs beside it
+ * ("+1,200"), and the words around it stay together, so a narrow card breaks only between the
+ * number and its words ("+1,200 / this week", "本周 / +1,200"), never inside either.
+ */
+export function NumberPhrase({ messageKey, value }: { messageKey: string; value: string }) {
+  const mark = '\u0001';
+  const parts = t(messageKey, mark).split(mark);
+  if (parts.length !== 2) return <>{t(messageKey, value)}</>;
+  const [before, after] = parts;
+  const cut = (text: string, at: number) => [text.slice(0, at), text.slice(at)] as const;
+  const [head, leading] = cut(before, before.lastIndexOf(' ') + 1);
+  const firstSpace = after.indexOf(' ');
+  const [trailing, tail] = cut(after, firstSpace < 0 ? after.length : firstSpace);
+  return (
+    <>
+      {head.trim() && <span className="nowrap">{head.trim()}</span>}
+      {head.trim() && ' '}
+      <span className="nowrap">
+        {leading}
+        {value}
+        {trailing}
+      </span>
+      {tail.trim() && ' '}
+      {tail.trim() && <span className="nowrap">{tail.trim()}</span>}
+    </>
+  );
+}
+
+/** A total of six digits or more gets a smaller size so it stays inside its card. */
+const sizeClass = (value: number) => (String(value).length >= 6 ? 'stat-value long' : 'stat-value');
+
+export function Stats({ progress, lang }: { progress: Progress; lang: string }) {
   const { level, streak } = progress;
   return (
     <dl className="stats">
       <div className="stat">
         <dt>{t('popup_points')}</dt>
-        <dd className="stat-value" data-coach-points>
+        <dd className={sizeClass(progress.points)} data-coach-points>
           {progress.points}
         </dd>
-        <dd className="stat-sub">{t('popup_points_week', progress.pointsThisWeek)}</dd>
+        <dd className="stat-sub">
+          <NumberPhrase messageKey="popup_points_week" value={formatCount(progress.pointsThisWeek, lang)} />
+        </dd>
       </div>
       <div className="stat">
         <dt>{t('popup_level')}</dt>
@@ -102,7 +145,7 @@ export function Stats({ progress }: { progress: Progress }) {
           <span className="meter" aria-hidden="true">
             <span style={{ width: `${Math.round(level.fraction * 100)}%` }} />
           </span>
-          {t('popup_level_next', level.toNext, level.level + 1)}
+          {t('popup_level_next', formatCount(level.toNext, lang), level.level + 1)}
         </dd>
       </div>
       <div className="stat" title={t('popup_streak_hint')}>
@@ -111,7 +154,7 @@ export function Stats({ progress }: { progress: Progress }) {
           <span data-coach-streak>{streak}</span>{' '}
           <span className="unit">{streak === 1 ? t('popup_streak_day') : t('popup_streak_days')}</span>
         </dd>
-        <dd className="stat-sub">{t('popup_streak_best', progress.bestStreak)}</dd>
+        <dd className="stat-sub">{t('popup_streak_best', formatCount(progress.bestStreak, lang))}</dd>
       </div>
     </dl>
   );
@@ -124,7 +167,7 @@ export function TodaySection({ progress, actions, showNext }: { progress: Progre
         {t('popup_today')}
       </h2>
       {showNext && <NextStepCard step={progress.next} actions={actions} />}
-      <Stats progress={progress} />
+      <Stats progress={progress} lang={actions.lang} />
       <p className="muted small hint">{t('popup_streak_hint')}</p>
     </section>
   );

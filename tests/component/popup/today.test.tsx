@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent } from '@testing-library/react';
-import { buildProgress, levelFor } from '@/utils/usage/progress';
+import { cleanup, fireEvent, render } from '@testing-library/react';
+import { Stats } from '@/components/popup/TodaySection';
+import { setUiLanguage } from '@/utils/i18n';
+import { buildProgress, levelFor, type Progress } from '@/utils/usage/progress';
 import { REPORT_PRESETS, makeReport } from '../../fixtures/reports';
 import { renderView, textOfEl } from './render';
 
@@ -82,5 +84,47 @@ describe('Today', () => {
     expect(textOfEl(q('[data-coach-streak]'))).toBe(String(p.streak));
     expect(textOfEl(q('[data-coach-events]'))).toBe(String(p.totalEvents));
     expect(p.totalEvents).toBeGreaterThan(65_000);
+  });
+});
+
+describe('Stats at large numbers', () => {
+  const big = {
+    points: 12345,
+    pointsThisWeek: 1200,
+    level: { level: 23, fraction: 0.4, toNext: 1260 },
+    streak: 365,
+    bestStreak: 365,
+  } as unknown as Progress;
+
+  afterEach(() => setUiLanguage('en'));
+
+  /** The pieces of the week line a narrow card may put on separate lines (each stays whole). */
+  const unbreakable = (el: Element | null) => [...(el?.querySelectorAll('.nowrap') ?? [])].map((s) => s.textContent);
+
+  it('the week line breaks only between "+1,200" and "this week"; the marker holds the number only', () => {
+    const { container } = render(<Stats progress={big} lang="en" />);
+    const q = (s: string) => container.querySelector(s);
+    expect(textOfEl(q('[data-coach-points]'))).toBe('12345');
+    const week = q('[data-coach-points] + .stat-sub');
+    expect(textOfEl(week)).toBe('+1,200 this week');
+    expect(unbreakable(week)).toEqual(['+1,200', 'this week']);
+    expect(textOfEl(q('[data-coach-level] + .stat-sub'))).toBe('1,260 points to level 24');
+    expect(textOfEl(q('[data-coach-streak]'))).toBe('365');
+    expect(container.textContent).toContain('Best: 365');
+    expect(q('[data-coach-points]')!.className).toBe('stat-value');
+  });
+
+  it('zh-CN keeps its own word order: "本周" then "+1,200"', () => {
+    setUiLanguage('zh-CN');
+    const { container } = render(<Stats progress={big} lang="zh-CN" />);
+    const week = container.querySelector('[data-coach-points] + .stat-sub');
+    expect(textOfEl(week)).toBe('本周 +1,200');
+    expect(unbreakable(week)).toEqual(['本周', '+1,200']);
+  });
+
+  it('a six-digit total gets the smaller size so it stays inside its card', () => {
+    const { container } = render(<Stats progress={{ ...big, points: 123456 }} lang="en" />);
+    expect(container.querySelector('[data-coach-points]')!.className).toBe('stat-value long');
+    expect(textOfEl(container.querySelector('[data-coach-points]'))).toBe('123456');
   });
 });
