@@ -78,14 +78,54 @@ export function sanitizeSettingsPatch(patch: Partial<Settings>): Partial<Setting
   return out;
 }
 
+/** The last policy read, in storage.local (see getPolicy). */
+export const POLICY_CACHE_KEY = 'policyCache';
+/** How long a policy read may take before the last known policy answers instead (ms). */
+export const SLOW_POLICY_MS = 100;
+
 /** The managed policy, or {} when there is none (the API throws or is missing outside Chrome policy). */
-export async function getPolicy(): Promise<Policy> {
+async function readManagedPolicy(): Promise<Policy> {
   try {
     const managed = browser.storage?.managed;
     if (!managed) return {};
     return sanitizePolicy(await managed.get(null));
   } catch {
     return {};
+  }
+}
+
+async function readCachedPolicy(): Promise<Policy | null> {
+  try {
+    const stored = (await browser.storage.local.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY];
+    return stored === undefined ? null : sanitizePolicy(stored);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The enterprise policy. The first storage.managed read after the browser starts waits for
+ * Chromium's policy service (2.9 s measured on Linux), and every message that needs settings
+ * (the coach's state, the popup) would wait with it. So the last policy read is kept in
+ * storage.local: when a read takes longer than SLOW_POLICY_MS the last known policy answers, and
+ * the read, when it comes, replaces it. With nothing kept yet (first run) the read is awaited.
+ */
+export async function getPolicy(): Promise<Policy> {
+  const fresh = readManagedPolicy();
+  const cached = await readCachedPolicy();
+  void fresh.then((policy) => {
+    if (JSON.stringify(policy) === JSON.stringify(cached)) return;
+    return browser.storage.local.set({ [POLICY_CACHE_KEY]: policy });
+  }).catch((err: unknown) => console.warn('[crm-coach] could not keep the policy', err));
+  if (!cached) return fresh;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const lastKnown = new Promise<Policy>((resolve) => {
+    timer = setTimeout(() => resolve(cached), SLOW_POLICY_MS);
+  });
+  try {
+    return await Promise.race([fresh, lastKnown]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -5,6 +5,8 @@ import {
   getPolicy,
   isIsoDate,
   onPolicyChanged,
+  POLICY_CACHE_KEY,
+  SLOW_POLICY_MS,
   sanitizePolicy,
   updateSettings,
 } from '@/utils/settings-store';
@@ -75,5 +77,38 @@ describe('settings store', () => {
     await fakeBrowser.storage.managed.set({ refreshMinutes: 30 });
     await vi.waitFor(() => expect(seen).toEqual([{ refreshMinutes: 30 }]));
     off();
+  });
+});
+
+describe('getPolicy when storage.managed is slow (the first read after the browser starts)', () => {
+  const slowManaged = (policy: Record<string, unknown>, ms: number) =>
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation((() => new Promise((r) => setTimeout(() => r(policy), ms))) as never);
+
+  it('with nothing kept yet, waits for the read and keeps what it read', async () => {
+    slowManaged({ role: 'support' }, SLOW_POLICY_MS + 150);
+    expect(await getPolicy()).toEqual({ role: 'support' });
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY]).toEqual({ role: 'support' }));
+  });
+
+  it('with a policy kept, answers with it when the read is slow, and the read replaces it', async () => {
+    await fakeBrowser.storage.local.set({ [POLICY_CACHE_KEY]: { role: 'support', allowUserPacks: false } });
+    slowManaged({ role: 'sales' }, SLOW_POLICY_MS + 300);
+    expect(await getPolicy()).toEqual({ role: 'support', allowUserPacks: false });
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY]).toEqual({ role: 'sales' }));
+  });
+
+  it('a read that answers in time wins over the kept policy', async () => {
+    await fakeBrowser.storage.local.set({ [POLICY_CACHE_KEY]: { role: 'support' } });
+    await fakeBrowser.storage.managed.set({ role: 'marketing' });
+    expect(await getPolicy()).toEqual({ role: 'marketing' });
+    await fakeBrowser.storage.managed.clear();
+    expect(await getPolicy()).toEqual({});
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY]).toEqual({}));
+  });
+
+  it('effective settings use the kept policy while the read is slow', async () => {
+    await fakeBrowser.storage.local.set({ [POLICY_CACHE_KEY]: { startDate: '2026-03-02' } });
+    slowManaged({ startDate: '2026-03-02' }, 5_000);
+    expect(await getEffectiveSettings()).toMatchObject({ startDate: '2026-03-02', locked: { startDate: true } });
   });
 });
