@@ -10,24 +10,25 @@ import { CRM_CONTENT_MATCHES } from './utils/crm/matches';
 const MANIFEST_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAw2eveMahaJjsjOPzir73Cc7ZaVSGxis8v+vFoGeLKEYn5mc5aEPB8z4MOWtqnNlQjSo6X/ueiAK2hk7j1a8s0uWqD6Al+8BrV2cl3vkJ2215gpujl6XDCx8qdTHpjn8uD+5IFex3QFlnv1pfjZD0z1w7fLmYz5vxti+eamJRzWqbDpyGLAE1mj60lEJCVLPILpaR08Hnu7XIRtuvfR8AcrEhPM7sMbHrcCbOfzD8gr9XRBz22HBFdhyReOwG0601O2ln7yYvAymifB57HSlHQ6DjAPQ1SuhNh/1wbqVdXU4CeP1Tqj9CWCzMNVecB22ENuYe0QuTyF1OjraHQ7/dvwIDAQAB';
 
 /**
- * The content script runs on every CRM page and has a 100 KB gzip budget (DESIGN.md), so it uses
- * WXT's plain `browser` (Firefox's own `browser`, Chrome's promise-returning MV3 `chrome`) for
- * its few storage calls instead of webextension-polyfill (2.7 KB gzip); every other entrypoint
- * keeps the polyfill that @wxt-dev/webextension-polyfill aliases `wxt/browser` to.
+ * The content script runs on every CRM page and has a 100 KB gzip budget (DESIGN.md), and
+ * popup-request.js runs before the popup's HTML is even parsed: both use WXT's plain `browser`
+ * (Firefox's own `browser`, Chrome's promise-returning MV3 `chrome`) for their few calls instead
+ * of webextension-polyfill (2.7 KB gzip); every other entrypoint keeps the polyfill that
+ * @wxt-dev/webextension-polyfill aliases `wxt/browser` to.
  */
-function contentWithoutPolyfill(): Plugin {
+function lightEntriesWithoutPolyfill(): Plugin {
   const plainBrowser = createRequire(import.meta.url).resolve('wxt/browser');
-  let content = false;
+  let light = false;
   return {
-    name: 'crm-coach-content-without-polyfill',
+    name: 'crm-coach-light-entries-without-polyfill',
     enforce: 'pre',
     buildStart(options) {
       const input = options.input;
       const entries = typeof input === 'string' ? [input] : Array.isArray(input) ? input : Object.values(input ?? {});
-      content = entries.some((entry) => /[\\/]entrypoints[\\/]content[\\/]index\.tsx$/.test(entry));
+      light = entries.some((entry) => /[\\/]entrypoints[\\/](content[\\/]index\.tsx|popup-request\.ts)$/.test(entry));
     },
     resolveId(source) {
-      return content && source === '@wxt-dev/webextension-polyfill/browser' ? plainBrowser : null;
+      return light && source === '@wxt-dev/webextension-polyfill/browser' ? plainBrowser : null;
     },
   };
 }
@@ -54,6 +55,6 @@ export default defineConfig({
       : {}),
   }),
   // CRM_COACH_SOURCEMAP=1 writes source maps so the bundle's composition can be measured.
-  vite: () => ({ build: { sourcemap: process.env.CRM_COACH_SOURCEMAP === '1' }, plugins: [contentWithoutPolyfill()] }),
+  vite: () => ({ build: { sourcemap: process.env.CRM_COACH_SOURCEMAP === '1' }, plugins: [lightEntriesWithoutPolyfill()] }),
   zip: { excludeSources: ['.output/**', 'node_modules/**', 'tests/**', 'bench/**'] },
 });
