@@ -217,10 +217,12 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
 
   return (
     <div className="cc-root" data-coach-root="">
-      {anchoredTips.map((tp) => {
-        const anchor = anchors.get(tp.key) ?? null;
-        return anchor ? renderTip(tp, anchor) : null;
-      })}
+      {/* The open panel sits over the right of the page: an anchored tip would show half under it. */}
+      {!panelOpen &&
+        anchoredTips.map((tp) => {
+          const anchor = anchors.get(tp.key) ?? null;
+          return anchor ? renderTip(tp, anchor) : null;
+        })}
 
       {[...highlights].map(([label, el]) => (
         <Highlight key={label} target={el} label={label} />

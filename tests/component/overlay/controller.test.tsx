@@ -147,7 +147,11 @@ describe('content script coach loop', () => {
     fireEvent.click(screen.getByRole('button', { name: 'CRM Coach' }));
     fireEvent.click(screen.getByRole('switch', { name: 'Pause coaching on this site' }));
     expect(h.setSettings).toHaveBeenCalledWith({ pausedSites: [] });
+    // The open panel keeps anchored tips aside (it covers the right of the page); closed, the tip is back.
+    expect(h.container.querySelector('[data-coach-tip="acme/next-step"]')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'CRM Coach' }));
     expect(h.container.querySelector('[data-coach-tip="acme/next-step"]')).not.toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'CRM Coach' }));
     fireEvent.click(screen.getByRole('switch', { name: 'Pause coaching on this site' }));
     expect(h.setSettings).toHaveBeenLastCalledWith({ pausedSites: ['acme.lightning.force.com'] });
   });
