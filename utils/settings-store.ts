@@ -112,21 +112,25 @@ async function readCachedPolicy(): Promise<Policy | null> {
  */
 export async function getPolicy(): Promise<Policy> {
   const fresh = readManagedPolicy();
-  const cached = await readCachedPolicy();
-  void fresh.then((policy) => {
-    if (JSON.stringify(policy) === JSON.stringify(cached)) return;
-    return browser.storage.local.set({ [POLICY_CACHE_KEY]: policy });
-  }).catch((err: unknown) => console.warn('[crm-coach] could not keep the policy', err));
-  if (!cached) return fresh;
+  void fresh.then(keepPolicy).catch((err: unknown) => console.warn('[crm-coach] could not keep the policy', err));
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const lastKnown = new Promise<Policy>((resolve) => {
-    timer = setTimeout(() => resolve(cached), SLOW_POLICY_MS);
+  const slow = new Promise<'slow'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), SLOW_POLICY_MS);
   });
   try {
-    return await Promise.race([fresh, lastKnown]);
+    const first = await Promise.race([fresh, slow]);
+    if (first !== 'slow') return first;
   } finally {
     clearTimeout(timer);
   }
+  // Only a slow read looks at the kept policy: the usual, fast one costs no storage read.
+  return (await readCachedPolicy()) ?? fresh;
+}
+
+/** Keeps the policy just read for the next slow start (written only when it changed). */
+async function keepPolicy(policy: Policy): Promise<void> {
+  const kept = await readCachedPolicy();
+  if (JSON.stringify(kept) !== JSON.stringify(policy)) await browser.storage.local.set({ [POLICY_CACHE_KEY]: policy });
 }
 
 export async function getStoredSettings(): Promise<Settings> {
