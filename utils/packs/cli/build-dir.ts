@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseDataText } from '../parse';
-import { PACK_FORMAT } from '../types';
+import { PACK_FORMAT } from '../limits';
 
 export const LISTS = ['sites', 'tips', 'nudges', 'snippets', 'tours', 'milestones'] as const;
 type ListName = (typeof LISTS)[number];
