@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localize } from '@/utils/packs/text';
 
-describe('localize (localized text fallback of PACK_FORMAT.md)', () => {
+describe('localize (localized text fallback, docs/pack-format.md "Localized text")', () => {
   const text = { en: 'Hello', 'zh-CN': '你好', fr: 'Bonjour' };
   it('picks the exact tag', () => expect(localize(text, 'zh-CN')).toBe('你好'));
   it('falls back to the base language', () => expect(localize({ en: 'Hi', zh: '嗨' }, 'zh-TW')).toBe('嗨'));

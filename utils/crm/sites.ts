@@ -1,5 +1,5 @@
 /**
- * The generic adapter for CRMs a pack describes in `sites` (PACK_FORMAT.md "Sites"):
+ * The generic adapter for CRMs a pack describes in `sites` (docs/pack-format.md "Sites"):
  * object from a URL regex with a named group `object` or from a selector's text, page kind from
  * URL regexes tried in order, fields from container / label / input / required selectors.
  * Pack text is untrusted: bad regexes or selectors make the adapter read nothing, never throw.
