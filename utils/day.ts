@@ -24,13 +24,6 @@ export function localDay(at: number | Date): string {
   return `${y}-${m}-${day}`;
 }
 
-/** Local midnight at the start of a YYYY-MM-DD day, as a timestamp; NaN when malformed. */
-export function dayStart(day: string): number {
-  const m = DATE_RE.exec(day);
-  if (!m) return Number.NaN;
-  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime();
-}
-
 /**
  * The last millisecond of the local day of `at`. "Not now" snoozes until then, in the page and
  * in the stored item state alike: a snooze holds while `snoozedUntil > now`.
