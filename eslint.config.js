@@ -11,8 +11,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
  */
 const mod = (path) => `(^|/)${path}(\\.tsx?)?$`;
 const dir = (path) => `(^|/)${path}/`;
-/** The vocabulary modules: types and constant lists only, importable from every layer. */
-const VOCABULARY = ['crm/types', 'usage/types', 'coach/types'];
+/** A folder's modules except its `types.ts`: the vocabulary modules (types and constant lists) are importable from every layer. */
 const notVocabulary = (folder) => `(^|/)${folder}/(?!types(\\.ts)?$)`;
 const UP = {
   packs: { regex: notVocabulary('(utils/)?crm') + '|' + notVocabulary('(utils/)?usage') + '|' + dir('(utils/)?coach'), message: 'utils/packs is below crm, coach and usage (docs/architecture.md): import only their */types.ts.' },
@@ -37,16 +36,17 @@ export const LAYERS = [
     ignores: ['utils/packs/store.ts', 'utils/packs/background.ts', 'utils/packs/url-fetch.ts', 'utils/packs/cli/**'],
     rules: restrict(UP.packs, UP.services, UP.ui),
   },
-  // utils/crm/sites.ts imports coach/match-url until URL matching is one module (issue 17, being done separately).
   { name: 'crm', files: ['utils/crm/**/*.ts'], ignores: ['utils/crm/sites.ts'], rules: restrict(UP.crm, UP.services, UP.ui) },
+  // The one known exception: utils/crm/sites.ts imports coach/match-url until URL matching is one
+  // module (issue 17, being done separately); otherwise it keeps the crm rule. Remove when it does.
+  { name: 'crm-sites', files: ['utils/crm/sites.ts'], rules: restrict({ ...UP.crm, regex: notVocabulary('(utils/)?usage') }, UP.services, UP.ui) },
   { name: 'coach', files: ['utils/coach/**/*.ts'], rules: restrict(UP.coach, UP.services, UP.ui) },
   { name: 'usage', files: ['utils/usage/**/*.ts'], ignores: ['utils/usage/background.ts', 'utils/usage/service.ts'], rules: restrict(UP.usage, UP.services, UP.ui) },
-  { name: 'services', files: ['utils/*.ts', 'utils/packs/store.ts', 'utils/packs/background.ts', 'utils/packs/url-fetch.ts', 'utils/usage/background.ts', 'utils/usage/service.ts', 'utils/crm/sites.ts', 'utils/packs/cli/**/*.ts'], ignores: ['utils/day.ts', 'utils/log.ts', 'utils/i18n.ts', 'utils/settings.ts', 'utils/markdown-tree.ts', 'utils/messaging.ts'], rules: restrict(UP.ui) },
+  { name: 'services', files: ['utils/*.ts', 'utils/packs/store.ts', 'utils/packs/background.ts', 'utils/packs/url-fetch.ts', 'utils/usage/background.ts', 'utils/usage/service.ts', 'utils/packs/cli/**/*.ts'], ignores: ['utils/day.ts', 'utils/log.ts', 'utils/i18n.ts', 'utils/settings.ts', 'utils/markdown-tree.ts', 'utils/messaging.ts'], rules: restrict(UP.ui) },
   { name: 'overlay', files: ['components/overlay/**/*.{ts,tsx}'], rules: restrict(UP.entrypoints, UP.otherUi('overlay'), UP.services) },
   { name: 'popup', files: ['components/popup/**/*.{ts,tsx}'], rules: restrict(UP.entrypoints, UP.otherUi('popup')) },
   { name: 'options', files: ['components/options/**/*.{ts,tsx}'], rules: restrict(UP.entrypoints, UP.otherUi('options')) },
 ];
-void VOCABULARY;
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/.tmp/**', 'tests/e2e/artifacts/**'] },
