@@ -26,6 +26,15 @@ export const BUILTIN_ROLES = ['sales', 'sales-manager', 'support', 'marketing', 
 /** Ids of the built-in CRM adapters, usable in `when.crm` without a `sites` entry. */
 export const BUILTIN_CRMS = ['salesforce', 'hubspot', 'dynamics', 'zoho', 'pipedrive'] as const;
 
+/**
+ * Built-in readers for self-hosted CRMs: a `sites` entry names one in `crm` with its own hosts,
+ * and `when.crm` may name the reader (every site it reads) or the site id.
+ */
+export const SELF_HOSTED_CRMS = ['suitecrm'] as const;
+
+/** An HTML attribute name a pack may name (`field.apiName`). */
+export const ATTRIBUTE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.:-]{0,99}$/;
+
 /** The item lists of a pack, in document order. */
 export const ITEM_LISTS = ['tips', 'nudges', 'snippets', 'tours', 'milestones'] as const;
 export type ItemList = (typeof ITEM_LISTS)[number];

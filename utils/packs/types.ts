@@ -106,17 +106,29 @@ export interface Milestone {
   audience?: Audience;
 }
 
+/** Built-in readers for self-hosted CRMs a site entry can name in `crm` (docs/packs.md "Sites"). */
+export type SelfHostedCrm = 'suitecrm';
+
 export interface SiteDefinition {
   id: string;
   name: string;
+  /** A built-in reader for a self-hosted CRM; `object`, `page`, `record` and `field` then override it. */
+  crm?: SelfHostedCrm;
   match: string[];
   object?: { urlPattern: string } | { selector: string };
   page?: Partial<Record<PageKind, string>>;
-  field: {
+  /** How a record is identified: a regex with the named group `record`, or a URL parameter (hash included). */
+  record?: { urlPattern: string } | { param: string };
+  /** Required unless `crm` names a reader. */
+  field?: {
     container: string;
     label: string;
     input: string;
     required?: string;
+    /** Attribute holding the field's API name, on the container or the input (e.g. "data-field"). */
+    apiName?: string;
+    /** Displayed texts that mean "no value" on this site (e.g. "-None-"), compared trimmed, any case. */
+    emptyText?: string[];
   };
 }
 
