@@ -5,11 +5,13 @@ import { loadFixture, typeInto, type Loaded } from './fixture';
 import { parseSuiteCrmUrl, pageOfRoute, suiteCrmAdapter } from '@/utils/crm/suitecrm';
 import { siteAdapter, urlParam } from '@/utils/crm/sites';
 import { adapterFor, readPage } from '@/utils/crm';
+import { syncSiteScripts, type SiteScriptApi } from '@/utils/crm/site-scripts';
+import { coachTab, siteForUrl } from '@/utils/site-access';
 import { findField } from '@/utils/crm/targets';
 import { normaliseLabel } from '@/utils/crm/labels';
 import { whenFailures } from '@/utils/coach/when';
 import type { PageModel } from '@/utils/crm/types';
-import type { SiteDefinition } from '@/utils/packs/types';
+import type { Pack, SiteDefinition } from '@/utils/packs/types';
 
 const ctx = { salt: 'salt-suite' };
 const ID3 = '0a1b2c3d-0000-4000-8000-000000000003';
@@ -75,6 +77,28 @@ describe('SuiteCRM URLs', () => {
     expect(adapterFor(new URL(detailUrl(ID3)))).toBeNull();
     expect(adapterFor(new URL(detailUrl(ID3)), [SITE])?.id).toBe('acme-suite');
     expect(adapterFor(new URL('http://other.example/index.php'), [SITE])).toBeNull();
+  });
+});
+
+describe('a self-hosted site gets access like any pack site', () => {
+  const local: SiteDefinition = { id: 'local-suite', name: 'Local SuiteCRM', crm: 'suitecrm', match: ['http://127.0.0.1/*'] };
+  const packs: Pack[] = [{ format: 'crm-coach/pack@1', id: 'suite-pack', version: '1.0.0', title: 'S', sites: [local] }];
+
+  it('a granted host gets the coach content script; the toolbar button injects it on one tab', async () => {
+    const registered: { id: string; matches: string[] }[] = [];
+    const api: SiteScriptApi = {
+      contains: async (origins) => origins.every((o) => o === 'http://127.0.0.1/*'),
+      getRegistered: async () => [],
+      register: async (scripts) => void registered.push(...scripts.map((x) => ({ id: x.id, matches: x.matches }))),
+      unregister: async () => {},
+    };
+    await syncSiteScripts(packs, api);
+    expect(registered).toEqual([{ id: 'site-local-suite', matches: ['http://127.0.0.1/*'] }]);
+    const url = `http://127.0.0.1:8080/index.php?action=ajaxui#ajaxUILoc=${encodeURIComponent('index.php?module=Opportunities&action=DetailView')}`;
+    expect(siteForUrl(packs, url)?.id).toBe('local-suite');
+    const injected: number[] = [];
+    expect(await coachTab(packs, { tabId: 7, url }, { inject: async (tabId) => void injected.push(tabId) })).toEqual({ coached: true, site: 'Local SuiteCRM' });
+    expect(injected).toEqual([7]);
   });
 });
 
