@@ -1,8 +1,8 @@
 /**
  * Rules across a whole pack that a per-field schema cannot see: duplicate ids, references to
- * snippets and tours, and `when.crm` ids that name neither a built-in adapter nor a `sites` entry.
+ * snippets and tours, and `when.crm` ids that name neither a built-in adapter or reader nor a `sites` entry.
  */
-import { BUILTIN_CRMS, ITEM_LISTS } from './limits';
+import { BUILTIN_CRMS, ITEM_LISTS, SELF_HOSTED_CRMS } from './limits';
 import { splitRef } from './refs';
 import { ITEM_SCHEMAS } from './schema';
 import { type PackIssue, packIssue } from './issues';
@@ -62,11 +62,13 @@ export function crossCheckPack(pack: Pack): PackIssue[] {
     }
   });
 
-  const known = (crm: string) => (BUILTIN_CRMS as readonly string[]).includes(crm) || siteIds.has(crm);
+  // A self-hosted reader id (suitecrm) names every site that reader reads, in any pack.
+  const readers: readonly string[] = [...BUILTIN_CRMS, ...SELF_HOSTED_CRMS];
+  const known = (crm: string) => readers.includes(crm) || siteIds.has(crm);
   const checkWhen = (when: When | undefined, path: (string | number)[]) => {
     when?.crm?.forEach((crm, j) => {
       if (!known(crm)) {
-        issues.push(packIssue([...path, 'when', 'crm', j], msg('pack_unknown_crm', crm, BUILTIN_CRMS.join(', '))));
+        issues.push(packIssue([...path, 'when', 'crm', j], msg('pack_unknown_crm', crm, readers.join(', '))));
       }
     });
   };

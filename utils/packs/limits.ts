@@ -30,6 +30,15 @@ export const BUILTIN_ROLES = ['sales', 'sales-manager', 'support', 'marketing', 
 export const BUILTIN_CRMS = ['salesforce', 'hubspot', 'dynamics', 'zoho', 'pipedrive'] as const;
 
 /**
+ * Built-in readers for self-hosted CRMs: a `sites` entry names one in `crm` with its own hosts,
+ * and `when.crm` may name the reader (every site it reads) or the site id.
+ */
+export const SELF_HOSTED_CRMS = ['suitecrm'] as const;
+
+/** An HTML attribute name a pack may name (`field.apiName`). */
+export const ATTRIBUTE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.:-]{0,99}$/;
+
+/**
  * The item lists of a pack, in document order: the one list of item kinds. The schema's item
  * lists, the item count limit, duplicate-id checks, item keys and the engine's in-page lists are
  * all typed over it (docs/architecture.md, "Adding a pack item kind").

@@ -19,7 +19,9 @@ import {
   PACK_FORMAT,
   PACK_ID_PATTERN,
   ROLE_ID_PATTERN,
+  SELF_HOSTED_CRMS,
   SEMVER_PATTERN,
+  ATTRIBUTE_NAME_PATTERN,
 } from './limits';
 import { isAllowedLink, linkScheme, markdownLinkMessages } from './markdown-links';
 import { matchPatternMessage } from './match-pattern';
@@ -235,32 +237,55 @@ export const milestoneSchema = z.strictObject({
   audience: audienceSchema.optional(),
 });
 
-export const siteSchema = z.strictObject({
-  id: z.string().regex(ITEM_ID_PATTERN, { error: says('pack_item_id_rule') }),
-  name: text(200),
-  match: z.array(matchPattern).min(1).max(20),
-  object: z
-    .union(
-      [z.strictObject({ urlPattern: regexSource('object') }), z.strictObject({ selector: text(1000) })],
-      { error: says('pack_expected_one_of', 'urlPattern, selector') },
-    )
-    .optional(),
-  page: z
-    .strictObject({
-      home: regexSource().optional(),
-      list: regexSource().optional(),
-      record: regexSource().optional(),
-      new: regexSource().optional(),
-      edit: regexSource().optional(),
-    })
-    .optional(),
-  field: z.strictObject({
-    container: text(1000),
-    label: text(1000),
-    input: text(1000),
-    required: text(1000).optional(),
-  }),
-});
+const attributeName = z
+  .string()
+  .regex(ATTRIBUTE_NAME_PATTERN, { error: says('pack_attribute_name') });
+
+export const siteSchema = z
+  .strictObject({
+    id: z.string().regex(ITEM_ID_PATTERN, { error: says('pack_item_id_rule') }),
+    name: text(200),
+    crm: z
+      .enum(SELF_HOSTED_CRMS)
+      .optional()
+      .describe('A built-in reader for a self-hosted CRM (suitecrm); object, page, record and field then override what it reads.'),
+    match: z.array(matchPattern).min(1).max(20),
+    object: z
+      .union(
+        [z.strictObject({ urlPattern: regexSource('object') }), z.strictObject({ selector: text(1000) })],
+        { error: says('pack_expected_one_of', 'urlPattern, selector') },
+      )
+      .optional(),
+    page: z
+      .strictObject({
+        home: regexSource().optional(),
+        list: regexSource().optional(),
+        record: regexSource().optional(),
+        new: regexSource().optional(),
+        edit: regexSource().optional(),
+      })
+      .optional(),
+    record: z
+      .union([z.strictObject({ urlPattern: regexSource('record') }), z.strictObject({ param: text(100) })], {
+        error: says('pack_expected_one_of', 'urlPattern, param'),
+      })
+      .optional()
+      .describe('How a record is identified in its URL (hash included), so "once per record" counts each record.'),
+    field: z
+      .strictObject({
+        container: text(1000),
+        label: text(1000),
+        input: text(1000),
+        required: text(1000).optional(),
+        apiName: attributeName.optional().describe('Attribute holding the API name, on the container or the input.'),
+        emptyText: z.array(text(200)).min(1).max(20).optional().describe('Displayed texts that mean "no value".'),
+      })
+      .optional(),
+  })
+  .superRefine((site, ctx) => {
+    // A generic site needs field selectors; a built-in reader reads fields by itself.
+    if (!site.crm && !site.field) ctx.addIssue({ code: 'custom', message: says('pack_required'), path: ['field'] });
+  });
 
 /** The schema of one item of each kind: every kind of ITEM_LISTS, and nothing else. */
 export const ITEM_SCHEMAS = {

@@ -42,6 +42,8 @@ export type MilestoneDone = z.output<typeof milestoneDoneSchema>;
 export type Milestone = z.output<typeof milestoneSchema>;
 export type SiteDefinition = z.output<typeof siteSchema>;
 export type Pack = z.output<typeof packSchema>;
+/** Built-in readers for self-hosted CRMs a site entry can name in `crm` (docs/pack-format.md "Sites"). */
+export type SelfHostedCrm = NonNullable<SiteDefinition['crm']>;
 
 export type PackSource = 'builtin' | 'user-file' | 'user-url' | 'policy';
 
