@@ -1,4 +1,4 @@
-/** `when` conditions of PACK_FORMAT.md against a page model. */
+/** `when` conditions (docs/pack-format.md) against a page model. */
 import type { PageModel } from '../crm/types';
 import type { When } from '../packs/types';
 import { fieldNamed, fieldShowsOneOf, norm } from './fields';

@@ -1,5 +1,5 @@
 /**
- * The generic adapter for CRMs a pack describes in `sites` (docs/packs.md "Sites"):
+ * The generic adapter for CRMs a pack describes in `sites` (docs/pack-format.md "Sites"):
  * object from a URL regex with a named group `object` or from a selector's text, page kind from
  * URL regexes tried in order, record id from a URL regex or parameter (hash included), fields from
  * container / label / input / required selectors, labels normalised (utils/crm/labels.ts), API

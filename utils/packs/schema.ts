@@ -1,6 +1,7 @@
 /**
- * The zod schema of PACK_FORMAT.md v1: the source of truth for validation and for the JSON
- * Schema trainers' editors use (docs/pack.schema.json). Objects are strict so a typo such as
+ * The zod schema of the pack format v1 (docs/pack-format.md): the source of truth for validation,
+ * for the TypeScript types (./types.ts is `z.output` of these) and for the JSON Schema trainers'
+ * editors use (docs/pack.schema.json). Objects are strict so a typo such as
  * `objects` instead of `object` is an error rather than a `when` that silently matches everything.
  * Rules a JSON Schema cannot express (links in Markdown, regexes, match patterns) are refinements;
  * rules across the whole pack (references, duplicate ids) live in ./cross-checks.ts.
@@ -10,9 +11,12 @@ import { PAGE_KINDS } from '../crm/types';
 import { EVENT_KINDS } from '../usage/types';
 import {
   ITEM_ID_PATTERN,
+  ITEM_LISTS,
+  type ItemList,
   LANG_TAG_PATTERN,
   MAX_ITEMS,
   MAX_TEXT,
+  PACK_FORMAT,
   PACK_ID_PATTERN,
   ROLE_ID_PATTERN,
   SELF_HOSTED_CRMS,
@@ -22,7 +26,6 @@ import {
 import { isAllowedLink, linkScheme, markdownLinkMessages } from './markdown-links';
 import { matchPatternMessage } from './match-pattern';
 import { encodeMessage, msg, type MessageArg } from './messages';
-import { PACK_FORMAT } from './types';
 
 /** A rule's message for zod (carried as a string; validate.ts reads it back as data). */
 const says = (key: string, ...args: MessageArg[]) => encodeMessage(msg(key, ...args));
@@ -284,7 +287,16 @@ export const siteSchema = z
     if (!site.crm && !site.field) ctx.addIssue({ code: 'custom', message: says('pack_required'), path: ['field'] });
   });
 
-const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ITEMS);
+/** The schema of one item of each kind: every kind of ITEM_LISTS, and nothing else. */
+export const ITEM_SCHEMAS = {
+  tips: tipSchema,
+  nudges: nudgeSchema,
+  snippets: snippetSchema,
+  tours: tourSchema,
+  milestones: milestoneSchema,
+} as const satisfies Record<ItemList, z.ZodObject>;
+
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ITEMS).optional();
 
 export const packSchema = z
   .strictObject({
@@ -297,24 +309,17 @@ export const packSchema = z
     author: text(200).optional(),
     audience: audienceSchema.optional(),
     sites: z.array(siteSchema).max(50).optional(),
-    tips: list(tipSchema).optional(),
-    nudges: list(nudgeSchema).optional(),
-    snippets: list(snippetSchema).optional(),
-    tours: list(tourSchema).optional(),
-    milestones: list(milestoneSchema).optional(),
-  })
+    tips: list(ITEM_SCHEMAS.tips),
+    nudges: list(ITEM_SCHEMAS.nudges),
+    snippets: list(ITEM_SCHEMAS.snippets),
+    tours: list(ITEM_SCHEMAS.tours),
+    milestones: list(ITEM_SCHEMAS.milestones),
+  } satisfies Record<ItemList, z.ZodType> & Record<string, z.ZodType>)
   .superRefine((pack, ctx) => {
-    const count =
-      (pack.tips?.length ?? 0) +
-      (pack.nudges?.length ?? 0) +
-      (pack.snippets?.length ?? 0) +
-      (pack.tours?.length ?? 0) +
-      (pack.milestones?.length ?? 0);
+    const count = ITEM_LISTS.reduce((n, l) => n + (pack[l]?.length ?? 0), 0);
     if (count > MAX_ITEMS) {
       ctx.addIssue({ code: 'custom', message: says('pack_too_many_items', count, MAX_ITEMS) });
     }
   })
-  .meta({ title: 'CRM Coach tip pack, format 1', description: 'See docs/packs.md and PACK_FORMAT.md.' });
+  .meta({ title: 'CRM Coach tip pack, format 1', description: 'See docs/pack-format.md and docs/packs.md.' });
 
-export type PackInput = z.input<typeof packSchema>;
-export type PackOutput = z.output<typeof packSchema>;
