@@ -53,7 +53,17 @@ export function packJsonSchema(): Record<string, unknown> {
     metadata: registry,
     override: (ctx) => {
       // The refinement "field is required unless crm names a reader", said the JSON Schema way.
-      if (ctx.zodSchema === siteSchema) ctx.jsonSchema.anyOf = [{ required: ['crm'] }, { required: ['field'] }];
+      if (ctx.zodSchema !== siteSchema) return;
+      ctx.jsonSchema.anyOf = [{ required: ['crm'] }, { required: ['field'] }];
+      type Props = Record<string, { description?: string; properties?: Props }>;
+      const props = ctx.jsonSchema.properties as Props | undefined;
+      const say = (p: Props | undefined, key: string, text: string) => {
+        if (p?.[key]) p[key].description = text;
+      };
+      say(props, 'crm', 'A built-in reader for a self-hosted CRM (suitecrm) on the hosts in `match`; `object`, `page`, `record` and `field` then override what it reads, and `field` is optional.');
+      say(props, 'record', 'How a record is identified: { "urlPattern": regex with the named group `record` } or { "param": URL parameter, also found in the hash }. Only a salted hash of the id is kept.');
+      say(props?.field?.properties, 'apiName', 'Attribute holding the API name, on the container or the input (e.g. data-field).');
+      say(props?.field?.properties, 'emptyText', 'Displayed texts that mean "no value" on this site (compared trimmed, any case).');
     },
   }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
