@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '@/utils/i18n';
 import { textOf } from '@/utils/packs/text';
 import type { Snippet } from '@/utils/packs/types';
+import { CoachMark } from './CoachMark';
 import { Markdown } from './Markdown';
 
 export interface SnippetPlayerProps {
@@ -53,12 +54,11 @@ export function SnippetPlayer({ packId, snippet, lang, completed, takeFocus, onC
     >
       <div className="cc-card-head">
         <div style={{ flex: 1 }}>
-          <div className="cc-eyebrow">
-            <span className="cc-dot" aria-hidden="true" />
+          <CoachMark>
             {t('coach_snippet_label')}
             {snippet.minutes !== undefined && <span className="cc-badge cc-badge-muted">{t('coach_snippet_minutes', snippet.minutes)}</span>}
             {(completed || finished) && <span className="cc-badge cc-badge-ok">{t('coach_snippet_completed')}</span>}
-          </div>
+          </CoachMark>
           <h2 id={`${id}-t`}>{textOf(snippet.title, lang)}</h2>
         </div>
         <button type="button" className="cc-icon-btn" aria-label={t('coach_close')} onClick={onClose}>

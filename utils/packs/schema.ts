@@ -17,8 +17,9 @@ import {
   ROLE_ID_PATTERN,
   SEMVER_PATTERN,
 } from './limits';
-import { isAllowedLink, linkScheme, markdownLinkMessages } from './markdown-links';
+import { disguisedHost, isAllowedLink, linkScheme, markdownLinkMessages } from './markdown-links';
 import { matchPatternMessage } from './match-pattern';
+import { MAX_SELECTOR_CHARS, selectorMessage } from './selector-rules';
 import { encodeMessage, msg, type MessageArg } from './messages';
 import { PACK_FORMAT } from './types';
 
@@ -76,6 +77,14 @@ const regexSource = (mustHaveGroup?: string) =>
       }
     });
 
+/** A CSS selector of the allowed subset (docs/packs.md, "Selectors"). */
+const cssSelector = text(MAX_SELECTOR_CHARS)
+  .superRefine((selector, ctx) => {
+    const problem = selectorMessage(selector);
+    if (problem) ctx.addIssue({ code: 'custom', message: encodeMessage(problem) });
+  })
+  .describe('A CSS selector: type, #id, .class, [attribute] and simple pseudo-classes; no :has(). See docs/packs.md.');
+
 const matchPattern = z
   .string()
   .min(1)
@@ -117,7 +126,7 @@ export const targetSchema = z
   .union(
     [
       z.strictObject({ field: fieldName }),
-      z.strictObject({ selector: text(1000), text: text(500).optional() }),
+      z.strictObject({ selector: cssSelector, text: text(500).optional() }),
       z.strictObject({ page: z.literal(true) }),
     ],
     { error: says('pack_expected_one_of', 'field, selector, page') },
@@ -134,9 +143,15 @@ const httpsUrl = z
   .superRefine((url, ctx) => {
     if (linkScheme(url) === 'https:' && isAllowedLink(url)) return;
     const scheme = linkScheme(url);
+    const host = disguisedHost(url);
     ctx.addIssue({
       code: 'custom',
-      message: scheme ? says('pack_https_url_found', scheme) : says('pack_https_url'),
+      message:
+        host !== null
+          ? says('pack_link_userinfo', host)
+          : scheme
+            ? says('pack_https_url_found', scheme)
+            : says('pack_https_url'),
     });
   });
 
@@ -238,7 +253,7 @@ export const siteSchema = z.strictObject({
   match: z.array(matchPattern).min(1).max(20),
   object: z
     .union(
-      [z.strictObject({ urlPattern: regexSource('object') }), z.strictObject({ selector: text(1000) })],
+      [z.strictObject({ urlPattern: regexSource('object') }), z.strictObject({ selector: cssSelector })],
       { error: says('pack_expected_one_of', 'urlPattern, selector') },
     )
     .optional(),
@@ -252,10 +267,10 @@ export const siteSchema = z.strictObject({
     })
     .optional(),
   field: z.strictObject({
-    container: text(1000),
-    label: text(1000),
-    input: text(1000),
-    required: text(1000).optional(),
+    container: cssSelector,
+    label: cssSelector,
+    input: cssSelector,
+    required: cssSelector.optional(),
   }),
 });
 
