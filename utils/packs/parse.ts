@@ -47,6 +47,7 @@ export function parseDataText(rawText: string, fileName?: string, options: { any
  * characters (a byte-order mark, or bytes UTF-8 cannot read). One rule for every way in.
  */
 export function looksLikeUtf8Text(text: string): boolean {
+  // eslint-disable-next-line no-control-regex
   return !/[\u0000\uFFFD]/.test(text);
 }
 
