@@ -2,7 +2,7 @@
  * parsePackText: a pack file's text (JSON, or YAML for the pack tools and imports) to a validated
  * pack. Guards come first: size, then a parser with alias limits against YAML bombs.
  */
-import { parseDocument } from 'yaml';
+import { Lexer, parseDocument } from 'yaml';
 import { formatPath, issueMessage } from './issues';
 import { jsonKeyProblem } from './json-keys';
 import { MAX_DEPTH, MAX_PACK_BYTES } from './limits';
@@ -81,7 +81,30 @@ function jsonError(text: string, err: Error): PackMessage {
   return msg('pack_invalid_json_at', detail.replace(/\s*\(line \d+ column \d+\)/, ''), line, column);
 }
 
+/**
+ * True when [ ] and { } collections nest deeper than `max`. The yaml library composes them
+ * recursively, so very deep ones run out of stack (slowly: over a second for 10 KB); its lexer is
+ * a generator, so reading tokens stops as soon as the answer is known.
+ */
+function flowTooDeep(text: string, max: number): boolean {
+  // Lexing costs about as much as parsing: skip it when there are too few openers to nest that deep.
+  let openers = 0;
+  for (let i = 0; i < text.length && openers <= max; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) openers++;
+  }
+  if (openers <= max) return false;
+  let depth = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      if (++depth > max) return true;
+    } else if (token === ']' || token === '}') depth--;
+  }
+  return false;
+}
+
 function parseYaml(text: string, anyTop: boolean): ParsedText {
+  if (flowTooDeep(text, MAX_DEPTH)) return failed(msg('pack_too_deep', MAX_DEPTH));
   let doc;
   try {
     doc = parseDocument(text, { uniqueKeys: true, merge: false, prettyErrors: true, schema: 'core' });
