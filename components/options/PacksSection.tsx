@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { t } from '@/utils/i18n';
 import { sendMessage, type PackResult } from '@/utils/messaging';
+import { decodePackBytes } from '@/utils/packs/encoding';
 import { displayUrl, hostsNeeded } from '@/utils/packs/store-logic';
 import { textOf } from '@/utils/packs/text';
 import type { InstalledPack } from '@/utils/packs/types';
@@ -77,7 +78,7 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks 
     if (!file) return;
     setStatus({ kind: 'busy', text: t('options_installing') });
     try {
-      const text = await file.text();
+      const text = decodePackBytes(await file.arrayBuffer());
       await afterInstall(await sendMessage('installPackText', { text, fileName: file.name }), file.name);
     } catch (err) {
       setStatus({ kind: 'error', title: t('options_import_failed', file.name), errors: [errorText(err)] });

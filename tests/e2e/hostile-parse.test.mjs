@@ -62,7 +62,7 @@ e2eTest('a tip with deceptive links shows where each goes and carries the CRM Co
   const tip = overlay(crm, '[data-coach-tip="e2e-deceptive-link/sign-in"]');
   await tip.waitFor({ state: 'visible', timeout: 10_000 });
   // The mark: the card says it comes from the coach, whatever the pack writes.
-  assert.equal(await tip.locator('[data-coach-brand]').innerText(), 'CRM Coach');
+  assert.equal(await tip.locator('[data-coach-brand]').textContent(), 'CRM Coach');
   assert.ok(await tip.locator('[data-coach-brand]').isVisible());
   // Each link shows its real destination beside its words, inside the link (its accessible name too).
   const signIn = tip.getByRole('link', { name: /sign in to Salesforce again/ });

@@ -9,6 +9,9 @@ import { MAX_DEPTH, MAX_PACK_BYTES } from './limits';
 import { englishText, msg, packFailure, type PackMessage } from './messages';
 import { sizeIssue, validatePack, type ValidationResult } from './validate';
 import { expandedSize } from './yaml-size';
+import { looksLikeUtf8Text } from './encoding';
+
+export { decodePackBytes, looksLikeUtf8Text } from './encoding';
 
 /** A failure says what was wrong and where: `error` in English (the CLI), `problem` as data. */
 export type ParsedText =
@@ -39,16 +42,6 @@ export function parseDataText(rawText: string, fileName?: string, options: { any
   const asJson = ext === 'json' || (ext !== 'yaml' && ext !== 'yml' && /^[{[]/.test(trimmed));
   if (asJson) return parseJson(text);
   return parseYaml(text, options.anyTop === true);
-}
-
-/**
- * False for text read from a file that is not UTF-8: every reader (file, URL, CLI) decodes bytes
- * as UTF-8, so UTF-16 or UTF-32 arrive with NUL characters (ASCII text) or replacement
- * characters (a byte-order mark, or bytes UTF-8 cannot read). One rule for every way in.
- */
-export function looksLikeUtf8Text(text: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return !/[\u0000\uFFFD]/.test(text);
 }
 
 function parseJson(text: string): ParsedText {

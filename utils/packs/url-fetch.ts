@@ -4,6 +4,7 @@
  */
 import { MAX_PACK_BYTES } from './limits';
 import { englishText, msg, type PackMessage } from './messages';
+import { decodePackBytes } from './encoding';
 import { packUrlMessage, redirectMessage } from './store-logic';
 
 export type FetchResult =
@@ -84,8 +85,8 @@ async function fetchOnce(url: string, prev: Validators, fetchImpl: typeof fetch)
 /** The body as text, or null once it passes the size cap (stops reading there). */
 async function readCapped(res: Response): Promise<string | null> {
   if (!res.body) {
-    const text = await res.text();
-    return new TextEncoder().encode(text).length > MAX_PACK_BYTES ? null : text;
+    const bytes = await res.arrayBuffer();
+    return bytes.byteLength > MAX_PACK_BYTES ? null : decodePackBytes(bytes);
   }
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -106,5 +107,5 @@ async function readCapped(res: Response): Promise<string | null> {
     all.set(c, at);
     at += c.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return decodePackBytes(all);
 }

@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseDocument } from 'yaml';
 import { jsonKeyProblem } from '@/utils/packs/json-keys';
 import { englishText } from '@/utils/packs/messages';
-import { parseDataText, parsePackText } from '@/utils/packs/parse';
+import { decodePackBytes, parseDataText, parsePackText } from '@/utils/packs/parse';
 import { addPackUrl, installPackText, PACKS_KEY } from '@/utils/packs/store';
 import { displayUrl, packUrlProblem, redirectMessage } from '@/utils/packs/store-logic';
 import { fetchPackUrl } from '@/utils/packs/url-fetch';
@@ -20,8 +20,8 @@ import { expandedSize } from '@/utils/packs/yaml-size';
 const dir = resolve('tests/fixtures/packs/hostile-parse');
 const expected = JSON.parse(readFileSync(resolve(dir, 'expected.json'), 'utf8')) as Record<string, string[]>;
 const files = Object.keys(expected);
-/** What the options page sends: the file's bytes as File.text() decodes them (UTF-8, with replacement). */
-const asFileText = (file: string) => new TextDecoder().decode(readFileSync(resolve(dir, file)));
+/** What the options page sends: the file's bytes decoded as every reader decodes them. */
+const asFileText = (file: string) => decodePackBytes(readFileSync(resolve(dir, file)));
 
 function errorsOf(result: ReturnType<typeof parsePackText>): string {
   return result.ok ? '(accepted)' : result.errors.join('\n');
