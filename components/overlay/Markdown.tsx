@@ -16,7 +16,7 @@ export function LinkHost({ href }: { href: string }) {
   if (!host || (typeof location !== 'undefined' && /^https?:$/.test(location.protocol) && host === location.host)) return null;
   return (
     <span className="cc-link-host" data-coach-link-host={host}>
-      {' '}({host})
+      ({host})
     </span>
   );
 }
