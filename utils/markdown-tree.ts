@@ -44,9 +44,14 @@ export function linkDestination(href: string): string | null {
   const safe = safeHref(href);
   if (!safe) return null;
   if (/^mailto:/i.test(safe)) {
-    const address = decodeURIComponent(safe.slice(7).split('?')[0].split(',')[0]);
+    let address = safe.slice(7).split('?')[0].split(',')[0];
+    try {
+      address = decodeURIComponent(address);
+    } catch {
+      // A malformed %-escape: read it as written.
+    }
     const at = address.lastIndexOf('@');
-    return at >= 0 ? address.slice(at + 1).toLowerCase() || null : null;
+    return at >= 0 ? address.slice(at + 1).trim().toLowerCase() || null : null;
   }
   return new URL(safe).host;
 }

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { parseDocument } from 'yaml';
+import { linkDestination, safeHref } from '@/utils/markdown-tree';
 import { jsonKeyProblem } from '@/utils/packs/json-keys';
 import { englishText } from '@/utils/packs/messages';
 import { decodePackBytes, parseDataText, parsePackText } from '@/utils/packs/parse';
@@ -147,5 +148,23 @@ describe('pack URLs', () => {
     const fetched = await fetchPackUrl('https://packs.example.com/p.json');
     expect(fetched.status === 'error' && englishText(fetched.error)).toContain('redirected to plain http');
     expect(body.cancelled).toBe(true);
+  });
+});
+
+describe('links the user can judge', () => {
+  it('refuses a user name or password in a link, whatever the spelling', () => {
+    for (const href of ['https://login.salesforce.com@evil.example/', 'https://a:b@evil.example/', ' https://x@evil.example ', 'HTTPS://login.salesforce.com%40x@evil.example/']) {
+      expect(safeHref(href), href).toBeNull();
+    }
+    expect(safeHref('https://help.example.com/a@b')).toBe('https://help.example.com/a@b');
+  });
+
+  it('names where a link goes: the host (look-alikes in xn-- form) or the mail domain', () => {
+    expect(linkDestination('https://login.salesforce.com.evil.example/signin')).toBe('login.salesforce.com.evil.example');
+    // A Cyrillic "а" in salesforce.com: shown in its xn-- form, never as "salesforce.com".
+    expect(linkDestination('https://s\u0430lesforce.com/')).toMatch(/^xn--slesforce-[a-z0-9]+\.com$/);
+    expect(linkDestination('mailto:helpdesk@Evil.Example?subject=hi')).toBe('evil.example');
+    expect(linkDestination('mailto:%E0%A4%A@evil.example')).toBe('evil.example');
+    expect(linkDestination('javascript:alert(1)')).toBeNull();
   });
 });
