@@ -1,11 +1,11 @@
 /**
  * Link rules for Markdown bodies: every link must be https: (with no user name or password, which
  * would disguise where it goes) or mailto:, and images are not part of pack format 1. The rule is
- * safeHref's, the one the overlay renders links with. Uses the same Markdown lexer (marked) the overlay renders with.
+ * safeHref's, the one the overlay renders links with; the lexer is the one (marked) bodies are parsed with.
  */
 import { Lexer, type Token } from 'marked';
 import { safeHref } from '../markdown-tree';
-import { englishText, msg, type PackMessage } from './messages';
+import { msg, type PackMessage } from './messages';
 
 /** The scheme of a link target as a browser would read it ("javascript:", "https:"), or null when relative. */
 export function linkScheme(href: string): string | null {
@@ -42,11 +42,6 @@ export function linkMessage(href: string): PackMessage | null {
   if (host !== null) return msg('pack_link_userinfo', host);
   const scheme = linkScheme(href);
   return scheme ? msg('pack_markdown_link_scheme', scheme, truncate(href)) : msg('pack_markdown_link_relative', truncate(href));
-}
-
-/** Problems with the links and images of a Markdown body, in English; empty when it is fine. */
-export function markdownLinkProblems(markdown: string): string[] {
-  return markdownLinkMessages(markdown).map(englishText);
 }
 
 /** Problems with the links and images of a Markdown body, as data; empty when it is fine. */

@@ -7,7 +7,7 @@ import type { UsageDb } from './db';
 import { DB_VERSION, META_TOTALS } from './db';
 import type { DayRollup } from './report';
 import { addRollupToTotals, emptyTotals, type RewardRow } from './rollup';
-import { DAY_MS, dayStart, localDay } from './day';
+import { DAY_MS, isCalendarDay, localDay } from '../day';
 import { cleanLabel, LIMITS, sanitizeEvent } from './sanitize';
 import { EVENT_KINDS, type EventKind, type ItemState, type UsageEvent } from './types';
 
@@ -47,7 +47,6 @@ export async function buildExport(db: UsageDb, salt: string | undefined, now: nu
 // row and the rule, before the database is touched (docs/packs.md, "Your data").
 
 const KINDS = new Set<string>(EVENT_KINDS);
-const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ITEM_KEY_RE = /^[a-z0-9-]{1,64}\/[a-z0-9._-]{1,64}$/;
 const RECORD_KEY_RE = /^[A-Za-z0-9_+/=-]{4,128}$/;
 const CRM_KEY_RE = /^[A-Za-z0-9._-]{1,64}$/;
@@ -67,6 +66,7 @@ export const IMPORT_CAPS = {
 } as const;
 /** The earliest day an export can hold (the extension did not exist before). */
 const FIRST_DAY = '2020-01-01';
+const FIRST_TIME = new Date(2020, 0, 1).getTime();
 
 /** A refused import: the row (as a path) and the rule. */
 export class ImportError extends Error {}
@@ -88,21 +88,15 @@ function bounded(v: unknown, max: number, path: string): number | undefined {
 function time(v: unknown, now: number, path: string): number | undefined {
   if (v === undefined || v === null) return undefined;
   const latest = now + LIMITS.futureSkewMs;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < dayStart(FIRST_DAY) || v > latest) {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < FIRST_TIME || v > latest) {
     return refuse(path, 'expected a time between 2020 and now');
   }
   return v;
 }
 
 /** True for a real calendar day (not 0000-00-00 nor 2026-02-30) from FIRST_DAY to tomorrow. */
-export function isCalendarDay(day: unknown, now: number): day is string {
-  if (typeof day !== 'string') return false;
-  const m = DAY_RE.exec(day);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(y, mo - 1, d);
-  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return false;
-  return day >= FIRST_DAY && day <= localDay(now + DAY_MS);
+export function isImportableDay(day: unknown, now: number): day is string {
+  return typeof day === 'string' && isCalendarDay(day) && day >= FIRST_DAY && day <= localDay(now + DAY_MS);
 }
 
 /**
@@ -150,7 +144,7 @@ export function importedEvent(raw: unknown, now: number): UsageEvent | null {
 export function cleanRollup(v: unknown, now: number = Date.now(), path = 'rollup'): DayRollup | null {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return refuse(path, 'expected an object');
   const r = v as Record<string, unknown>;
-  if (!isCalendarDay(r.day, now)) return refuse(`${path}.day`, `${JSON.stringify(r.day)} is not a calendar day from ${FIRST_DAY} to today`);
+  if (!isImportableDay(r.day, now)) return refuse(`${path}.day`, `${JSON.stringify(r.day)} is not a calendar day from ${FIRST_DAY} to today`);
   const counts: Partial<Record<EventKind, number>> = {};
   for (const [k, n] of Object.entries(countMap(r.counts, `${path}.counts`, (k) => (KINDS.has(k) ? k : undefined)))) {
     counts[k as EventKind] = n;

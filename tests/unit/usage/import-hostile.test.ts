@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UsageDb } from '@/utils/usage/db';
-import { EXPORT_FORMAT, isCalendarDay } from '@/utils/usage/transfer';
+import { EXPORT_FORMAT, isImportableDay } from '@/utils/usage/transfer';
 import { emptyRollup } from '@/utils/usage/rollup';
 import { ev, freshDb, noon, NOW, service } from './helpers';
 
@@ -106,10 +106,10 @@ describe('a hostile "Import my data" file', () => {
   });
 
   it('knows real calendar days', () => {
-    expect(isCalendarDay('2024-02-29', NOW)).toBe(true);
-    expect(isCalendarDay('2026-02-29', NOW)).toBe(false);
-    expect(isCalendarDay('2026-13-01', NOW)).toBe(false);
-    expect(isCalendarDay('2026-03-16', NOW)).toBe(true); // tomorrow, by the clock
-    expect(isCalendarDay('2026-03-18', NOW)).toBe(false);
+    expect(isImportableDay('2024-02-29', NOW)).toBe(true);
+    expect(isImportableDay('2026-02-29', NOW)).toBe(false);
+    expect(isImportableDay('2026-13-01', NOW)).toBe(false);
+    expect(isImportableDay('2026-03-16', NOW)).toBe(true); // tomorrow, by the clock
+    expect(isImportableDay('2026-03-18', NOW)).toBe(false);
   });
 });
