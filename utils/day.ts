@@ -15,6 +15,13 @@ export function isDayString(day: string): boolean {
   return DATE_RE.test(day);
 }
 
+/** True for a day that exists on the calendar: not 0000-00-00, 2026-02-30 or 2026-13-01. */
+export function isCalendarDay(day: string): boolean {
+  const m = DATE_RE.exec(day);
+  if (!m || Number(m[1]) < 1) return false;
+  return fromDayNumber(dayNumber(day)) === day;
+}
+
 /** The local calendar day of a timestamp or a Date, YYYY-MM-DD. */
 export function localDay(at: number | Date): string {
   const d = typeof at === 'number' ? new Date(at) : at;

@@ -27,8 +27,31 @@ export function safeHref(href: string): string | null {
   if (scheme !== 'https') return null;
   try {
     const url = new URL(cleaned);
+    // https://login.salesforce.com@evil.example/ goes to evil.example: a URL with a user name or
+    // password is a disguise, never a link a pack needs (docs/packs.md, "Links").
+    if (url.username !== '' || url.password !== '') return null;
     return url.protocol === 'https:' ? url.href : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * Where a safe link goes, as the user should read it: the host of an https: URL (the browser's
+ * ASCII form, so look-alike letters show as xn--...), the domain of a mailto: address; else null.
+ */
+export function linkDestination(href: string): string | null {
+  const safe = safeHref(href);
+  if (!safe) return null;
+  if (/^mailto:/i.test(safe)) {
+    let address = safe.slice(7).split('?')[0].split(',')[0];
+    try {
+      address = decodeURIComponent(address);
+    } catch {
+      // A malformed %-escape: read it as written.
+    }
+    const at = address.lastIndexOf('@');
+    return at >= 0 ? address.slice(at + 1).trim().toLowerCase() || null : null;
+  }
+  return new URL(safe).host;
 }

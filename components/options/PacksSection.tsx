@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { t } from '@/utils/i18n';
 import { sendMessage, type PackResult } from '@/utils/messaging';
-import { hostsNeeded } from '@/utils/packs/store-logic';
+import { decodePackBytes } from '@/utils/packs/encoding';
+import { displayUrl, hostsNeeded } from '@/utils/packs/store-logic';
 import { localize } from '@/utils/packs/text';
 import type { InstalledPack } from '@/utils/packs/types';
 import { hostsOf } from './format';
@@ -77,7 +78,7 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks 
     if (!file) return;
     setStatus({ kind: 'busy', text: t('options_installing') });
     try {
-      const text = await file.text();
+      const text = decodePackBytes(await file.arrayBuffer());
       await afterInstall(await sendMessage('installPackText', { text, fileName: file.name }), file.name);
     } catch (err) {
       setStatus({ kind: 'error', title: t('options_import_failed', file.name), errors: [errorText(err)] });
@@ -93,10 +94,11 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks 
     setStatus({ kind: 'busy', text: t('options_fetching') });
     try {
       const result = await sendMessage('addPackUrl', { url: value });
-      await afterInstall(result, value);
+      // A URL is shown without any password it holds (the background refuses such URLs).
+      await afterInstall(result, displayUrl(value));
       if (result.ok) setUrl('');
     } catch (err) {
-      setStatus({ kind: 'error', title: t('options_import_failed', value), errors: [errorText(err)] });
+      setStatus({ kind: 'error', title: t('options_import_failed', displayUrl(value)), errors: [errorText(err)] });
     }
   };
 

@@ -4,8 +4,22 @@
  * tree the coach state carried for `source`; a body without a tree shows as plain text.
  */
 import { memo, type ReactNode } from 'react';
-import { safeHref, type MdBlock, type MdInline } from '@/utils/markdown-tree';
+import { linkDestination, safeHref, type MdBlock, type MdInline } from '@/utils/markdown-tree';
 import { markdownTree } from './markdown-trees';
+
+/**
+ * Where a link goes, beside its text: " (evil.example)". Shown for every link that leaves the
+ * page the coach is on, so a link's words cannot hide its destination (docs/packs.md, "Links").
+ */
+export function LinkHost({ href }: { href: string }) {
+  const host = linkDestination(href);
+  if (!host || (typeof location !== 'undefined' && /^https?:$/.test(location.protocol) && host === location.host)) return null;
+  return (
+    <span className="cc-link-host" data-coach-link-host={host}>
+      ({host})
+    </span>
+  );
+}
 
 function inline(nodes: readonly MdInline[]): ReactNode[] {
   return nodes.map((n, i) => {
@@ -26,6 +40,7 @@ function inline(nodes: readonly MdInline[]): ReactNode[] {
         return href ? (
           <a key={i} href={href} target="_blank" rel="noopener noreferrer">
             {inline(n.children)}
+            <LinkHost href={href} />
           </a>
         ) : (
           <span key={i}>{inline(n.children)}</span>

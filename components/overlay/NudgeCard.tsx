@@ -5,6 +5,7 @@ import { localize } from '@/utils/packs/text';
 import { nudgeFieldKey } from '@/utils/coach/nudge-tracker';
 import type { NudgePlan } from '@/utils/coach/types';
 import type { FieldModel } from '@/utils/crm/types';
+import { CoachMark } from './CoachMark';
 
 export interface NudgeCardProps {
   plan: NudgePlan;
@@ -32,6 +33,7 @@ export function NudgeCard({ plan, lang, done, announcement, collapsed, onToggle,
       data-coach-severity={severity}
       aria-labelledby={`${id}-h`}
     >
+      <CoachMark />
       <div className="cc-card-head">
         <span className={`cc-badge cc-badge-${severity}`}>{t(`coach_severity_${severity}`)}</span>
         <h3 className="cc-card-title" id={`${id}-h`}>

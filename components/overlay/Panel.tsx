@@ -6,6 +6,7 @@ import type { Pack } from '@/utils/packs/types';
 import type { FieldModel } from '@/utils/crm/types';
 import type { TipPlan, TourPlan } from '@/utils/coach/types';
 import { allSnippets, itemKey } from '@/utils/packs/refs';
+import { COACH_NAME } from './CoachMark';
 import { CoachSees } from './CoachSees';
 import type { OverlayView } from './types';
 
@@ -83,7 +84,9 @@ export function Panel(props: PanelProps) {
       }}
     >
       <div className="cc-panel-head">
-        <h2 id={`${id}-h`}>CRM Coach</h2>
+        <h2 id={`${id}-h`} data-coach-brand="">
+          {COACH_NAME}
+        </h2>
         <button type="button" className="cc-icon-btn" aria-label={t('coach_close')} onClick={props.onClose}>
           ×
         </button>

@@ -4,6 +4,7 @@ import { t } from '@/utils/i18n';
 import { localize } from '@/utils/packs/text';
 import type { Snippet } from '@/utils/packs/types';
 import { itemKey } from '@/utils/packs/refs';
+import { CoachMark } from './CoachMark';
 import { Markdown } from './Markdown';
 
 export interface SnippetPlayerProps {
@@ -54,12 +55,11 @@ export function SnippetPlayer({ packId, snippet, lang, completed, takeFocus, onC
     >
       <div className="cc-card-head">
         <div style={{ flex: 1 }}>
-          <div className="cc-eyebrow">
-            <span className="cc-dot" aria-hidden="true" />
+          <CoachMark>
             {t('coach_snippet_label')}
             {snippet.minutes !== undefined && <span className="cc-badge cc-badge-muted">{t('coach_snippet_minutes', snippet.minutes)}</span>}
             {(completed || finished) && <span className="cc-badge cc-badge-ok">{t('coach_snippet_completed')}</span>}
-          </div>
+          </CoachMark>
           <h2 id={`${id}-t`}>{localize(snippet.title, lang)}</h2>
         </div>
         <button type="button" className="cc-icon-btn" aria-label={t('coach_close')} onClick={onClose}>

@@ -3,7 +3,8 @@ import { useId, useState } from 'react';
 import { t } from '@/utils/i18n';
 import { localize } from '@/utils/packs/text';
 import type { TipPlan } from '@/utils/coach/types';
-import { Markdown } from './Markdown';
+import { CoachMark } from './CoachMark';
+import { LinkHost, Markdown } from './Markdown';
 import { useAnchored } from './floating';
 
 export type LearnMoreLink = { kind: 'snippet'; title: string } | { kind: 'url'; href: string } | null;
@@ -39,12 +40,7 @@ export function TipCard({ plan, lang, anchor, learnMore, onDismiss, onSnooze, on
       aria-labelledby={`${id}-t`}
       aria-describedby={body ? `${id}-b` : undefined}
     >
-      {anchor && (
-        <div className="cc-eyebrow">
-          <span className="cc-dot" aria-hidden="true" />
-          {t('coach_tip_label')}
-        </div>
-      )}
+      {anchor && <CoachMark>{t('coach_tip_label')}</CoachMark>}
       <div className="cc-card-head">
         <h3 className="cc-card-title" id={`${id}-t`}>
           {title}
@@ -62,6 +58,7 @@ export function TipCard({ plan, lang, anchor, learnMore, onDismiss, onSnooze, on
         {learnMore?.kind === 'url' && (
           <a className="cc-link" href={learnMore.href} target="_blank" rel="noopener noreferrer">
             {t('coach_learn_more')}
+            <LinkHost href={learnMore.href} />
           </a>
         )}
         {learnMore?.kind === 'snippet' && (

@@ -9,6 +9,7 @@ import { t } from '@/utils/i18n';
 import { localize } from '@/utils/packs/text';
 import type { Target, Tour } from '@/utils/packs/types';
 import { stepToShow } from '@/utils/coach/tour';
+import { CoachMark } from './CoachMark';
 import { Markdown } from './Markdown';
 import { Highlight } from './Highlight';
 import { useAnchored } from './floating';
@@ -122,11 +123,10 @@ export function TourRunner(props: TourRunnerProps) {
         }}
       >
         <div data-coach-tour-step={shown + 1}>
-          <div className="cc-eyebrow">
-            <span className="cc-dot" aria-hidden="true" />
+          <CoachMark>
             {t('coach_tour_label')}
             <span className="cc-badge cc-badge-muted">{t('coach_tour_step_of', shown + 1, count)}</span>
-          </div>
+          </CoachMark>
           <div className="cc-progress" aria-hidden="true">
             {tour.steps.map((_, i) => (
               <span key={i} className={i <= shown ? 'cc-on' : undefined} />

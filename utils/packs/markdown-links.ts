@@ -1,8 +1,10 @@
 /**
- * Link rules for Markdown bodies: every link must be https: or mailto:, and images are not
- * part of pack format 1. Uses the same Markdown lexer (marked) the overlay renders with.
+ * Link rules for Markdown bodies: every link must be https: (with no user name or password, which
+ * would disguise where it goes) or mailto:, and images are not part of pack format 1. The rule is
+ * safeHref's, the one the overlay renders links with; the lexer is the one (marked) bodies are parsed with.
  */
 import { Lexer, type Token } from 'marked';
+import { safeHref } from '../markdown-tree';
 import { msg, type PackMessage } from './messages';
 
 /** The scheme of a link target as a browser would read it ("javascript:", "https:"), or null when relative. */
@@ -14,16 +16,32 @@ export function linkScheme(href: string): string | null {
   return m ? `${m[1].toLowerCase()}:` : null;
 }
 
-/** True when a link target is an absolute https: or mailto: URL. */
+/** True when a link target is an absolute https: (with no user name or password) or mailto: URL. */
 export function isAllowedLink(href: string): boolean {
-  const scheme = linkScheme(href);
-  if (scheme === 'mailto:') return true;
-  if (scheme !== 'https:') return false;
+  return safeHref(href) !== null;
+}
+
+/**
+ * The host an https: URL with a user name or password really goes to (`evil.example` for
+ * `https://login.salesforce.com@evil.example/`), or null when it has none.
+ */
+export function disguisedHost(href: string): string | null {
+  if (linkScheme(href) !== 'https:') return null;
   try {
-    return new URL(href.trim()).protocol === 'https:';
+    const url = new URL(href.trim());
+    return url.username !== '' || url.password !== '' ? url.host : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** Why a link target is refused, as data, or null when it is allowed. */
+export function linkMessage(href: string): PackMessage | null {
+  if (isAllowedLink(href)) return null;
+  const host = disguisedHost(href);
+  if (host !== null) return msg('pack_link_userinfo', host);
+  const scheme = linkScheme(href);
+  return scheme ? msg('pack_markdown_link_scheme', scheme, truncate(href)) : msg('pack_markdown_link_relative', truncate(href));
 }
 
 /** Problems with the links and images of a Markdown body, as data; empty when it is fine. */
@@ -43,14 +61,8 @@ export function markdownLinkMessages(markdown: string): PackMessage[] {
       } else if ((t.type === 'link' || t.type === 'def') && typeof t.href === 'string') {
         // GFM turns a bare "www.example.com" into http://www.example.com: text, not a link the author wrote.
         const bareWww = t.autolink === true && t.href === `http://${t.text ?? ''}`;
-        if (!bareWww && !isAllowedLink(t.href)) {
-          const scheme = linkScheme(t.href);
-          problems.push(
-            scheme
-              ? msg('pack_markdown_link_scheme', scheme, truncate(t.href))
-              : msg('pack_markdown_link_relative', truncate(t.href)),
-          );
-        }
+        const problem = bareWww ? null : linkMessage(t.href);
+        if (problem) problems.push(problem);
       }
       // Nested tokens live in tokens, items, and a table's header and rows cells.
       for (const value of Object.values(t)) {

@@ -23,8 +23,9 @@ import {
   SEMVER_PATTERN,
   ATTRIBUTE_NAME_PATTERN,
 } from './limits';
-import { isAllowedLink, linkScheme, markdownLinkMessages } from './markdown-links';
+import { disguisedHost, isAllowedLink, linkScheme, markdownLinkMessages } from './markdown-links';
 import { matchPatternMessage } from './match-pattern';
+import { MAX_SELECTOR_CHARS, selectorMessage } from './selector-rules';
 import { encodeMessage, msg, type MessageArg } from './messages';
 
 /** A rule's message for zod (carried as a string; validate.ts reads it back as data). */
@@ -81,6 +82,14 @@ const regexSource = (mustHaveGroup?: string) =>
       }
     });
 
+/** A CSS selector of the allowed subset (docs/packs.md, "Selectors"). */
+const cssSelector = text(MAX_SELECTOR_CHARS)
+  .superRefine((selector, ctx) => {
+    const problem = selectorMessage(selector);
+    if (problem) ctx.addIssue({ code: 'custom', message: encodeMessage(problem) });
+  })
+  .describe('A CSS selector: type, #id, .class, [attribute] and simple pseudo-classes; no :has(). See docs/packs.md.');
+
 const matchPattern = z
   .string()
   .min(1)
@@ -122,7 +131,7 @@ export const targetSchema = z
   .union(
     [
       z.strictObject({ field: fieldName }),
-      z.strictObject({ selector: text(1000), text: text(500).optional() }),
+      z.strictObject({ selector: cssSelector, text: text(500).optional() }),
       z.strictObject({ page: z.literal(true) }),
     ],
     { error: says('pack_expected_one_of', 'field, selector, page') },
@@ -139,9 +148,15 @@ const httpsUrl = z
   .superRefine((url, ctx) => {
     if (linkScheme(url) === 'https:' && isAllowedLink(url)) return;
     const scheme = linkScheme(url);
+    const host = disguisedHost(url);
     ctx.addIssue({
       code: 'custom',
-      message: scheme ? says('pack_https_url_found', scheme) : says('pack_https_url'),
+      message:
+        host !== null
+          ? says('pack_link_userinfo', host)
+          : scheme
+            ? says('pack_https_url_found', scheme)
+            : says('pack_https_url'),
     });
   });
 
@@ -252,7 +267,7 @@ export const siteSchema = z
     match: z.array(matchPattern).min(1).max(20),
     object: z
       .union(
-        [z.strictObject({ urlPattern: regexSource('object') }), z.strictObject({ selector: text(1000) })],
+        [z.strictObject({ urlPattern: regexSource('object') }), z.strictObject({ selector: cssSelector })],
         { error: says('pack_expected_one_of', 'urlPattern, selector') },
       )
       .optional(),
@@ -273,10 +288,10 @@ export const siteSchema = z
       .describe('How a record is identified in its URL (hash included), so "once per record" counts each record.'),
     field: z
       .strictObject({
-        container: text(1000),
-        label: text(1000),
-        input: text(1000),
-        required: text(1000).optional(),
+        container: cssSelector,
+        label: cssSelector,
+        input: cssSelector,
+        required: cssSelector.optional(),
         apiName: attributeName.optional().describe('Attribute holding the API name, on the container or the input.'),
         emptyText: z.array(text(200)).min(1).max(20).optional().describe('Displayed texts that mean "no value".'),
       })

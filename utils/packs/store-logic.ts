@@ -153,7 +153,45 @@ export function packUrlMessage(raw: string): PackMessage | null {
   } catch {
     return msg('pack_url_invalid');
   }
+  // A password in a pack URL would sit in settings, exports and error notes; a server that needs
+  // one is not a pack server the whole company can read. Refused, and never repeated (displayUrl).
+  if (url.username !== '' || url.password !== '') return msg('pack_url_credentials');
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return null;
   return msg('pack_url_not_https', url.protocol);
+}
+
+/**
+ * A pack URL as it may be shown or stored in a message: without any user name or password
+ * (`https://***@packs.example/p.json`), so a refusal never repeats a secret.
+ */
+export function displayUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.username === '' && url.password === '') return raw;
+    url.username = '';
+    url.password = '';
+    return url.href.replace('//', '//***@');
+  } catch {
+    // Not a URL: still cut anything between the scheme and an @.
+    return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
+  }
+}
+
+/**
+ * Why a response's final URL may not be used for a pack fetched from `requested`: a redirect
+ * may not leave https: (nor go to a URL that is not a pack URL at all). Null when it may.
+ */
+export function redirectMessage(requested: string, final: string): PackMessage | null {
+  if (!final || final === requested) return null;
+  let from: URL;
+  let to: URL;
+  try {
+    from = new URL(requested);
+    to = new URL(final);
+  } catch {
+    return msg('pack_url_redirect', displayUrl(final));
+  }
+  if (from.protocol === 'https:' && to.protocol !== 'https:') return msg('pack_url_redirect_downgrade', displayUrl(final));
+  return packUrlMessage(final) ? msg('pack_url_redirect', displayUrl(final)) : null;
 }

@@ -16,6 +16,7 @@ import {
   hostsNeeded,
   noteRefresh,
   type PackMap,
+  displayUrl,
   packUrlMessage,
   policyPlan,
   sortedPacks,
@@ -86,11 +87,12 @@ export async function installPackText(text: string, fileName?: string): Promise<
 
 /** Fetches, validates and installs a pack from a URL. */
 async function installFromUrl(url: string, source: 'user-url' | 'policy'): Promise<PackResult> {
+  const shown = displayUrl(url);
   const problem = packUrlMessage(url);
-  if (problem) return packFailure([msg('pack_at_url', url, problem)]);
+  if (problem) return packFailure([msg('pack_at_url', shown, problem)]);
   const fetched = await fetchPackUrl(url);
-  if (fetched.status === 'error') return packFailure([msg('pack_at_url', url, fetched.error)]);
-  if (fetched.status === 'not-modified') return packFailure([msg('pack_at_url', url, msg('pack_not_modified_first'))]);
+  if (fetched.status === 'error') return packFailure([msg('pack_at_url', shown, fetched.error)]);
+  if (fetched.status === 'not-modified') return packFailure([msg('pack_at_url', shown, msg('pack_not_modified_first'))]);
   const parsed = parsePackText(fetched.text, new URL(url).pathname);
   if (!parsed.ok) return parsed;
   return installPack(parsed.pack, { source, url, etag: fetched.etag, lastModified: fetched.lastModified });
@@ -190,7 +192,7 @@ export async function syncPolicyPacks(): Promise<void> {
   const errors: Record<string, string> = {};
   for (const url of plan.fetch) {
     const result = await installFromUrl(url, 'policy');
-    if (!result.ok) errors[url] = result.errors.join('; ');
+    if (!result.ok) errors[displayUrl(url)] = result.errors.join('; ');
   }
   await browser.storage.local.set({ [POLICY_ERRORS_KEY]: errors });
   for (const [url, error] of Object.entries(errors)) console.warn('[crm-coach] policy pack not installed', url, error);

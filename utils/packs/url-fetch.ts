@@ -4,7 +4,8 @@
  */
 import { MAX_PACK_BYTES } from './limits';
 import { englishText, msg, type PackMessage } from './messages';
-import { packUrlMessage, packUrlProblem } from './store-logic';
+import { decodePackBytes } from './encoding';
+import { packUrlMessage, redirectMessage } from './store-logic';
 
 export type FetchResult =
   | { status: 'not-modified' }
@@ -51,8 +52,15 @@ async function fetchOnce(url: string, prev: Validators, fetchImpl: typeof fetch)
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   try {
     // no-store: the browser cache must not answer for the server, so a 304 reaches us as a 304.
-    const res = await fetchImpl(url, { headers, cache: 'no-store', credentials: 'omit', signal: controller.signal });
-    if (res.url && packUrlProblem(res.url)) return { status: 'error', error: msg('pack_url_redirect', res.url) };
+    // Redirects are followed by the browser (an extension service worker cannot read where a
+    // 'manual' redirect points), then the final URL is checked before anything is read: a pack
+    // fetched over https: never comes from plain http:, whatever the hops (docs/packs.md, 4.2).
+    const res = await fetchImpl(url, { headers, cache: 'no-store', credentials: 'omit', redirect: 'follow', signal: controller.signal });
+    const redirected = redirectMessage(url, res.url);
+    if (redirected) {
+      await res.body?.cancel().catch(() => undefined);
+      return { status: 'error', error: redirected };
+    }
     if (res.status === 304) return { status: 'not-modified' };
     if (!res.ok) return { status: 'error', error: msg('pack_http_status', `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`) };
     const declared = Number(res.headers.get('content-length') ?? '0');
@@ -77,8 +85,8 @@ async function fetchOnce(url: string, prev: Validators, fetchImpl: typeof fetch)
 /** The body as text, or null once it passes the size cap (stops reading there). */
 async function readCapped(res: Response): Promise<string | null> {
   if (!res.body) {
-    const text = await res.text();
-    return new TextEncoder().encode(text).length > MAX_PACK_BYTES ? null : text;
+    const bytes = await res.arrayBuffer();
+    return bytes.byteLength > MAX_PACK_BYTES ? null : decodePackBytes(bytes);
   }
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -99,5 +107,5 @@ async function readCapped(res: Response): Promise<string | null> {
     all.set(c, at);
     at += c.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return decodePackBytes(all);
 }

@@ -25,11 +25,12 @@ function failureOf(issues: PackIssue[]): PackFailure {
 
 /** As validatePack, with structured paths (the CLI maps them to lines). */
 export function validatePackDetailed(input: unknown): DetailedValidationResult {
-  const tooDeep = findTooDeep(input);
-  if (tooDeep) {
+  const shape = findBadShape(input);
+  if (shape?.kind === 'deep') {
     // Where the junk starts is enough; the full path would be MAX_DEPTH segments long.
-    return { ok: false, issues: [packIssue(tooDeep.slice(0, 6), msg('pack_too_deep', MAX_DEPTH))] };
+    return { ok: false, issues: [packIssue(shape.path.slice(0, 6), msg('pack_too_deep', MAX_DEPTH))] };
   }
+  if (shape?.kind === 'key') return { ok: false, issues: [packIssue(shape.path, msg('pack_reserved_key', shape.key))] };
 
   const bytes = jsonBytes(input);
   if (bytes > MAX_PACK_BYTES) return { ok: false, issues: [sizeIssue(bytes)] };
@@ -71,15 +72,34 @@ function jsonBytes(input: unknown): number {
   }
 }
 
-/** Path of the first value nested more than MAX_DEPTH levels deep (iterative: junk cannot blow the stack). */
-function findTooDeep(input: unknown): JsonPath | null {
+/**
+ * Keys JavaScript gives a meaning of their own: zod drops `__proto__` from a record silently (a
+ * `fieldEquals` keyed so would vanish and its tip would show everywhere), and the others name
+ * parts of every object. No pack needs them; they are refused wherever they appear.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+type BadShape = { kind: 'deep'; path: JsonPath } | { kind: 'key'; path: JsonPath; key: string };
+
+/**
+ * The first value nested more than MAX_DEPTH levels deep, or the first reserved key, in document
+ * order (iterative: junk cannot blow the stack).
+ */
+function findBadShape(input: unknown): BadShape | null {
   const stack: { value: unknown; path: JsonPath }[] = [{ value: input, path: [] }];
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
-    if (path.length >= MAX_DEPTH) return path;
-    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
-    else for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, k] });
+    if (path.length >= MAX_DEPTH) return { kind: 'deep', path };
+    const children: { value: unknown; path: JsonPath }[] = [];
+    if (Array.isArray(value)) value.forEach((v, i) => children.push({ value: v, path: [...path, i] }));
+    else {
+      for (const [k, v] of Object.entries(value)) {
+        if (RESERVED_KEYS.has(k)) return { kind: 'key', path: [...path, k], key: k };
+        children.push({ value: v, path: [...path, k] });
+      }
+    }
+    stack.push(...children.reverse());
   }
   return null;
 }

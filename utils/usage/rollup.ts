@@ -36,9 +36,10 @@ export function emptyItem(key: string): ItemState {
   return { key, shown: 0, dismissed: false, completed: false };
 }
 
+/** Adds to a count; a key an object already has (toString, constructor) counts from 0, never from it. */
 function bump(map: Record<string, number>, key: string | undefined, by = 1): void {
-  if (key === undefined) return;
-  map[key] = (map[key] ?? 0) + by;
+  if (key === undefined || key === '__proto__') return;
+  map[key] = (Object.hasOwn(map, key) ? map[key] : 0) + by;
 }
 
 /** `<packId>/<itemId>` of an event, when it names an item. */

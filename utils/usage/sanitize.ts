@@ -32,11 +32,19 @@ export interface SanitizeOptions {
   now?: number;
 }
 
-/** A label (object or field name): trimmed, control characters removed, capped. */
+/** An e-mail address anywhere in a label: customer data, never an object or field name. */
+const EMAIL_RE = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+
+/**
+ * A label (object or field name): trimmed, control characters removed, capped. Undefined for one
+ * holding an e-mail address, and for a name every JavaScript object already has (`constructor`,
+ * `__proto__`, `toString`): counted by label, it would corrupt the count maps.
+ */
 export function cleanLabel(value: unknown, max: number = LIMITS.label): string | undefined {
   if (typeof value !== 'string') return undefined;
   const s = value.replace(CONTROL_RE, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
-  return s.length > 0 ? s : undefined;
+  if (s.length === 0 || EMAIL_RE.test(s) || s in Object.prototype) return undefined;
+  return s;
 }
 
 function match(value: unknown, re: RegExp): string | undefined {

@@ -174,7 +174,7 @@ export function createUsageService(deps: UsageDeps): UsageService {
 
     async importData(data: { json: string }): Promise<ImportResult> {
       try {
-        const parsed = parseExport(String(data?.json ?? ''));
+        const parsed = parseExport(String(data?.json ?? ''), now());
         const r = await withQuotaRetry(db, () => mergeImport(db, parsed));
         if (r.wasEmpty && parsed.salt) {
           await storage.set({ [SALT_KEY]: parsed.salt });

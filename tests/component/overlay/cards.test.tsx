@@ -60,7 +60,8 @@ describe('TipCard', () => {
 
   it('offers learn more as a safe external link or a snippet button', () => {
     const url = renderTip(tipPlan(), null, { kind: 'url', href: 'https://help.example.com/x' });
-    const link = screen.getByRole('link', { name: 'Learn more' });
+    // The destination is part of the link's words (docs/packs.md, "Links").
+    const link = screen.getByRole('link', { name: 'Learn more (help.example.com)' });
     expect(link.getAttribute('href')).toBe('https://help.example.com/x');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     url.unmount();

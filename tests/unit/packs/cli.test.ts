@@ -53,6 +53,20 @@ describe('crm-coach-pack validate', () => {
     expect(r.err.startsWith(`bad/${file}`)).toBe(true);
   });
 
+  const hostile = JSON.parse(readFileSync(resolve(fixtures, 'hostile-parse/expected.json'), 'utf8')) as Record<string, string[]>;
+  it.each(Object.entries(hostile))('refuses hostile-parse/%s with its message, naming the file, and leaves it as it was', (file, fragments) => {
+    const path = resolve(fixtures, 'hostile-parse', file);
+    const before = readFileSync(path);
+    const r = cli('validate', `hostile-parse/${file}`);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err.startsWith(`hostile-parse/${file}`)).toBe(true);
+    for (const fragment of fragments) expect(r.err).toContain(fragment);
+    // One clear line: no stack trace, no engine error text.
+    expect(r.err).not.toMatch(/call stack|at .*\.mjs:\d+|RangeError|TypeError/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
   it('says so when a file cannot be read, and prints usage without files', () => {
     expect(cli('validate', 'nope.json')).toMatchObject({ code: 1, err: expect.stringMatching(/^nope\.json: cannot read: /) });
     expect(cli('validate')).toMatchObject({ code: 2, err: expect.stringContaining('Usage:') });

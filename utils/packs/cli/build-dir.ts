@@ -12,7 +12,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { parseDataText } from '../parse';
+import { decodePackBytes, parseDataText } from '../parse';
 import { ITEM_LISTS, PACK_FORMAT } from '../limits';
 
 export const LISTS = ['sites', ...ITEM_LISTS] as const;
@@ -27,7 +27,7 @@ export interface BuiltPack {
 export class BuildError extends Error {}
 
 function readData(file: string, root: string): unknown {
-  const parsed = parseDataText(readFileSync(file, 'utf8'), file, { anyTop: true });
+  const parsed = parseDataText(decodePackBytes(readFileSync(file)), file, { anyTop: true });
   if (!parsed.ok) throw new BuildError(`${relative(root, file)}: ${parsed.error}`);
   return parsed.value;
 }
@@ -61,7 +61,7 @@ function readListFolder(dir: string, root: string): { item: unknown; file: strin
       const data = readData(file, root);
       for (const item of Array.isArray(data) ? data : [data]) out.push({ item, file: rel });
     } else if (name.endsWith('.md') && !LANG_MD.test(name)) {
-      const { meta, body } = splitFrontMatter(readFileSync(file, 'utf8'));
+      const { meta, body } = splitFrontMatter(decodePackBytes(readFileSync(file)));
       const item: Record<string, unknown> = { id: basename(name, '.md'), ...readYamlText(meta, rel) };
       const lang = typeof item.lang === 'string' ? item.lang : 'en';
       delete item.lang;
@@ -76,7 +76,7 @@ function readListFolder(dir: string, root: string): { item: unknown; file: strin
     if (!m) continue;
     const base = mdBase.get(m[1]);
     if (!base) throw new BuildError(`${relative(root, join(dir, name))}: no ${m[1]}.md next to it`);
-    const { meta, body } = splitFrontMatter(readFileSync(join(dir, name), 'utf8'));
+    const { meta, body } = splitFrontMatter(decodePackBytes(readFileSync(join(dir, name))));
     const extra = readYamlText(meta, relative(root, join(dir, name)));
     base.body = { ...(base.body as object), [m[2]]: body.trim() };
     for (const [key, value] of Object.entries(extra)) {

@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { formatPath, type JsonPath } from '../issues';
 import { packJsonSchemaText } from '../json-schema';
-import { parseDataText } from '../parse';
+import { decodePackBytes, parseDataText } from '../parse';
 import type { Pack } from '../types';
 import { ITEM_LISTS } from '../limits';
 import { validatePackDetailed } from '../validate';
@@ -43,7 +43,7 @@ function summary(pack: Pack): string {
 function validateFile(file: string, io: Io): Pack | null {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = decodePackBytes(readFileSync(file));
   } catch (err) {
     io.err(`${file}: cannot read: ${(err as Error).message}`);
     return null;
