@@ -127,11 +127,9 @@ function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
   };
 }
 
-export const dynamicsAdapter: CrmAdapter = builtinAdapter(
-  ID,
-  'Dynamics 365',
-  (url) => /(^|\.)(dynamics\.com|powerapps\.com)$/i.test(url.hostname) && /\/main\.aspx$/i.test(url.pathname),
-  read,
-);
+export const dynamicsAdapter: CrmAdapter = builtinAdapter(ID, read, {
+  // Model-driven apps only: other pages of these hosts (portals, admin) are not forms.
+  accepts: (url) => /\/main\.aspx$/i.test(url.pathname),
+});
 
 export default dynamicsAdapter;

@@ -135,11 +135,9 @@ function commonAncestor(a: Element, b: Element): Element | null {
   return null;
 }
 
-export const hubspotAdapter: CrmAdapter = builtinAdapter(
-  ID,
-  'HubSpot',
-  (url) => /(^|\.)hubspot\.com$/i.test(url.hostname) && /^app(-[a-z0-9]+)?\./i.test(url.hostname),
-  read,
-);
+export const hubspotAdapter: CrmAdapter = builtinAdapter(ID, read, {
+  // Only the app itself (app.hubspot.com, app-eu1.hubspot.com), not the marketing or help sites.
+  accepts: (url) => /^app(-[a-z0-9]+)?\./i.test(url.hostname),
+});
 
 export default hubspotAdapter;

@@ -32,8 +32,6 @@ import { recordKeyOf } from './hash';
 
 const ID = 'salesforce';
 
-const HOST_RE = /(^|\.)(force\.com|salesforce\.com|salesforce-setup\.com|visualforce\.com|cloudforce\.com)$/i;
-
 /** Key prefixes of common standard objects (Classic URLs carry only the id). */
 const KEY_PREFIX: Record<string, string> = {
   '001': 'Account',
@@ -521,15 +519,13 @@ function createLightningReader(): LiveReader {
 
 export const salesforceAdapter: CrmAdapter = builtinAdapter(
   ID,
-  'Salesforce',
-  (url) => HOST_RE.test(url.hostname),
   (doc, url, ctx) => {
     const lightning = parseLightningUrl(url);
     if (lightning) return readLightning(doc, url, ctx, lightning);
     const classic = parseClassicUrl(url);
     return classic ? readClassic(doc, url, ctx, classic) : emptyModel(ID, url);
   },
-  createLightningReader,
+  { live: createLightningReader },
 );
 
 export default salesforceAdapter;

@@ -45,6 +45,12 @@ export interface AdapterContext {
   salt: string;
   /** Reaches closed shadow roots where the browser allows it (chrome.dom.openOrClosedShadowRoot). */
   shadowRootOf?: (el: Element) => ShadowRoot | null;
+  /**
+   * Displayed texts that mean "no value" on this site, replacing the reader's default list where
+   * the reader has one (Zoho, Pipedrive; docs/adapters.md "Empty placeholders"). From a pack's
+   * site entry; absent for the built-in hosts.
+   */
+  emptyTexts?: readonly string[];
 }
 
 /**

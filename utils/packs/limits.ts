@@ -1,4 +1,5 @@
 /** The numeric limits and id rules of PACK_FORMAT.md v1, in one place. */
+import { CRM_IDS } from '../crm/registry';
 
 /** A pack document is at most 2 MiB (UTF-8 bytes of its text). */
 export const MAX_PACK_BYTES = 2 * 1024 * 1024;
@@ -23,8 +24,8 @@ export const SEMVER_PATTERN =
 /** Role ids PACK_FORMAT.md names; packs may add other lower-case ids. */
 export const BUILTIN_ROLES = ['sales', 'sales-manager', 'support', 'marketing', 'admin'] as const;
 
-/** Ids of the built-in CRM adapters, usable in `when.crm` without a `sites` entry. */
-export const BUILTIN_CRMS = ['salesforce', 'hubspot', 'dynamics', 'zoho', 'pipedrive'] as const;
+/** Ids of the built-in CRM readers, usable in `when.crm` without a `sites` entry: the CRM registry's ids. */
+export const BUILTIN_CRMS: readonly string[] = CRM_IDS;
 
 /** The item lists of a pack, in document order. */
 export const ITEM_LISTS = ['tips', 'nudges', 'snippets', 'tours', 'milestones'] as const;
