@@ -43,7 +43,7 @@ export interface PageModel {
 export interface AdapterContext {
   /** Per-install random salt for recordKey hashing. */
   salt: string;
-  /** Reaches closed shadow roots where the browser allows it (chrome.dom.openOrClosedShadowRoot). */
+  /** Reaches closed shadow roots where the browser allows it (shadow-root.ts closedShadowRootReader). */
   shadowRootOf?: (el: Element) => ShadowRoot | null;
   /**
    * Displayed texts that mean "no value" on this site, replacing the reader's default list where
