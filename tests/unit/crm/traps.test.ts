@@ -32,6 +32,7 @@ describe('held-out pages: the empty fields a pack names', () => {
       'zoho/deal.html record', 'zoho/deal.html edit', 'pipedrive/deal.html record', 'pipedrive/deal.html edit',
       'salesforce/classic.html record', 'salesforce/classic.html edit', 'salesforce/opportunity.html record',
       'salesforce/dynamic-forms.html record', 'salesforce/late-shadow.html record', 'dynamics/opportunity-header.html record',
+      'hubspot/deal-traps.html record',
     ]) expect(files).toContain(f);
   });
 
@@ -86,5 +87,14 @@ describe('traps, one by one', () => {
     expect(findField(m, 'Budget Amount')?.required).toBe(false);
     expect(findField(m, 'Revenue')).toMatchObject({ empty: false, value: 'false' });
     expect(findField(m, 'Competitor')).toMatchObject({ visible: false, empty: true });
+  });
+
+  it('HubSpot: the highlight strip repeats properties: each counts once, the editable one', async () => {
+    const m = await read('https://app-eu1.hubspot.com/contacts/7654321/record/0-3/123456789', 'hubspot/deal-traps.html');
+    expect(m.fields.map((f) => f.apiName)).toEqual(['dealname', 'amount', 'closedate', 'hs_next_step', 'dealtype', 'renewal_flag', 'description']);
+    expect(findField(m, 'amount')).toMatchObject({ section: 'About this deal', empty: true });
+    expect(findField(m, 'amount')?.control?.localName).toBe('input');
+    expect(findField(m, 'Renewal')).toMatchObject({ empty: false, value: 'false' });
+    expect(findField(m, 'Deal type')?.empty).toBe(true); // "--"
   });
 });
