@@ -3,6 +3,9 @@ export type PageKind = 'home' | 'list' | 'record' | 'new' | 'edit';
 
 export const PAGE_KINDS: readonly PageKind[] = ['home', 'list', 'record', 'new', 'edit'];
 
+/** The ids of the CRMs with a built-in reader: the CRM registry's (registry.ts), part of the vocabulary every layer may use. */
+export { CRM_IDS } from './registry';
+
 export interface CrmObject {
   /** Label as the page shows it, e.g. "Opportunity", "Deal". */
   label: string;
@@ -32,6 +35,8 @@ export interface FieldModel {
 export interface PageModel {
   /** Adapter id: salesforce, hubspot, dynamics, zoho, pipedrive or a pack `sites[].id`. */
   crm: string;
+  /** The built-in reader of a self-hosted CRM site (`sites[].crm`, e.g. suitecrm); `when.crm` may name it too. */
+  reader?: string;
   object: CrmObject | null;
   page: PageKind;
   /** Salted local hash of the record id; never the raw id. Null when not on a record. */
