@@ -8,7 +8,7 @@ const CASES = [
   { crm: 'dynamics', object: 'Opportunity', nudge: 'dynamics-starter/opportunity-hygiene', missing: ['Description', 'Est. Close Date'] },
   { crm: 'hubspot', object: 'Deal', nudge: 'hubspot-starter/deal-hygiene', missing: ['Amount', 'Close date', 'Next step'] },
   { crm: 'zoho', object: 'Deal', nudge: 'zoho-starter/deal-hygiene', missing: ['Amount', 'Next Step'] },
-  { crm: 'pipedrive', object: 'Deal', nudge: 'pipedrive-starter/deal-hygiene', missing: ['Expected close date'] },
+  { crm: 'pipedrive', object: 'Deal', nudge: 'pipedrive-starter/deal-hygiene', missing: ['Value', 'Expected close date'] },
 ];
 
 e2eTest('every built-in CRM: its starter nudge lists exactly the empty fields it names', async (session) => {

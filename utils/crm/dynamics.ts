@@ -25,6 +25,13 @@ import { recordKeyOf } from './hash';
 
 const ID = 'dynamics';
 const CONTAINER = '[data-id$="-FieldSectionItemContainer"]';
+const HEADER = 'header_';
+
+/** The "<logical>-required-icon": "*" is required; "+" on the same id is business recommended, not required. */
+function requiredIcon(container: Element, name: string, sro: ShadowRootOf | undefined): boolean {
+  const icon = deepQuery(container, `[data-id="${name.replace(/["\\]/g, '\\$&')}-required-icon"]`, sro);
+  return !!icon && textOf(icon, { shadowRootOf: sro }) !== '+';
+}
 
 interface DynamicsRoute {
   page: PageKind;
@@ -91,16 +98,22 @@ function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
   // Forms the app keeps from earlier navigation stay in the DOM, hidden: read only visible forms.
   const formRoots = dialog ? [] : deepQueryAll(doc, '[data-id="editFormRoot"], #mainContent', sro);
   const visibleForms = formRoots.filter((f) => isVisible(f, memo));
-  for (const c of all) {
-    if (visibleForms.length && !visibleForms.some((f) => containsDeep(f, c))) {
-      if (formRoots.some((f) => containsDeep(f, c))) continue;
-    }
-    const name = (c.getAttribute('data-id') ?? '').replace(/-FieldSectionItemContainer$/, '');
+  const current = all.filter((c) => !visibleForms.length || visibleForms.some((f) => containsDeep(f, c)) || !formRoots.some((f) => containsDeep(f, c)));
+  const nameOf = (c: Element) => (c.getAttribute('data-id') ?? '').replace(/-FieldSectionItemContainer$/, '');
+  // The header strip repeats body fields as header_<logical>: a field counts once, in the body.
+  const body = new Set(current.map(nameOf).filter((n) => !n.startsWith(HEADER)));
+  for (const c of current) {
+    let name = nameOf(c);
     if (!name) continue;
+    if (name.startsWith(HEADER)) {
+      name = name.slice(HEADER.length);
+      if (!name || body.has(name)) continue;
+    }
     const esc = name.replace(/["\\]/g, '\\$&');
     const labelEl = deepQuery(c, `label[id*="${esc}-field-label"]`, sro) ?? deepQuery(c, 'label', sro);
     const { label } = stripRequiredMark(labelEl ? textOf(labelEl, { shadowRootOf: sro }) : name);
     const shown = controlOf(c, name, sro);
+    const level = c.getAttribute('data-fieldrequirement');
     const visible = isVisible(c, memo);
     anyVisible ||= visible;
     fields.push(
@@ -109,7 +122,7 @@ function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
         apiName: name,
         element: c,
         shown,
-        required: requiredFromLevel(c.getAttribute('data-fieldrequirement')) || (c.getAttribute('data-fieldrequirement') === null && controlRequired(shown.control ?? null)),
+        required: level !== null ? requiredFromLevel(level) : controlRequired(shown.control ?? null) || requiredIcon(c, name, sro),
         section: sectionOf(c, 'section, [role=region], [role=tabpanel], fieldset', sections),
         visible,
       }),
@@ -127,11 +140,9 @@ function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
   };
 }
 
-export const dynamicsAdapter: CrmAdapter = builtinAdapter(
-  ID,
-  'Dynamics 365',
-  (url) => /(^|\.)(dynamics\.com|powerapps\.com)$/i.test(url.hostname) && /\/main\.aspx$/i.test(url.pathname),
-  read,
-);
+export const dynamicsAdapter: CrmAdapter = builtinAdapter(ID, read, {
+  // Model-driven apps only: other pages of these hosts (portals, admin) are not forms.
+  accepts: (url) => /\/main\.aspx$/i.test(url.pathname),
+});
 
 export default dynamicsAdapter;

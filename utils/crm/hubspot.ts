@@ -126,8 +126,22 @@ function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
     page,
     recordKey: route.recordId && page !== 'new' ? recordKeyOf(`${typeId}/${route.recordId}`, ctx.salt) : null,
     url: url.href,
-    fields: page === 'list' || page === 'home' ? [] : fields,
+    fields: page === 'list' || page === 'home' ? [] : oncePerProperty(fields),
   };
+}
+
+/**
+ * One field per property: the highlight strip at the top of a record repeats properties of the
+ * body. The editable one wins (it is where the user fills the value), then the visible one.
+ */
+function oncePerProperty(fields: FieldModel[]): FieldModel[] {
+  const best = new Map<string, FieldModel>();
+  const rank = (f: FieldModel) => (f.control && isFormControl(f.control) ? 2 : 0) + (f.visible ? 1 : 0);
+  for (const f of fields) {
+    const had = best.get(f.apiName);
+    if (!had || rank(f) > rank(had)) best.set(f.apiName, f);
+  }
+  return best.size === fields.length ? fields : fields.filter((f) => best.get(f.apiName) === f);
 }
 
 function commonAncestor(a: Element, b: Element): Element | null {
@@ -135,11 +149,9 @@ function commonAncestor(a: Element, b: Element): Element | null {
   return null;
 }
 
-export const hubspotAdapter: CrmAdapter = builtinAdapter(
-  ID,
-  'HubSpot',
-  (url) => /(^|\.)hubspot\.com$/i.test(url.hostname) && /^app(-[a-z0-9]+)?\./i.test(url.hostname),
-  read,
-);
+export const hubspotAdapter: CrmAdapter = builtinAdapter(ID, read, {
+  // Only the app itself (app.hubspot.com, app-eu1.hubspot.com), not the marketing or help sites.
+  accepts: (url) => /^app(-[a-z0-9]+)?\./i.test(url.hostname),
+});
 
 export default hubspotAdapter;

@@ -9,7 +9,27 @@ import { pipedriveAdapter } from './pipedrive';
 import { siteAdapter } from './sites';
 import { suiteCrmAdapter } from './suitecrm';
 
-export const BUILTIN_ADAPTERS: CrmAdapter[] = [salesforceAdapter, hubspotAdapter, dynamicsAdapter, zohoAdapter, pipedriveAdapter];
+import { CRM_IDS, type CrmId } from './registry';
+
+/**
+ * The reader of each CRM in the registry (utils/crm/registry.ts). The type demands one per
+ * registered id, so a registry line without its reader does not compile.
+ */
+export const READERS: { readonly [K in CrmId]: CrmAdapter } = {
+  salesforce: salesforceAdapter,
+  hubspot: hubspotAdapter,
+  dynamics: dynamicsAdapter,
+  zoho: zohoAdapter,
+  pipedrive: pipedriveAdapter,
+};
+
+/** The built-in adapters in registry order (a self-hosted CRM's has no hosts and matches no URL by itself). */
+export const BUILTIN_ADAPTERS: CrmAdapter[] = CRM_IDS.map((id) => READERS[id]);
+
+/** The built-in reader a pack's site entry names (`crm`), or null. */
+export function builtinReader(id: string): CrmAdapter | null {
+  return (READERS as Record<string, CrmAdapter | undefined>)[id] ?? null;
+}
 
 /** Readers of self-hosted CRMs, each built for the site entry that names it in `crm`. */
 const SELF_HOSTED_READERS: Record<NonNullable<SiteDefinition['crm']>, (site: SiteDefinition) => CrmAdapter> = { suitecrm: suiteCrmAdapter };

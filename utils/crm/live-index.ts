@@ -25,6 +25,11 @@ export interface LiveIndex extends PageIndex {
   note(record: MutationRecord): void;
   /** Typing changed what `node` shows without a mutation (input/change events). */
   input(node: Node): void;
+  /**
+   * An element that just got a shadow root (the main-world report, watch.ts): looked at by the
+   * next recheckHosts, like the custom elements seen without one.
+   */
+  noteHost(el: Element): void;
   /** Hosts seen without a shadow root may have one now (attachShadow makes no record). */
   recheckHosts(): void;
   /** Does pending work until `deadline` (a performance.now() time); true when nothing is left. */
@@ -101,6 +106,8 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   let attrTargets = new Set<Element>();
   let removedNodes: Node[] = [];
   let pendingHosts = new Set<Element>();
+  /** Elements other than custom elements whose late shadow root was scanned (see noteHost). */
+  const scannedRoots = new WeakSet<Element>();
   const memos = new WeakMap<Element, Map<string, unknown>>();
   let ancestorsOf = new WeakMap<Element, readonly Element[]>();
   const chains = new WeakMap<Element, readonly Element[]>();
@@ -454,6 +461,11 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     input(node) {
       targets.add(node);
     },
+    noteHost(el) {
+      // Custom elements seen without a root are pending already; an element that has a root we
+      // scanned is not new (a forged or retargeted report): only other elements need adding.
+      if (el.localName.indexOf('-') < 0 && el.localName !== OVERLAY_TAG && !scannedRoots.has(el)) pendingHosts.add(el);
+    },
     recheckHosts() {
       if (!pendingHosts.size) return;
       const still = new Set<Element>();
@@ -464,7 +476,8 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
           observe(sr);
           starts.push(sr);
           visRoots.add(el);
-        } else still.add(el);
+          if (el.localName.indexOf('-') < 0) scannedRoots.add(el);
+        } else if (el.localName.indexOf('-') > 0) still.add(el);
       }
       pendingHosts = still;
     },

@@ -1,6 +1,8 @@
 /** Building blocks adapters share to produce a PageModel. Pure. */
 import type { AdapterContext, CrmAdapter, CrmObject, FieldModel, LiveReader, PageKind, PageModel } from './types';
 import { logOnce } from './log';
+import { matchesAny } from './match-pattern';
+import { crmEntry, type CrmId } from './registry';
 import { clean, controlValue, deepQuery, FORM_CONTROL_SELECTOR, isEmptyDisplay, textOf, type ShadowRootOf } from './dom';
 
 export function emptyModel(crm: string, url: URL, page: PageKind = 'home', object: CrmObject | null = null): PageModel {
@@ -35,18 +37,36 @@ export function textShown(text: string, control?: Element): DisplayedValue {
   return { value: empty ? '' : text, empty, control };
 }
 
-/** A built-in CRM adapter: https pages `matches` accepts, read through safeRead (never throws). */
+/**
+ * What displayed text shows when the page's "no value" texts are `empties` (compared without case
+ * or surrounding space; a reader's default, or a pack site entry's AdapterContext.emptyTexts).
+ */
+export function textShownWith(text: string, empties: readonly string[], control?: Element): DisplayedValue {
+  const t = clean(text);
+  const key = t.toLowerCase();
+  const empty = t === '' || empties.some((e) => clean(e).toLowerCase() === key);
+  return { value: empty ? '' : t, empty, control };
+}
+
+/**
+ * A built-in CRM adapter from its registry entry (utils/crm/registry.ts): its name, and a URL test
+ * derived from the entry's hosts (https only), narrowed by `accepts` when the reader handles only
+ * some paths of those hosts. Reads through safeRead (never throws).
+ */
 export function builtinAdapter(
-  id: string,
-  name: string,
-  matches: (url: URL) => boolean,
+  id: CrmId,
   read: (doc: Document, url: URL, ctx: AdapterContext) => PageModel,
-  createLiveReader?: () => LiveReader,
+  opts: { accepts?: (url: URL) => boolean; live?: () => LiveReader } = {},
 ): CrmAdapter {
+  const entry = crmEntry(id);
+  const hosts = entry?.hosts ?? [];
+  const accepts = opts.accepts;
+  const createLiveReader = opts.live;
+  const matches = (url: URL): boolean => url.protocol === 'https:' && matchesAny(hosts, url) && (!accepts || accepts(url));
   const adapter: CrmAdapter = {
     id,
-    name,
-    matches: (url) => url.protocol === 'https:' && matches(url),
+    name: entry?.name ?? id,
+    matches,
     read: (doc, url, ctx) => safeRead(id, url, () => read(doc, url, ctx)),
   };
   if (createLiveReader) {

@@ -1,14 +1,26 @@
 /**
- * Pipedrive: /deal/<id>, /person/<id>, /organization/<id>, /lead/<uuid> on <company>.pipedrive.com
- * (or app.pipedrive.com). Fields are rows [data-test-key="<field key>"] with
- * [data-testid="field-label"] and a displayed value or an inline editor input; required fields
- * carry an asterisk in the label or aria-required on the input.
+ * Pipedrive: /deal/<id>, /person/<id>, /organization/<id>, /leads/inbox/<uuid> on
+ * <company>.pipedrive.com. What the reader relies on is what public automation selects on the
+ * live app (docs/adapters.md, "Pipedrive"):
+ *
+ * - A field row is the parent of `[data-testid="field-name"]` (the row is
+ *   `[data-testid="fields-list-row"]` in current builds); its value sits in
+ *   `[data-testid="fields-list-row-field-components"]`, `-` when empty; each row has an Edit
+ *   button whose text is never a value.
+ * - Inline editing opens an input with Save/Cancel inside the row: the page is then `edit`.
+ * - Views the user left stay in the DOM as hidden `.viewContainer` elements before the live one:
+ *   only rows outside hidden view containers are read.
+ * - The markup carries no field keys: the API name is the label.
+ * - Empty: `-` or nothing. The list is a default a pack's site entry can replace
+ *   (AdapterContext.emptyTexts).
  */
 import type { AdapterContext, CrmAdapter, FieldModel, PageKind, PageModel } from './types';
 import {
   controlRequired,
   deepQuery,
   deepQueryAll,
+  flatParent,
+  FORM_CONTROL_SELECTOR,
   isVisible,
   newVisibilityMemo,
   notInStalePage,
@@ -16,12 +28,20 @@ import {
   sectionOf,
   stripRequiredMark,
   textOf,
+  type ShadowRootOf,
 } from './dom';
-import { builtinAdapter, dialogPage, displayedValue, emptyModel, field, labelFromApiName } from './model';
+import { builtinAdapter, controlShown, dialogPage, emptyModel, field, labelFromApiName, textShownWith, type DisplayedValue } from './model';
 import { recordKeyOf } from './hash';
 
 const ID = 'pipedrive';
-const ROW = '[data-test-key]';
+const FIELD_NAME = '[data-testid="field-name"]';
+const VALUE = '[data-testid="fields-list-row-field-components"]';
+const SECTIONS = 'section, [role=region], fieldset, [data-testid$="-section"]';
+/** Buttons (Edit, Save, Cancel) and screen-reader text inside a row: never part of the value. */
+const NOT_VALUE = 'button, [role=button], .cui5-sr-only, .sr-only';
+
+/** What Pipedrive shows for "no value" (the default; AdapterContext.emptyTexts replaces it). */
+export const PIPEDRIVE_EMPTY_TEXTS: readonly string[] = ['', '-'];
 
 interface PipedriveRoute {
   page: PageKind;
@@ -44,37 +64,45 @@ export function parsePipedriveUrl(url: URL): PipedriveRoute {
   return { page: 'home', object: null, recordId: null };
 }
 
+function rowValue(row: Element, empties: readonly string[], sro: ShadowRootOf | undefined): DisplayedValue {
+  const cell = deepQuery(row, VALUE, sro);
+  const control = deepQuery(cell ?? row, FORM_CONTROL_SELECTOR, sro);
+  if (control) return controlShown(control);
+  return textShownWith(textOf(cell, { skip: NOT_VALUE, shadowRootOf: sro }), empties);
+}
+
 function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
   const route = parsePipedriveUrl(url);
   // Objects are deal, person, organization, product, project, lead: labelled Deal, Person, ...
   const object = route.object ? { label: labelFromApiName(route.object), apiName: route.object } : null;
   const sro = ctx.shadowRootOf;
   const memo = newVisibilityMemo();
-  const dialog = openDialogWith(doc, ROW, sro, memo);
+  const dialog = openDialogWith(doc, FIELD_NAME, sro, memo);
   if (!dialog && (route.page === 'home' || route.page === 'list')) return emptyModel(ID, url, route.page, object);
+  const empties = ctx.emptyTexts ?? PIPEDRIVE_EMPTY_TEXTS;
   const fields: FieldModel[] = [];
   const sections = new Map<Element, string | undefined>();
-  const current = dialog ? () => true : notInStalePage(doc, '[data-testid$="-details-page"]', sro, memo);
-  for (const row of deepQueryAll(dialog ?? doc, ROW, sro)) {
-    if (!current(row)) continue;
-    const key = row.getAttribute('data-test-key') ?? '';
-    const labelEl = deepQuery(row, '[data-testid="field-label"], label', sro);
-    const { label, marked } = stripRequiredMark(labelEl ? textOf(labelEl, { shadowRootOf: sro }) : key);
+  const current = dialog ? () => true : notInStalePage(doc, '.viewContainer', sro, memo);
+  let editing = false;
+  for (const name of deepQueryAll(dialog ?? doc, FIELD_NAME, sro)) {
+    const row = flatParent(name);
+    if (!row || !current(row)) continue;
+    const { label, marked } = stripRequiredMark(textOf(name, { skip: NOT_VALUE, shadowRootOf: sro }));
     if (!label) continue;
-    const shown = displayedValue(row, { display: deepQuery(row, '[data-testid="field-value"]', sro), skip: 'button', shadowRootOf: sro });
+    const shown = rowValue(row, empties, sro);
+    if (shown.control) editing = true;
     fields.push(
       field({
         label,
-        apiName: key,
         element: row,
         shown,
         required: marked || controlRequired(shown.control ?? null),
-        section: sectionOf(row, 'section, [role=region], fieldset', sections),
+        section: sectionOf(row, SECTIONS, sections),
         visible: isVisible(row, memo),
       }),
     );
   }
-  const page = dialog ? dialogPage(route.page) : route.page;
+  const page = dialog ? dialogPage(route.page) : editing && route.page === 'record' ? 'edit' : route.page;
   return {
     crm: ID,
     object,
@@ -85,6 +113,6 @@ function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
   };
 }
 
-export const pipedriveAdapter: CrmAdapter = builtinAdapter(ID, 'Pipedrive', (url) => /(^|\.)pipedrive\.com$/i.test(url.hostname), read);
+export const pipedriveAdapter: CrmAdapter = builtinAdapter(ID, read);
 
 export default pipedriveAdapter;

@@ -32,8 +32,6 @@ import { recordKeyOf } from './hash';
 
 const ID = 'salesforce';
 
-const HOST_RE = /(^|\.)(force\.com|salesforce\.com|salesforce-setup\.com|visualforce\.com|cloudforce\.com)$/i;
-
 /** Key prefixes of common standard objects (Classic URLs carry only the id). */
 const KEY_PREFIX: Record<string, string> = {
   '001': 'Account',
@@ -165,6 +163,14 @@ function itemValue(item: Element, sro: ShadowRootOf | undefined): ItemValue {
   return { control, shown, required };
 }
 
+/**
+ * A disabled or read-only control shows a value in a view (Lightning renders a record's checkbox
+ * as a disabled input): it does not make the page an edit.
+ */
+function isReadOnlyControl(el: Element): boolean {
+  return el.hasAttribute('disabled') || el.hasAttribute('readonly') || el.getAttribute('aria-readonly') === 'true';
+}
+
 function readItem(item: Element, sro: ShadowRootOf | undefined, memo: VisibilityMemo, sections: Map<Element, string>): { f: FieldModel; editing: boolean } | null {
   const target = selectionTarget(item);
   const label = itemLabel(item, sro);
@@ -181,7 +187,7 @@ function readItem(item: Element, sro: ShadowRootOf | undefined, memo: Visibility
       section: sectionTitle(item, sections, sro),
       visible: isVisible(item, memo),
     }),
-    editing: editing || !!control,
+    editing: editing || (!!control && !isReadOnlyControl(control)),
   };
 }
 
@@ -274,28 +280,45 @@ function readLightning(doc: Document, url: URL, ctx: AdapterContext, route: Ligh
   };
 }
 
+/** Parts of a Classic page that repeat labels without being the record's fields. */
+const CLASSIC_NOT_RECORD = '#InlineEditDialog, .inlineEditDialog, .bRelatedList';
+
+/**
+ * A Classic detail checkbox is an image (img.checkImg, alt "Checked" / "Not Checked"): both are
+ * values, an unchecked box is not an empty field. Null when the cell shows no checkbox image.
+ */
+function classicCheckbox(data: Element): DisplayedValue | null {
+  const img = data.querySelector('img.checkImg, img[src*="checkbox_"]');
+  if (!img || data.querySelector(FORM_CONTROL_SELECTOR)) return null;
+  const checked = /(^|_)checked\.gif$/.test(img.getAttribute('src') ?? '') || clean(img.getAttribute('alt')).toLowerCase() === 'checked';
+  return { value: checked ? 'true' : 'false', empty: false };
+}
+
 function readClassic(doc: Document, url: URL, ctx: AdapterContext, route: LightningRoute): PageModel {
   const memo = newVisibilityMemo();
   const fields: FieldModel[] = [];
   const labels = Array.from(doc.querySelectorAll('.detailList td.labelCol, .detailList th.labelCol'));
   let editing = false;
   for (const cell of labels) {
+    // The hidden inline-edit dialog holds copies of labels: never fields of the record.
+    if (cell.closest(CLASSIC_NOT_RECORD)) continue;
     const data = cell.nextElementSibling;
     if (!data || !data.classList.contains('dataCol')) continue;
-    const { label, marked } = stripRequiredMark(textOf(cell, { skip: '.assistiveText, .helpButton, .helpOrb' }));
+    const { label, marked } = stripRequiredMark(textOf(cell, { skip: '.assistiveText, .helpButton, .helpOrb, .requiredMark' }));
     if (!label) continue;
     const control = data.querySelector(FORM_CONTROL_SELECTOR);
     if (control) editing = true;
-    const shown = displayedValue(data, { control, skip: '.assistiveText, .helpButton, a.lookupIcon' });
+    const shown = classicCheckbox(data) ?? displayedValue(data, { control, skip: '.assistiveText, .helpButton, a.lookupIcon' });
     const block = cell.closest('.pbSubsection');
     const header = block?.previousElementSibling?.classList.contains('pbSubheader') ? block.previousElementSibling : null;
     fields.push(
       field({
         label,
-        apiName: control?.getAttribute('name') ?? null,
+        // Edit inputs are named by field id (opp7, 00N…), detail values are div#<field id>_ileinner.
+        apiName: control?.getAttribute('name') ?? data.querySelector('[id$="_ileinner"]')?.id.replace(/_ileinner$/, '') ?? null,
         element: data,
         shown,
-        required: marked || !!data.querySelector('.requiredInput, .requiredBlock') || controlRequired(control),
+        required: marked || cell.classList.contains('requiredInput') || !!data.querySelector('.requiredInput, .requiredBlock') || controlRequired(control),
         section: header ? textOf(header.querySelector('h3') ?? header, { skip: '.assistiveText' }) || undefined : undefined,
         visible: isVisible(data, memo),
       }),
@@ -319,7 +342,7 @@ function readClassic(doc: Document, url: URL, ctx: AdapterContext, route: Lightn
 
 /** A broad selector (cheap to match on every shadow root of a page); controls are told apart when read. */
 const CONTROLS = `${BASE_INPUT}, input, textarea, select, [contenteditable]`;
-const isEditing = (el: Element) => el.localName === BASE_INPUT || safeMatches(el, FORM_CONTROL_SELECTOR);
+const isEditing = (el: Element) => el.localName === BASE_INPUT || (safeMatches(el, FORM_CONTROL_SELECTOR) && !isReadOnlyControl(el));
 const TITLES = '.entityNameTitle';
 const LIVE_SELECTORS: readonly string[] = [ITEM_SELECTOR, PAGE_CONTAINERS, DIALOGS, CONTROLS, TITLES];
 const NO_FIELDS: FieldModel[] = [];
@@ -521,15 +544,13 @@ function createLightningReader(): LiveReader {
 
 export const salesforceAdapter: CrmAdapter = builtinAdapter(
   ID,
-  'Salesforce',
-  (url) => HOST_RE.test(url.hostname),
   (doc, url, ctx) => {
     const lightning = parseLightningUrl(url);
     if (lightning) return readLightning(doc, url, ctx, lightning);
     const classic = parseClassicUrl(url);
     return classic ? readClassic(doc, url, ctx, classic) : emptyModel(ID, url);
   },
-  createLightningReader,
+  { live: createLightningReader },
 );
 
 export default salesforceAdapter;

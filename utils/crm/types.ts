@@ -3,6 +3,9 @@ export type PageKind = 'home' | 'list' | 'record' | 'new' | 'edit';
 
 export const PAGE_KINDS: readonly PageKind[] = ['home', 'list', 'record', 'new', 'edit'];
 
+/** The ids of the CRMs with a built-in reader: the CRM registry's (registry.ts), part of the vocabulary every layer may use. */
+export { CRM_IDS } from './registry';
+
 export interface CrmObject {
   /** Label as the page shows it, e.g. "Opportunity", "Deal". */
   label: string;
@@ -45,8 +48,14 @@ export interface PageModel {
 export interface AdapterContext {
   /** Per-install random salt for recordKey hashing. */
   salt: string;
-  /** Reaches closed shadow roots where the browser allows it (chrome.dom.openOrClosedShadowRoot). */
+  /** Reaches closed shadow roots where the browser allows it (shadow-root.ts closedShadowRootReader). */
   shadowRootOf?: (el: Element) => ShadowRoot | null;
+  /**
+   * Displayed texts that mean "no value" on this site, replacing the reader's default list where
+   * the reader has one (Zoho, Pipedrive; docs/adapters.md "Empty placeholders"). From a pack's
+   * site entry; absent for the built-in hosts.
+   */
+  emptyTexts?: readonly string[];
 }
 
 /**

@@ -9,6 +9,7 @@
 import { OVERLAY_TAG } from './dom';
 import { createLiveIndex, type LiveIndex } from './live-index';
 import { logOnce } from './log';
+import { SHADOW_ROOT_EVENT } from './shadow-root';
 
 export type ChangeReason = 'mutation' | 'navigation';
 
@@ -124,6 +125,12 @@ export function watchPage(opts: WatchOptions): void {
     schedule('mutation');
   };
   const onNav = (): void => schedule('navigation');
+  // A host got a shadow root after it was in the page (utils/crm/shadow-root.ts): no mutation says so.
+  const onShadowRoot = (ev: Event): void => {
+    const host = ev.composedPath ? ev.composedPath()[0] : ev.target;
+    if (host && (host as Node).nodeType === 1 && !inOverlay(host as Node)) index.noteHost(host as Element);
+    schedule('mutation');
+  };
 
   index.attach(observeRoot);
   observeRoot(doc);
@@ -132,6 +139,7 @@ export function watchPage(opts: WatchOptions): void {
   const capture = { capture: true, signal };
   doc.addEventListener('input', onInput, capture);
   doc.addEventListener('change', onInput, capture);
+  doc.addEventListener(SHADOW_ROOT_EVENT, onShadowRoot, capture);
   win.addEventListener('popstate', onNav, { signal });
   win.addEventListener('hashchange', onNav, { signal });
   const nav = (win as Window & { navigation?: EventTarget }).navigation;

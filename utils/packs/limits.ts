@@ -1,4 +1,5 @@
 /** The numeric limits, id rules and item kinds of the pack format v1 (docs/pack-format.md), in one place. */
+import { CRM_IDS } from '../crm/types';
 
 /** The `format` every version-1 pack declares. */
 export const PACK_FORMAT = 'crm-coach/pack@1';
@@ -26,8 +27,8 @@ export const SEMVER_PATTERN =
 /** Role ids docs/pack-format.md names; packs may add other lower-case ids. */
 export const BUILTIN_ROLES = ['sales', 'sales-manager', 'support', 'marketing', 'admin'] as const;
 
-/** Ids of the built-in CRM adapters, usable in `when.crm` without a `sites` entry. */
-export const BUILTIN_CRMS = ['salesforce', 'hubspot', 'dynamics', 'zoho', 'pipedrive'] as const;
+/** Ids of the built-in CRM readers, usable in `when.crm` without a `sites` entry: the CRM registry's ids. */
+export const BUILTIN_CRMS: readonly string[] = CRM_IDS;
 
 /**
  * Built-in readers for self-hosted CRMs: a `sites` entry names one in `crm` with its own hosts,

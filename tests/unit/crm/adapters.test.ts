@@ -108,24 +108,54 @@ describe('Zoho CRM', () => {
     expect(zohoAdapter.matches(new URL('https://mail.zoho.com/'))).toBe(false);
   });
 
-  it('reads crux components and inline edit', async () => {
+  it('detail view: #mouseArea__ rows, each field once (business card, title card, stale view and related lists are not fields)', async () => {
     l = await loadFixture('zoho/deal.html', DEAL);
-    let m = zohoAdapter.read(l.doc, l.url(), ctx);
-    expect(findField(m, 'Deal_Name')).toMatchObject({ label: 'Deal Name', required: true, empty: false });
-    expect(findField(m, 'Description')).toMatchObject({ visible: false, section: 'Description Information' });
-    const next = findField(m, 'Next Step')!;
-    expect(next.empty).toBe(true); // "—"
-    (next.element.querySelector('.cxReadOnlyValue') as HTMLElement).click();
-    m = zohoAdapter.read(l.doc, l.url(), ctx);
-    typeInto(l, findField(m, 'Next_Step')!.control, 'Call Jane');
+    const m = zohoAdapter.read(l.doc, l.url(), ctx);
+    expect(m.fields.map((f) => f.apiName)).toEqual([
+      'SMOWNERID', 'POTENTIALNAME', 'ACCOUNTID', 'CONTACTID', 'AMOUNT', 'CLOSINGDATE', 'STAGE',
+      'POTENTIALTYPE', 'NEXTSTEP', 'LEADSOURCE', 'PROBABILITY', 'CONTACTEMAIL', 'POTENTIALCF1', 'DESCRIPTION',
+    ]);
+    // The live view's values, never the stale view's or the related list's.
+    expect(findField(m, 'Amount')).toMatchObject({ empty: true, value: '' }); // "—"
+    expect(findField(m, 'Type')).toMatchObject({ empty: true }); // "-None-"
+    expect(findField(m, 'Next Step')).toMatchObject({ empty: true }); // nothing
+    expect(findField(m, 'Account Name')?.value).toBe('Acme Corporation'); // a lookup link
+    expect(findField(m, 'Follow Up')).toMatchObject({ empty: false, value: 'false' }); // unchecked is a value
+    expect(findField(m, 'Description')).toMatchObject({ visible: false, empty: true, section: 'Description Information' });
+    // Assistive text of the edit pencil ("Edit Amount") is not a value.
+    expect(m.fields.some((f) => /Edit/.test(f.value))).toBe(false);
+  });
+
+  it('detail view: inline edit gives the field a control; typing fills it', async () => {
+    l = await loadFixture('zoho/deal.html', DEAL);
+    const row = l.doc.querySelector('#crm-detailview #mouseArea__NEXTSTEP')!;
+    (row.querySelector('.dvEditIcon') as HTMLElement).click();
+    const m = zohoAdapter.read(l.doc, l.url(), ctx);
+    const next = findField(m, 'NEXTSTEP')!;
+    expect(next.control?.localName).toBe('input');
+    expect(next.empty).toBe(true);
+    typeInto(l, next.control, 'Call Jane');
     expect(findField(zohoAdapter.read(l.doc, l.url(), ctx), 'Next Step')?.empty).toBe(false);
+  });
+
+  it('edit view: crux-create-field rows by data-cy, mandatory marks, and the hidden detail view under it ignored', async () => {
+    l = await loadFixture('zoho/deal.html', `${DEAL}/edit`);
+    const m = zohoAdapter.read(l.doc, l.url(), ctx);
+    expect(m.page).toBe('edit');
+    expect(findField(m, 'Deal_Name')).toMatchObject({ label: 'Deal Name', required: true, empty: false });
+    expect(findField(m, 'Amount')?.control?.id).toBe('cxInput_Crm_Potentials_AMOUNT');
+    expect(findField(m, 'Type')).toMatchObject({ empty: true, required: false });
+    expect(findField(m, 'Description')).toMatchObject({ visible: true, empty: true });
+    expect(m.fields).toHaveLength(14);
+    // The label text never carries the mandatory star.
+    expect(m.fields.every((f) => !f.label.includes('*'))).toBe(true);
   });
 
   it('keeps API names when the UI language is zh-CN', async () => {
     l = await loadFixture('zoho/deal.html', 'https://crm.zoho.com.cn/crm/org654321/tab/Potentials/4000000054321');
     const m = zohoAdapter.read(l.doc, l.url(), ctx);
-    expect(findField(m, 'Deal_Name')?.label).toBe('商机名称');
-    expect(findField(m, 'Type')).toMatchObject({ label: '类型', empty: true }); // "-无-"
+    expect(findField(m, 'POTENTIALNAME')?.label).toBe('商机名称');
+    expect(findField(m, 'POTENTIALTYPE')).toMatchObject({ label: '类型', empty: true }); // "-无-"
   });
 
   it('create page: picklist defaults count as values', async () => {
@@ -134,6 +164,15 @@ describe('Zoho CRM', () => {
     expect(m.page).toBe('new');
     expect(findField(m, 'Stage')).toMatchObject({ empty: false, value: 'Qualification' });
     expect(findField(m, 'Type')?.empty).toBe(true);
+  });
+
+  it('empty placeholders are a default a site entry can replace', async () => {
+    l = await loadFixture('zoho/deal.html', DEAL);
+    // A site that shows "—" for a real value ("not applicable" entered on purpose) and "n/a" for nothing.
+    const m = zohoAdapter.read(l.doc, l.url(), { ...ctx, emptyTexts: ['', 'n/a'] });
+    expect(findField(m, 'Amount')).toMatchObject({ empty: false, value: '—' });
+    expect(findField(m, 'Type')?.empty).toBe(false);
+    expect(findField(m, 'Next Step')?.empty).toBe(true);
   });
 });
 
@@ -144,21 +183,39 @@ describe('Pipedrive', () => {
     expect(parsePipedriveUrl(new URL('https://app.pipedrive.com/pipeline/1')).page).toBe('list');
   });
 
-  it('tells apart two "Name" fields in two sections and reads inline editors', async () => {
+  it('reads rows around [data-testid=field-name] in the live view only', async () => {
     l = await loadFixture('pipedrive/deal.html', 'https://acme.pipedrive.com/deal/42');
-    let m = pipedriveAdapter.read(l.doc, l.url(), ctx);
+    const m = pipedriveAdapter.read(l.doc, l.url(), ctx);
+    expect(m.page).toBe('record');
+    // The stale view of another deal ("Send quote", "$9,000") and the changelog are not read.
+    expect(findField(m, 'Next step')).toMatchObject({ empty: true, value: '' });
+    expect(findField(m, 'Value')).toMatchObject({ empty: true });
+    expect(m.fields.filter((f) => f.label === 'Value')).toHaveLength(1);
     expect(m.fields.filter((f) => f.label === 'Name').map((f) => f.section)).toEqual(['Person', 'Organization']);
-    expect(findField(m, 'Campaign')?.visible).toBe(false);
-    const prob = findField(m, 'Probability')!;
-    (prob.element.querySelector('[data-testid=field-value]') as HTMLElement).click();
-    m = pipedriveAdapter.read(l.doc, l.url(), ctx);
-    expect(findField(m, 'probability')?.control?.localName).toBe('input');
-    expect(findField(m, 'probability')?.empty).toBe(true);
-    typeInto(l, findField(m, 'probability')!.control, '60');
-    expect(findField(pipedriveAdapter.read(l.doc, l.url(), ctx), 'Probability')?.empty).toBe(false);
+    expect(findField(m, 'Campaign')).toMatchObject({ visible: false, empty: true, section: 'Details' });
+    // The Edit buttons' assistive text ("Edit Value") is never a value.
+    expect(m.fields.some((f) => /Edit/.test(f.value))).toBe(false);
+    expect(findField(m, 'Probability')?.value).toBe('60');
   });
 
-  it('follows navigation to the person', async () => {
+  it('inline editor: the page is in edit, typing fills the field, Save shows the value', async () => {
+    l = await loadFixture('pipedrive/deal.html', 'https://acme.pipedrive.com/deal/42');
+    let m = pipedriveAdapter.read(l.doc, l.url(), ctx);
+    (findField(m, 'Next step')!.element.querySelector('button[aria-label=Edit]') as HTMLElement).click();
+    m = pipedriveAdapter.read(l.doc, l.url(), ctx);
+    expect(m.page).toBe('edit');
+    const next = findField(m, 'Next step')!;
+    expect(next.control?.localName).toBe('input');
+    typeInto(l, next.control, 'Send the quote');
+    expect(findField(pipedriveAdapter.read(l.doc, l.url(), ctx), 'Next step')?.empty).toBe(false);
+    const save = [...next.element.querySelectorAll('button')].find((b) => b.textContent === 'Save') as HTMLElement;
+    save.click();
+    m = pipedriveAdapter.read(l.doc, l.url(), ctx);
+    expect(m.page).toBe('record');
+    expect(findField(m, 'Next step')).toMatchObject({ empty: false, value: 'Send the quote' });
+  });
+
+  it('follows navigation to the person (the deal view stays, hidden)', async () => {
     l = await loadFixture('pipedrive/deal.html', 'https://acme.pipedrive.com/deal/42');
     (l.doc.querySelector('a[href="/person/7"]') as HTMLElement).click();
     const m = pipedriveAdapter.read(l.doc, l.url(), ctx);

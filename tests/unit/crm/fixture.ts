@@ -20,9 +20,21 @@ export interface Loaded {
   doc: Document;
   url: () => URL;
   close: () => Promise<void>;
+  /**
+   * Reaches the page's closed shadow roots too, as chrome.dom.openOrClosedShadowRoot does in the
+   * extension (the test DOM has no such API: roots are recorded as the page attaches them).
+   */
+  shadowRootOf: (el: Element) => ShadowRoot | null;
 }
 
-export async function loadFixture(file: string, url: string): Promise<Loaded> {
+export interface LoadOptions {
+  /** Runs on the empty window before the page is written (a document_start main-world script). */
+  beforeWrite?: (window: Window) => void;
+  /** Wait for the page's timers and scripts to finish (default true). */
+  settle?: boolean;
+}
+
+export async function loadFixture(file: string, url: string, opts: LoadOptions = {}): Promise<Loaded> {
   const html = readFileSync(join(FIXTURES, file), 'utf8');
   const window = new Window({
     url,
@@ -35,15 +47,29 @@ export async function loadFixture(file: string, url: string): Promise<Loaded> {
       disableIframePageLoading: true,
     },
   });
+  const roots = new WeakMap<Element, ShadowRoot>();
+  const proto = window.Element.prototype;
+  const attach = proto.attachShadow;
+  proto.attachShadow = function (this: Element, init: ShadowRootInit) {
+    const root = attach.call(this as never, init) as unknown as ShadowRoot;
+    roots.set(this, root);
+    return root as never;
+  } as typeof proto.attachShadow;
+  opts.beforeWrite?.(window);
   window.document.write(html);
-  await window.happyDOM.waitUntilComplete();
+  if (opts.settle !== false) await window.happyDOM.waitUntilComplete();
   const errors = window.happyDOM.virtualConsolePrinter.readAsString();
   if (/Error/.test(errors)) throw new Error(`fixture ${file} failed: ${errors}`);
   return {
     window,
     doc: window.document as unknown as Document,
     url: () => new URL(window.location.href),
-    close: () => window.happyDOM.close(),
+    // happy-dom windows may share their classes: leave the prototype as it was found.
+    close: () => {
+      proto.attachShadow = attach;
+      return window.happyDOM.close();
+    },
+    shadowRootOf: (el) => el.shadowRoot ?? roots.get(el) ?? null,
   };
 }
 

@@ -30,7 +30,7 @@ describe('fixture routes', () => {
   for (const r of all) {
     it(`${r.url} -> ${r.expect.object} ${r.expect.page}`, async () => {
       open = await loadFixture(r.file, r.url);
-      const model = readPage(open.doc, open.url(), { salt: SALT }, sitesFor(r));
+      const model = readPage(open.doc, open.url(), { salt: SALT, shadowRootOf: open.shadowRootOf }, sitesFor(r));
       expect(model).not.toBeNull();
       const m = model!;
       const visible = m.fields.filter((f) => f.visible);

@@ -1,0 +1,71 @@
+/**
+ * Shadow roots for the content script (docs/adapters.md "Shadow roots"):
+ *
+ * - `shadowRootOf(el)`: the shadow root of an element, open or closed, through whichever API this
+ *   browser gives content scripts (Chromium `chrome.dom.openOrClosedShadowRoot`, Firefox
+ *   `element.openOrClosedShadowRoot`). The one place that knows these APIs.
+ * - Late roots: a component may attach its shadow root after it is in the page, and no mutation
+ *   announces that. `reportLateShadowRoots` runs in the page's main world at document_start
+ *   (entrypoints/shadow-roots.content.ts): it wraps Element.prototype.attachShadow and, when the
+ *   host is already connected, dispatches SHADOW_ROOT_EVENT on the host. The watcher
+ *   (watch.ts) hears it and looks for new roots on its next frame.
+ *
+ * A page can forge the event: the most it does is make the watcher look at a root (one look per
+ * animation frame, whatever the number of events), which reads and never changes the page. The
+ * event carries nothing, the wrapper returns exactly what attachShadow returns and throws what it
+ * throws, and the page's own DOM is never touched.
+ */
+import type { ShadowRootOf } from './dom';
+
+/** The event the main-world script dispatches on a connected host that just got a shadow root. */
+export const SHADOW_ROOT_EVENT = 'crm-coach-shadow-root';
+
+type ChromeDom = { openOrClosedShadowRoot?: (el: HTMLElement) => ShadowRoot | null };
+
+/**
+ * The browser's way to reach closed shadow roots from a content script, or undefined where there
+ * is none (a test's DOM, a page script). Open roots are read directly either way (dom.ts rootOf).
+ */
+export function closedShadowRootReader(): ShadowRootOf | undefined {
+  const dom = (globalThis as { chrome?: { dom?: ChromeDom } }).chrome?.dom;
+  const chromeOpen = dom?.openOrClosedShadowRoot;
+  if (chromeOpen) return (el) => chromeOpen.call(dom, el as HTMLElement) ?? null;
+  const probe = (globalThis as { document?: Document }).document?.documentElement as (Element & { openOrClosedShadowRoot?: unknown }) | undefined;
+  if (probe && 'openOrClosedShadowRoot' in probe) {
+    return (el) => (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ?? null;
+  }
+  return undefined;
+}
+
+/** The shadow root of `el`, open or closed where the browser lets a content script see it. */
+export function shadowRootOf(el: Element): ShadowRoot | null {
+  try {
+    return el.shadowRoot ?? reader()?.(el) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+let cached: ShadowRootOf | undefined | null = null;
+function reader(): ShadowRootOf | undefined {
+  if (cached === null) cached = closedShadowRootReader();
+  return cached;
+}
+
+/**
+ * Main world, document_start: reports shadow roots attached to connected hosts. Idempotent.
+ * Kept tiny (it runs on every CRM page before the page's own scripts).
+ */
+export function reportLateShadowRoots(win: Window & typeof globalThis): void {
+  const proto = win.Element.prototype;
+  const attach = proto.attachShadow;
+  if (typeof attach !== 'function' || (attach as { crmCoach?: boolean }).crmCoach) return;
+  const Ev = win.Event;
+  function attachShadow(this: Element, init: ShadowRootInit): ShadowRoot {
+    const root = attach.call(this, init);
+    if (this.isConnected) this.dispatchEvent(new Ev(SHADOW_ROOT_EVENT, { bubbles: true, composed: true }));
+    return root;
+  }
+  (attachShadow as { crmCoach?: boolean }).crmCoach = true;
+  proto.attachShadow = attachShadow;
+}
