@@ -225,8 +225,23 @@ export async function getEnforcedSettings(): Promise<EffectiveSettings> {
   return applyPolicy(settings, policy);
 }
 
-/** Applies a change; keys the policy locks are left as they are. Throws on invalid values. */
-export async function updateSettings(patch: Partial<Settings>): Promise<EffectiveSettings> {
+let settingsQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies a change; keys the policy locks are left as they are. Throws on invalid values.
+ * Changes run one at a time (read, merge, write): two at once (the options page saves the role
+ * and the start date a moment apart) must not lose one of them.
+ */
+export function updateSettings(patch: Partial<Settings>): Promise<EffectiveSettings> {
+  const run = settingsQueue.then(
+    () => applySettingsPatch(patch),
+    () => applySettingsPatch(patch),
+  );
+  settingsQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function applySettingsPatch(patch: Partial<Settings>): Promise<EffectiveSettings> {
   const clean = sanitizeSettingsPatch(patch);
   const policy = await getPolicyNow();
   if (policy.role !== undefined) delete clean.role;

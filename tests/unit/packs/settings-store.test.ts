@@ -55,6 +55,11 @@ describe('settings store', () => {
     expect((await getEffectiveSettings()).role).toBe('sales');
   });
 
+  it('two changes at once both land (one read-merge-write at a time)', async () => {
+    await Promise.all([updateSettings({ role: 'support' }), updateSettings({ startDate: '2026-01-05' }), updateSettings({ language: 'en' })]);
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ role: 'support', startDate: '2026-01-05', language: 'en' });
+  });
+
   it('keeps only well-formed policy values', () => {
     expect(
       sanitizePolicy({
