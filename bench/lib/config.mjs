@@ -33,7 +33,7 @@ export function loadConfig(env = process.env) {
     tipRuns: int('BENCH_TIP_RUNS', quick ? 3 : 7, env),
     /** Fresh-profile launches for the cold-start first tip (section 4b). */
     coldRuns: int('BENCH_COLD_RUNS', quick ? 1 : 3, env),
-    /** Navigations measured, after the warm-up ones (DESIGN.md: no growth over 1,000). */
+    /** Navigations measured, after the warm-up ones (docs/architecture.md: no growth over 1,000). */
     memNavs: int('BENCH_MEM_NAVS', quick ? 100 : 1000, env),
     /**
      * Warm-up navigations before the baseline: V8 compiles and optimises the content script's hot
@@ -55,7 +55,7 @@ export function loadConfig(env = process.env) {
   };
 }
 
-/** Budgets of ../shared/DESIGN.md ("Performance budgets"). */
+/** Budgets of docs/architecture.md ("Budgets"). */
 export const BUDGETS = {
   contentGzipBytes: 100 * 1024,
   firstTipMs: 50,

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { browserUiLanguage, resolveUiLanguage, setUiLanguage, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
+import { logOnce } from '@/utils/log';
 import type { PopupData } from '@/utils/usage/progress';
 import type { JourneySnippet } from '@/utils/usage/report';
 import { startPopupRequests, type ActiveTab, type PopupRequests } from '@/utils/popup-request';
@@ -33,13 +34,6 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
-const logged = new Set<string>();
-function logOnce(what: string, err: unknown): void {
-  if (logged.has(what)) return;
-  logged.add(what);
-  console.warn(`[crm-coach] popup: ${what}`, err);
 }
 
 export interface PopupAppProps {
@@ -74,7 +68,7 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage, 
         await new Promise((r) => setTimeout(r, RETRY_MS));
         return fetchReport(undefined, false);
       }
-      logOnce('getPopupData failed', err);
+      logOnce('popup: getPopupData failed', err);
       setLoad((current) => (current.kind === 'ready' ? current : { kind: 'error' }));
     }
   }, []);
@@ -120,7 +114,7 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage, 
   );
 
   const openOptions = useCallback(() => {
-    browser.runtime.openOptionsPage().catch((err: unknown) => logOnce('openOptionsPage failed', err));
+    browser.runtime.openOptionsPage().catch((err: unknown) => logOnce('popup: openOptionsPage failed', err));
   }, []);
 
   const startToday = useCallback(async () => {
@@ -131,7 +125,7 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage, 
       await sendMessage('setSettings', { startDate: data.today });
       await fetchReport();
     } catch (err) {
-      logOnce('setSettings failed', err);
+      logOnce('popup: setSettings failed', err);
       setStartError(true);
     } finally {
       setStarting(false);
@@ -148,7 +142,7 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage, 
             return;
           }
         } catch (err) {
-          logOnce('openSnippet failed', err);
+          logOnce('popup: openSnippet failed', err);
         }
       }
       setPreviewKey(snippetKey(item));
