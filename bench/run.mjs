@@ -13,6 +13,7 @@ import * as sizes from './sections/sizes.mjs';
 import * as overhead from './sections/overhead.mjs';
 import * as idle from './sections/idle.mjs';
 import * as firstTip from './sections/first-tip.mjs';
+import * as coldStart from './sections/cold-start.mjs';
 import * as memory from './sections/memory.mjs';
 import * as popup from './sections/popup.mjs';
 
@@ -21,6 +22,7 @@ const SECTIONS = [
   ['overhead', overhead],
   ['idle', idle],
   ['tip', firstTip],
+  ['cold', coldStart],
   ['memory', memory],
   ['popup', popup],
 ];

@@ -4,6 +4,7 @@ import { getEnabledPacks, PACKS_KEY } from '@/utils/packs/store';
 import { syncSiteScripts } from '@/utils/crm/site-scripts';
 import { onMessage } from '@/utils/messaging';
 import { coachTab } from '@/utils/site-access';
+import { signalCoachChanges } from '@/utils/coach-changes';
 
 /** Pack `sites` become content scripts for the hosts the user granted; kept in step with packs and permissions. */
 function keepSiteScriptsInSync(): void {
@@ -29,6 +30,7 @@ export default defineBackground({
     registerUsageHandlers();
     registerPackHandlers();
     keepSiteScriptsInSync();
+    signalCoachChanges();
     onMessage('coachTab', async ({ data }) => coachTab(await getEnabledPacks(), data));
   },
 });

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // `npm start`: builds the extension, serves the bundled demo CRM (the fixture pages under their
-// real host names) and opens Chromium with CRM Coach loaded on it. Without a display it says so,
-// runs headless and saves screenshots to demo-screenshots/.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+// real host names, each with a small stylesheet that makes it look like the CRM it stands for)
+// and opens Chromium with CRM Coach loaded on a fresh profile. Every page is shown once the coach
+// has drawn on it (its own ready signal: the overlay's data-coach-* attributes, no fixed delay).
+// With a display, the pages stay open in tabs; without one it runs headless and saves one
+// screenshot per page to demo-screenshots/. Either way it ends with a summary of what was coached.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decorateFixture, formatSummary, isChineseRoute, isPackSite, shotNames } from './demo/lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,43 +20,125 @@ or load .output/chrome-mv3 into your own Chrome (see README).`);
   process.exit(1);
 }
 
+/** True when fontconfig knows a font with Chinese glyphs (else zh-CN pages would show boxes). */
+function hasCjkFont() {
+  try {
+    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
+const started = Date.now();
 console.log('Building the extension…');
 const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const { launch, openCrm, openPopup, openOptions, routes } = await import('../tests/e2e/harness.mjs');
+const { launch, openPopup, openOptions, routes } = await import('../tests/e2e/harness.mjs');
+const { startServer } = await import('../tests/e2e/server.mjs');
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.CI !== 'true';
 if (!headed) console.log('No display found: running headless and saving screenshots instead.');
 
-const session = await launch({ headless: !headed });
-console.log(`Demo CRM served on 127.0.0.1:${session.server.port}; CRM Coach id ${session.extensionId}`);
+const cjk = hasCjkFont();
+if (!cjk) {
+  console.log('No Chinese font found: the zh-CN pages are skipped. To see them:\n  sudo apt-get install -y fonts-wqy-microhei');
+}
+
+const names = shotNames(routes);
+const READY_MS = 20_000;
+
+/**
+ * Waits until the coach has drawn on the page: the overlay planned with the stored packs, its
+ * deferred render (nudges, outlines) caught up, every anchored tip placed next to its field.
+ * Returns what it drew.
+ */
+async function coachDrawn(page) {
+  const handle = await page.waitForFunction(
+    () => {
+      const root = document.querySelector('crm-coach-overlay')?.shadowRoot?.querySelector('[data-coach-root]');
+      if (!(root instanceof HTMLElement)) return null;
+      const d = root.dataset;
+      if (Number(d.coachPacks) === 0 || d.coachSettled === undefined) return null;
+      const tips = [...root.querySelectorAll('[data-coach-tip]')];
+      if (tips.length < Number(d.coachTips) || tips.some((t) => !(t instanceof HTMLElement) || !t.dataset.placement)) return null;
+      const nudges = root.querySelectorAll('[data-coach-nudge]').length;
+      if (nudges < Number(d.coachNudges)) return null;
+      return { tips: tips.length, nudges, launcher: root.querySelector('[data-coach-launcher]') !== null };
+    },
+    null,
+    { timeout: READY_MS, polling: 'raf' },
+  );
+  const drawn = await handle.jsonValue();
+  await page.evaluate(() => document.fonts.ready);
+  return drawn;
+}
+
+const server = await startServer({ decorate: decorateFixture });
+const session = await launch({ headless: !headed, server });
+console.log(`Demo CRM served on 127.0.0.1:${server.port}; CRM Coach id ${session.extensionId}`);
+
+const out = path.join(root, 'demo-screenshots');
+if (!headed) {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+}
+
+const rows = [];
+for (const route of routes) {
+  const name = names.get(route);
+  if (isPackSite(route)) {
+    rows.push({ name, skipped: 'a CRM only a pack describes: coached after you add its pack and click the toolbar button (README)' });
+    continue;
+  }
+  if (isChineseRoute(route) && !cjk) {
+    rows.push({ name, skipped: 'no Chinese font (sudo apt-get install -y fonts-wqy-microhei)' });
+    continue;
+  }
+  const page = await session.context.newPage();
+  try {
+    await page.goto(route.url, { waitUntil: 'domcontentloaded' });
+    const drawn = await coachDrawn(page);
+    rows.push({ name, ...drawn });
+    if (!headed) await page.screenshot({ path: path.join(out, `${name}.png`), animations: 'disabled' });
+  } catch (err) {
+    rows.push({ name, error: err instanceof Error ? err.message.split('\n')[0] : String(err) });
+    if (!headed) await page.screenshot({ path: path.join(out, `${name}.png`) }).catch(() => {});
+  }
+  if (!headed) await page.close();
+}
+
+// The popup as a newcomer meets it (first run), then after "Start my 90 days today", with the
+// events the pages above recorded.
+const popup = await openPopup(session);
+await popup.setViewportSize({ width: 400, height: 720 });
+await popup.locator('[data-coach-first-run]').waitFor({ timeout: READY_MS });
+if (!headed) await popup.screenshot({ path: path.join(out, 'popup-first-run.png'), fullPage: true });
+await popup.getByRole('button', { name: 'Start my 90 days today' }).click();
+await popup.locator('[data-coach-section="journey"]').waitFor({ timeout: READY_MS });
+const points = (await popup.locator('[data-coach-points]').innerText()).trim();
+if (!headed) {
+  await popup.screenshot({ path: path.join(out, 'popup-day-0.png') });
+  const options = await openOptions(session);
+  await options.locator('[data-coach-pack]').first().waitFor({ timeout: READY_MS });
+  await options.screenshot({ path: path.join(out, 'options.png'), fullPage: true });
+}
+
+console.log(`\n${formatSummary(rows)}`);
+console.log(`Popup: first run, then day 0 with ${points} points.`);
+console.log(`Done in ${Math.round((Date.now() - started) / 1000)} s.`);
 
 if (headed) {
-  for (const r of routes) await openCrm(session, r, { waitForOverlay: false });
-  await openPopup(session);
-  console.log('Chromium is open with the demo CRM pages. Close the browser window (or press Ctrl+C) to stop.');
+  console.log('Chromium is open with the demo CRM pages in tabs. Close the browser window (or press Ctrl+C) to stop.');
   await new Promise((resolve) => {
     session.context.on('close', resolve);
     process.on('SIGINT', resolve);
   });
   await session.close();
+  await server.close();
 } else {
-  const out = path.join(root, 'demo-screenshots');
-  mkdirSync(out, { recursive: true });
-  for (const r of routes) {
-    const page = await openCrm(session, r, { waitForOverlay: false });
-    await page.waitForTimeout(1500);
-    const name = path.basename(r.file, '.html');
-    await page.screenshot({ path: path.join(out, `${r.expect?.crm ?? 'crm'}-${name}.png`) });
-    await page.close();
-  }
-  const popup = await openPopup(session);
-  await popup.setViewportSize({ width: 400, height: 640 });
-  await popup.waitForTimeout(800);
-  await popup.screenshot({ path: path.join(out, 'popup.png') });
-  const options = await openOptions(session);
-  await options.waitForTimeout(800);
-  await options.screenshot({ path: path.join(out, 'options.png'), fullPage: true });
   await session.close();
+  await server.close();
   console.log(`Screenshots saved in ${out}`);
 }
+const failed = rows.filter((r) => r.error).length;
+process.exit(failed > 0 ? 1 : 0);

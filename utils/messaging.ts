@@ -65,6 +65,11 @@ export interface ProtocolMap {
 
   /** Popup -> content script of a CRM tab (sent with the tab id): open this snippet in the page. */
   openSnippet(data: { packId: string; snippetId: string }): boolean;
+  /**
+   * Background -> content scripts of open tabs: packs, settings or the policy changed; the coach
+   * asks for its state again and re-plans without a reload (utils/coach-changes.ts).
+   */
+  coachChanged(): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -80,8 +80,12 @@ export function sanitizeSettingsPatch(patch: Partial<Settings>): Partial<Setting
 
 /** The last policy read, in storage.local (see getPolicy). */
 export const POLICY_CACHE_KEY = 'policyCache';
-/** How long a policy read may take before the last known policy answers instead (ms). */
-export const SLOW_POLICY_MS = 100;
+/**
+ * How long a policy read may take before what is known answers instead (ms). The usual read
+ * takes about 1 ms; the first one after the browser starts waits for Chromium's policy service
+ * (2.9 s measured on Linux).
+ */
+export const SLOW_POLICY_MS = 25;
 
 /** The managed policy, or {} when there is none (the API throws or is missing outside Chrome policy). */
 async function readManagedPolicy(): Promise<Policy> {
@@ -103,34 +107,104 @@ async function readCachedPolicy(): Promise<Policy | null> {
   }
 }
 
-/**
- * The enterprise policy. The first storage.managed read after the browser starts waits for
- * Chromium's policy service (2.9 s measured on Linux), and every message that needs settings
- * (the coach's state, the popup) would wait with it. So the last policy read is kept in
- * storage.local: when a read takes longer than SLOW_POLICY_MS the last known policy answers, and
- * the read, when it comes, replaces it. With nothing kept yet (first run) the read is awaited.
- */
-export async function getPolicy(): Promise<Policy> {
-  const fresh = readManagedPolicy();
-  void fresh.then(keepPolicy).catch((err: unknown) => console.warn('[crm-coach] could not keep the policy', err));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const slow = new Promise<'slow'>((resolve) => {
-    timer = setTimeout(() => resolve('slow'), SLOW_POLICY_MS);
-  });
-  try {
-    const first = await Promise.race([fresh, slow]);
-    if (first !== 'slow') return first;
-  } finally {
-    clearTimeout(timer);
-  }
-  // Only a slow read looks at the kept policy: the usual, fast one costs no storage read.
-  return (await readCachedPolicy()) ?? fresh;
+const samePolicy = (a: Policy | null, b: Policy | null) => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+
+/** What this worker knows of the policy: the last read, or the kept one, and the read in flight. */
+interface PolicyMemory {
+  /** The last policy read or kept (null: nothing known yet). */
+  known: Policy | null;
+  /** The managed read in flight, and whether it has already been slow. */
+  reading: { read: Promise<Policy>; slow: boolean } | null;
+  listeners: Set<(policy: Policy) => void>;
 }
 
-/** Keeps the policy just read for the next slow start (written only when it changed). */
-async function keepPolicy(policy: Policy): Promise<void> {
+let memory: PolicyMemory = { known: null, reading: null, listeners: new Set() };
+
+/** Forgets what this worker knows of the policy (tests start each case from a fresh worker). */
+export function forgetPolicy(): void {
+  memory = { known: null, reading: null, listeners: new Set() };
+}
+
+/** A managed read: the one in flight, or a new one. When it lands it becomes what is known. */
+function readPolicy(): Promise<Policy> {
+  if (memory.reading) return memory.reading.read;
+  const mine = memory;
+  const read = readManagedPolicy().then((policy) => {
+    if (memory === mine) policyLanded(policy);
+    return policy;
+  });
+  mine.reading = { read, slow: false };
+  void read.finally(() => {
+    if (mine.reading?.read === read) mine.reading = null;
+  });
+  return read;
+}
+
+/**
+ * A managed read landed: it becomes what is known, is kept for the next start (storage.local,
+ * written only when it changed) and, when it differs from what was known before (or kept, for a
+ * worker's first read), every onPolicyChanged listener re-applies it.
+ */
+function policyLanded(policy: Policy): void {
+  const known = memory.known;
+  const listeners = memory.listeners;
+  memory.known = policy;
+  void (async () => {
+    const kept = await readCachedPolicy();
+    if (kept === null || !samePolicy(kept, policy)) await browser.storage.local.set({ [POLICY_CACHE_KEY]: policy });
+    if (samePolicy(known ?? kept, policy)) return;
+    for (const listener of listeners) {
+      try {
+        listener(policy);
+      } catch (err) {
+        console.warn('[crm-coach] policy listener failed', err);
+      }
+    }
+  })().catch((err: unknown) => console.warn('[crm-coach] could not keep the policy', err));
+}
+
+/**
+ * The enterprise policy for what the user sees (the coach, the popup, the options page): never
+ * waits on a slow policy service. A read that lands within SLOW_POLICY_MS answers; otherwise what
+ * is known answers at once (the last read, the policy kept in storage.local, or no policy on a
+ * first run), and the read, when it lands, is re-applied through onPolicyChanged. While a read is
+ * known to be slow, later calls do not wait for it again.
+ */
+export async function getPolicy(): Promise<Policy> {
+  const reading = memory.reading;
+  if (!reading?.slow) {
+    const read = readPolicy();
+    const current = memory.reading;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const slow = new Promise<'slow'>((resolve) => {
+      timer = setTimeout(() => resolve('slow'), SLOW_POLICY_MS);
+    });
+    try {
+      const first = await Promise.race([read, slow]);
+      if (first !== 'slow') return first;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (current) current.slow = true;
+  }
+  return knownPolicy();
+}
+
+/** What is known without a managed read: the last read, else the kept policy, else none. */
+async function knownPolicy(): Promise<Policy> {
+  if (memory.known) return memory.known;
   const kept = await readCachedPolicy();
-  if (JSON.stringify(kept) !== JSON.stringify(policy)) await browser.storage.local.set({ [POLICY_CACHE_KEY]: policy });
+  // A read may have landed meanwhile: it wins.
+  memory.known ??= kept;
+  return memory.known ?? {};
+}
+
+/**
+ * The policy as the managed read says it, waiting for it however long it takes: for decisions the
+ * policy enforces (user packs allowed, policy packs, locked settings), never for display.
+ */
+export function getPolicyNow(): Promise<Policy> {
+  return readPolicy();
 }
 
 export async function getStoredSettings(): Promise<Settings> {
@@ -139,15 +213,37 @@ export async function getStoredSettings(): Promise<Settings> {
   return merged;
 }
 
+/** Settings with the policy applied, at once (see getPolicy). */
 export async function getEffectiveSettings(): Promise<EffectiveSettings> {
   const [settings, policy] = await Promise.all([getStoredSettings(), getPolicy()]);
   return applyPolicy(settings, policy);
 }
 
-/** Applies a change; keys the policy locks are left as they are. Throws on invalid values. */
-export async function updateSettings(patch: Partial<Settings>): Promise<EffectiveSettings> {
+/** Settings with the policy as the managed read says it (see getPolicyNow): for enforcement. */
+export async function getEnforcedSettings(): Promise<EffectiveSettings> {
+  const [settings, policy] = await Promise.all([getStoredSettings(), getPolicyNow()]);
+  return applyPolicy(settings, policy);
+}
+
+let settingsQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies a change; keys the policy locks are left as they are. Throws on invalid values.
+ * Changes run one at a time (read, merge, write): two at once (the options page saves the role
+ * and the start date a moment apart) must not lose one of them.
+ */
+export function updateSettings(patch: Partial<Settings>): Promise<EffectiveSettings> {
+  const run = settingsQueue.then(
+    () => applySettingsPatch(patch),
+    () => applySettingsPatch(patch),
+  );
+  settingsQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function applySettingsPatch(patch: Partial<Settings>): Promise<EffectiveSettings> {
   const clean = sanitizeSettingsPatch(patch);
-  const policy = await getPolicy();
+  const policy = await getPolicyNow();
   if (policy.role !== undefined) delete clean.role;
   if (policy.startDate !== undefined) delete clean.startDate;
   const current = await getStoredSettings();
@@ -160,12 +256,23 @@ export function refreshMinutesOf(policy: Policy): number {
   return policy.refreshMinutes ?? DEFAULT_REFRESH_MINUTES;
 }
 
-/** Calls back with the new policy whenever storage.managed changes. Returns an unsubscribe. */
+/**
+ * Calls back with the new policy whenever it changes: storage.managed changed, or a read landed
+ * that differs from what was known (the first read after the browser starts). Returns an
+ * unsubscribe.
+ */
 export function onPolicyChanged(callback: (policy: Policy) => void): () => void {
+  const listeners = memory.listeners;
+  listeners.add(callback);
   const listener = (_changes: unknown, area: string) => {
     if (area !== 'managed') return;
-    getPolicy().then(callback, (err) => console.warn('[crm-coach] policy read failed', err));
+    // A change event means the read in flight (if any) may be stale: read again.
+    memory.reading = null;
+    readPolicy().catch((err: unknown) => console.warn('[crm-coach] policy read failed', err));
   };
   browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return () => {
+    listeners.delete(callback);
+    browser.storage.onChanged.removeListener(listener);
+  };
 }

@@ -31,6 +31,8 @@ export function loadConfig(env = process.env) {
     idleMs: int('BENCH_IDLE_MS', quick ? 5_000 : 30_000, env),
     idleSettleMs: int('BENCH_IDLE_SETTLE_MS', quick ? 2_000 : 5_000, env),
     tipRuns: int('BENCH_TIP_RUNS', quick ? 3 : 7, env),
+    /** Fresh-profile launches for the cold-start first tip (section 4b). */
+    coldRuns: int('BENCH_COLD_RUNS', quick ? 1 : 3, env),
     /** Navigations measured, after the warm-up ones (docs/architecture.md: no growth over 1,000). */
     memNavs: int('BENCH_MEM_NAVS', quick ? 100 : 1000, env),
     /**
@@ -57,6 +59,8 @@ export function loadConfig(env = process.env) {
 export const BUDGETS = {
   contentGzipBytes: 100 * 1024,
   firstTipMs: 50,
+  /** Fresh profile: first tip within 1 s of the page model being ready (issue 15). */
+  coldFirstTipMs: 1000,
   batchMedianMs: 1,
   batchP99Ms: 8,
   longTaskMs: 50,

@@ -216,7 +216,17 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
   const waiting = plan.panelTips.length + plan.snippets.length + plan.tours.filter((x) => !x.completed).length;
 
   return (
-    <div className="cc-root" data-coach-root="">
+    <div
+      className="cc-root"
+      data-coach-root=""
+      // What is drawn, for tools that wait for the coach (npm start's screenshots, end-to-end
+      // tests): the packs it planned with, its anchored tips and nudges, and whether the deferred
+      // render (nudges, highlights) has caught up with the view.
+      data-coach-packs={view.packs.length}
+      data-coach-tips={panelOpen ? 0 : anchoredTips.filter((tp) => anchors.get(tp.key)).length}
+      data-coach-nudges={nudges.length}
+      data-coach-settled={later?.plan === plan ? '' : undefined}
+    >
       {/* The open panel sits over the right of the page: an anchored tip would show half under it. */}
       {!panelOpen &&
         anchoredTips.map((tp) => {

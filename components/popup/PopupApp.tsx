@@ -18,6 +18,24 @@ import { snippetKey } from './SnippetPreview';
 
 type Load = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; data: PopupData };
 
+/**
+ * The popup never hangs on "Loading": the active tab not known by TAB_WAIT_MS draws the screen
+ * without the page notice (it comes when the tab does); data not in by DATA_WAIT_MS shows the
+ * retry card (an answer that comes later still replaces it). A failed first ask (the worker
+ * starting) is asked again once before the card.
+ */
+export const TAB_WAIT_MS = 300;
+export const DATA_WAIT_MS = 4000;
+const RETRY_MS = 250;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 export interface PopupAppProps {
   /** Closes the popup after a snippet opened in the CRM tab (injectable for tests). */
   closeWindow?: () => void;
@@ -30,6 +48,8 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage, 
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   // undefined: not asked yet; null: no tab.
   const [tab, setTab] = useState<ActiveTab | null | undefined>(undefined);
+  // The tab is slow to come: draw without the page notice meanwhile.
+  const [tabLate, setTabLate] = useState(false);
   const [coachedSite, setCoachedSite] = useState(false);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState(false);
@@ -37,33 +57,56 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage, 
 
   // Used once: a retry or the refresh after "start today" asks the background again.
   const opening = useRef(firstRequests);
-  const fetchReport = useCallback(async (request?: Promise<PopupData>) => {
+  const fetchReport = useCallback(async (request?: Promise<PopupData>, retry = false): Promise<void> => {
+    const asked = request ?? sendMessage('getPopupData');
+    // Whenever it answers, even after the retry card is up, the answer draws the popup.
+    asked.then((data) => setLoad({ kind: 'ready', data }), () => undefined);
     try {
-      const data = await (request ?? sendMessage('getPopupData'));
-      setLoad({ kind: 'ready', data });
+      await within(asked, DATA_WAIT_MS);
     } catch (err) {
+      if (retry) {
+        await new Promise((r) => setTimeout(r, RETRY_MS));
+        return fetchReport(undefined, false);
+      }
       logOnce('popup: getPopupData failed', err);
-      setLoad({ kind: 'error' });
+      setLoad((current) => (current.kind === 'ready' ? current : { kind: 'error' }));
     }
   }, []);
 
   useEffect(() => {
     const requests = opening.current ?? startPopupRequests();
     opening.current = undefined;
-    void fetchReport(requests.data);
+    void fetchReport(requests.data, true);
+    const tabTimer = setTimeout(() => setTabLate(true), TAB_WAIT_MS);
     void requests.tab.then(async (active) => {
+      clearTimeout(tabTimer);
       setTab(active);
       // A CRM that only a pack describes: the toolbar click granted activeTab, so coach it now.
       if (active?.id === undefined || !active.url) return;
       const res = await sendMessage('coachTab', { tabId: active.id, url: active.url }).catch(() => null);
       if (res?.coached) setCoachedSite(true);
     });
+    // Packs or settings stored while the popup is open (the built-in packs on a first run): redraw.
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && ('packs' in changes || 'settings' in changes)) void fetchReport();
+    };
+    let listening = false;
+    try {
+      browser.storage.onChanged.addListener(onChanged);
+      listening = true;
+    } catch {
+      // No storage events (tests without a browser): the popup still works.
+    }
+    return () => {
+      clearTimeout(tabTimer);
+      if (listening) browser.storage.onChanged.removeListener(onChanged);
+    };
   }, [fetchReport]);
 
   const data = load.kind === 'ready' ? load.data : null;
   const page = useMemo(
     () => {
-      if (!data || tab === undefined) return null;
+      if (!data || tab === undefined) return null; // not known (yet): no page notice
       const state = pageStateFor(tab?.url, data.settings.pausedSites);
       return coachedSite && state.kind === 'not-crm' && tab?.url ? { kind: 'crm' as const, host: new URL(tab.url).host } : state;
     },
@@ -107,7 +150,7 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage, 
     [page, tab, closeWindow],
   );
 
-  if (load.kind !== 'ready' || tab === undefined) {
+  if (load.kind !== 'ready' || (tab === undefined && !tabLate)) {
     setUiLanguage(resolveUiLanguage(undefined, browserLanguage ?? browserUiLanguage()));
     return (
       <div className="popup">

@@ -55,6 +55,11 @@ export interface CoachController {
   subscribe(listener: () => void): () => void;
   actions: OverlayActions;
   start(): Promise<void>;
+  /**
+   * Packs, settings or the policy changed (the background's coachChanged signal): ask for the
+   * state again and re-plan; a coach that could not start starts now.
+   */
+  refresh(): void;
   /** The popup's journey asks for a snippet: true when it is installed and will open. */
   openSnippet(packId: string, snippetId: string): boolean;
   /** The overlay put a tip on screen. */
@@ -73,6 +78,10 @@ interface LocalItem {
 
 /** Bench marks are compiled out of every other build. */
 const BENCH_BUILD = import.meta.env.MODE === 'bench';
+
+/** A first state ask that failed is asked again this many times, after START_RETRY_MS, then twice that, … */
+const START_RETRIES = 5;
+const START_RETRY_MS = 200;
 
 /** Work per task while reading a page in slices (ms); then the event loop gets a turn. */
 const SLICE_MS = 4;
@@ -200,12 +209,15 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     lang = !choice || choice === 'auto' ? deps.browserLanguage : choice;
   };
 
-  const fetchState = async (key: string, url: string, recordKey: string | null) => {
-    if (fetching === key) return;
+  /** Each ask has a number: only the latest one's answer is taken (an older one may predate a change). */
+  let fetchSeq = 0;
+  const fetchState = async (key: string, url: string, recordKey: string | null, again = false) => {
+    if (fetching === key && !again) return;
     fetching = key;
+    const seq = ++fetchSeq;
     try {
       const s = await deps.getCoachState(url, recordKey);
-      if (signal.aborted || fetching !== key) return;
+      if (signal.aborted || fetching !== key || seq !== fetchSeq) return;
       state = s;
       stateFor = key;
       applyLanguage(s);
@@ -213,7 +225,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     } catch (err) {
       logOnce('could not get the coach state', err);
     } finally {
-      if (fetching === key) fetching = '';
+      if (fetching === key && seq === fetchSeq) fetching = '';
     }
   };
 
@@ -447,40 +459,82 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     shadowRootOf: deps.shadowRootOf,
   };
 
-  return {
+  let starting = false;
+  let refreshAfterStart = false;
+  let startTries = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(retryTimer));
+
+  /**
+   * Asks for the first state and starts watching the page. A failed ask (the background not up
+   * yet) is asked again after a growing pause, a few times; after that a change signal from the
+   * background (refresh) starts it.
+   */
+  async function start(): Promise<void> {
+    if (starting || state || signal.aborted) return;
+    starting = true;
+    clearTimeout(retryTimer);
+    try {
+      const first = deps.url();
+      const [s, progress] = await Promise.all([
+        deps.getCoachState(first.href, null),
+        deps.loadTourProgress().catch(() => ({}) as TourProgress),
+      ]);
+      if (signal.aborted) return;
+      state = s;
+      stateFor = `${first.origin}${first.pathname}${first.search}|`;
+      tourProgress = progress;
+      applyLanguage(s);
+      const watch = () =>
+        deps.watchPage({
+          doc: deps.doc,
+          onChange: (reason, observerMs) => update(reason, false, observerMs ?? 0),
+          signal,
+          shadowRootOf: deps.shadowRootOf,
+          index: live?.index,
+        });
+      // The live index learns of shadow roots through the watcher: it watches from the start.
+      if (live) watch();
+      update('start', true);
+      if (!live) watch();
+    } catch (err) {
+      logOnce('the coach could not start', err);
+      if (startTries < START_RETRIES && !signal.aborted) {
+        retryTimer = setTimeout(() => void start(), START_RETRY_MS * 2 ** startTries++);
+      }
+    } finally {
+      starting = false;
+    }
+    if (refreshAfterStart && state) {
+      refreshAfterStart = false;
+      api.refresh();
+    }
+  }
+
+  const api: CoachController = {
     getSnapshot: () => view,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     actions,
-    async start() {
-      try {
-        const first = deps.url();
-        const [s, progress] = await Promise.all([
-          deps.getCoachState(first.href, null),
-          deps.loadTourProgress().catch(() => ({}) as TourProgress),
-        ]);
-        if (signal.aborted) return;
-        state = s;
-        stateFor = `${first.origin}${first.pathname}${first.search}|`;
-        tourProgress = progress;
-        applyLanguage(s);
-        const watch = () =>
-          deps.watchPage({
-            doc: deps.doc,
-            onChange: (reason, observerMs) => update(reason, false, observerMs ?? 0),
-            signal,
-            shadowRootOf: deps.shadowRootOf,
-            index: live?.index,
-          });
-        // The live index learns of shadow roots through the watcher: it watches from the start.
-        if (live) watch();
-        update('start', true);
-        if (!live) watch();
-      } catch (err) {
-        logOnce('the coach could not start', err);
+    start,
+    refresh() {
+      if (signal.aborted) return;
+      if (starting) {
+        // The state being fetched may predate the change: ask again once it is in.
+        refreshAfterStart = true;
+        return;
       }
+      if (!state) {
+        void start();
+        return;
+      }
+      // Ask again for this page (packs, settings or the policy changed); the answer re-plans it.
+      const url = deps.url();
+      const key = `${url.origin}${url.pathname}${url.search}`;
+      const recordKey = model && navKey === key ? model.recordKey : null;
+      void fetchState(`${key}|${recordKey ?? ''}`, url.href, recordKey, true);
     },
     openSnippet(packId, snippetId) {
       const exists = !!state?.packs.find((p) => p.id === packId)?.snippets?.some((s) => s.id === snippetId);
@@ -496,4 +550,5 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       }
     },
   };
+  return api;
 }

@@ -61,8 +61,10 @@ export default defineContentScript({
       });
 
       const stopListening = onMessage('openSnippet', ({ data }) => controller.openSnippet(data.packId, data.snippetId));
+      const stopChanges = onMessage('coachChanged', () => controller.refresh());
       ctx.onInvalidated(() => {
         stopListening();
+        stopChanges();
         outbox.dispose();
       });
       await controller.start();

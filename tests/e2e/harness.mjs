@@ -35,7 +35,8 @@ export function route(match) {
 /**
  * Launches Chromium with the extension. Options: policy (object written as a managed policy for
  * the extension), locale, colorScheme, headless (default true unless CRM_COACH_HEADED=1),
- * extensionDir (default .output/chrome-mv3; null for a browser without the extension).
+ * extensionDir (default .output/chrome-mv3; null for a browser without the extension), firstUrl (a
+ * page opened as soon as the browser is up, before the extension's worker is awaited).
  */
 export async function launch(options = {}) {
   const extensionDir = options.extensionDir === undefined ? EXTENSION_DIR : options.extensionDir;
@@ -66,6 +67,12 @@ export async function launch(options = {}) {
     viewport: options.viewport ?? { width: 1280, height: 860 },
     env: { ...process.env, ...(options.locale ? { LANGUAGE: options.locale.replace('-', '_') } : {}) },
   });
+  // A page opened the moment the browser (and the extension) starts, before the worker is awaited.
+  let firstPage = null;
+  if (options.firstUrl) {
+    firstPage = context.pages()[0] ?? (await context.newPage());
+    firstPage.goto(options.firstUrl, { waitUntil: 'commit' }).catch(() => {});
+  }
   let worker = null;
   if (extensionDir) {
     worker = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`))
@@ -75,6 +82,7 @@ export async function launch(options = {}) {
     context,
     server,
     worker,
+    firstPage,
     extensionId: EXTENSION_ID,
     async close() {
       await context.close().catch(() => {});

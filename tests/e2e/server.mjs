@@ -42,9 +42,10 @@ export function routeFor(routes, url) {
 
 /**
  * Starts the server. `extra` maps "host/path" to handlers (req, res) for tests that serve packs.
- * Returns { port, extra, requests, close }.
+ * `decorate(html, route)` may change a fixture page as served (the demo adds a stylesheet; tests
+ * serve the fixtures as they are). Returns { port, extra, requests, close }.
  */
-export async function startServer({ port = 0 } = {}) {
+export async function startServer({ port = 0, decorate = null } = {}) {
   const routes = loadRoutes();
   const extra = new Map();
   const requests = [];
@@ -60,7 +61,8 @@ export async function startServer({ port = 0 } = {}) {
       return res.end(`No fixture for ${url.href}`);
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(readFileSync(path.join(FIXTURES, route.file)));
+    const page = readFileSync(path.join(FIXTURES, route.file));
+    res.end(decorate ? decorate(page.toString('utf8'), route) : page);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging';
-import { getEffectiveSettings, getPolicy, onPolicyChanged, refreshMinutesOf, updateSettings } from '../settings-store';
+import { getEffectiveSettings, getPolicyNow, onPolicyChanged, refreshMinutesOf, updateSettings } from '../settings-store';
 import {
   addPackUrl,
   installPackText,
@@ -60,7 +60,7 @@ export function registerPackHandlers(): () => void {
   void (async () => {
     await syncBuiltinPacks().catch(logFailure('built-in packs'));
     await syncPolicyPacks().catch(logFailure('policy pack sync'));
-    await ensureRefreshAlarm(refreshMinutesOf(await getPolicy())).catch(logFailure('refresh alarm'));
+    await ensureRefreshAlarm(refreshMinutesOf(await getPolicyNow())).catch(logFailure('refresh alarm'));
   })();
 
   return () => removers.forEach((remove) => remove());

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { PackResult } from '../messaging';
-import { getEffectiveSettings, getPolicy } from '../settings-store';
+import { getEnforcedSettings, getPolicyNow } from '../settings-store';
 import { englishText, msg, packFailure, type PackMessage } from './messages';
 import { parsePackText } from './parse';
 import {
@@ -79,7 +79,7 @@ export function installPack(pack: Pack, meta: Omit<InstallMeta, 'now'>): Promise
 
 /** "Import pack file": JSON or YAML text from the options page. */
 export async function installPackText(text: string, fileName?: string): Promise<PackResult> {
-  if (!(await getEffectiveSettings()).allowUserPacks) return packFailure([msg('pack_user_packs_off')]);
+  if (!(await getEnforcedSettings()).allowUserPacks) return packFailure([msg('pack_user_packs_off')]);
   const parsed = parsePackText(text, fileName);
   if (!parsed.ok) return parsed;
   return installPack(parsed.pack, { source: 'user-file' });
@@ -100,7 +100,7 @@ async function installFromUrl(url: string, source: 'user-url' | 'policy'): Promi
 
 /** "Add pack URL". */
 export async function addPackUrl(url: string): Promise<PackResult> {
-  if (!(await getEffectiveSettings()).allowUserPacks) return packFailure([msg('pack_user_packs_off')]);
+  if (!(await getEnforcedSettings()).allowUserPacks) return packFailure([msg('pack_user_packs_off')]);
   return installFromUrl(url.trim(), 'user-url');
 }
 
@@ -180,7 +180,7 @@ export async function refreshPacks(): Promise<InstalledPack[]> {
 
 /** Installs the policy's pack URLs not yet installed and removes policy packs it no longer lists. */
 export async function syncPolicyPacks(): Promise<void> {
-  const policy = await getPolicy();
+  const policy = await getPolicyNow();
   const plan = policyPlan(await readPacks(), policy.packUrls ?? []);
   if (plan.remove.length > 0) {
     await serialized(async () => {

@@ -23,9 +23,16 @@ export interface Harness {
   controller: ReturnType<typeof createCoachController>;
   container: HTMLElement;
   abort(): void;
+  /** What the background answers from now on (packs, settings or the policy changed). */
+  serve(next: Partial<CoachState>): void;
 }
 
-export async function startCoach(packs: Pack[], model: PageModel | null, extra: Partial<CoachState> = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /** The first state asks fail this many times (the background not up yet). */
+  failStarts?: number;
+}
+
+export async function startCoach(packs: Pack[], model: PageModel | null, extra: Partial<CoachState> = {}, options: HarnessOptions = {}): Promise<Harness> {
   const events: Harness['events'] = [];
   const page = { model, url: model?.url ?? 'https://acme.lightning.force.com/' };
   const state: CoachState = {
@@ -38,6 +45,8 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
     bodies: markdownBodies(packs),
     ...extra,
   };
+  let served = state;
+  let failures = options.failStarts ?? 0;
   const stateCalls: Harness['stateCalls'] = [];
   const savedProgress: Harness['savedProgress'] = [];
   let onChange: (reason: string) => void = () => {};
@@ -53,7 +62,11 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
     },
     getCoachState: async (url, recordKey) => {
       stateCalls.push({ url, recordKey });
-      return state;
+      if (failures > 0) {
+        failures--;
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      }
+      return served;
     },
     setSettings,
     outbox: { record: (e) => events.push(e) },
@@ -91,5 +104,8 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
     controller,
     container,
     abort: () => ac.abort(),
+    serve(next) {
+      served = { ...served, ...next, ...(next.packs ? { bodies: markdownBodies(next.packs) } : {}) };
+    },
   };
 }

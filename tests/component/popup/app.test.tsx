@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import { PopupApp } from '@/components/popup/PopupApp';
+import { DATA_WAIT_MS, PopupApp, TAB_WAIT_MS } from '@/components/popup/PopupApp';
 import { sendMessage } from '@/utils/messaging';
 import type { ProgressReport } from '@/utils/usage/report';
 import { popupData } from '@/utils/usage/progress';
@@ -73,11 +73,44 @@ describe('PopupApp', () => {
     expect(container.querySelector('[data-coach-page-state]')?.getAttribute('data-coach-page-state')).toBe('not-crm');
   });
 
-  it('a failed early request shows the retry card, and the retry asks the background again', async () => {
+  it('a failed early request (the worker starting) is asked again once, and the popup draws from that answer', async () => {
     answer([REPORT_PRESETS.day3()]);
     render(<PopupApp browserLanguage="en" firstRequests={{ data: Promise.reject(new Error('no receiver')), tab: Promise.resolve(null) }} />);
-    const alert = await screen.findByRole('alert');
-    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(document.querySelector('[data-coach-day]')?.textContent).toBe('Day 3 of 90'));
+    expect(calls('getPopupData')).toHaveLength(1);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('a tab that does not answer does not hold the first screen: drawn without the page notice, which comes with the tab', async () => {
+    const tab = new Promise<{ id: number; url: string }>(() => {});
+    const { container } = render(<PopupApp browserLanguage="en" firstRequests={{ data: Promise.resolve(popupData(REPORT_PRESETS.day3())), tab }} />);
+    await waitFor(() => expect(container.querySelector('[data-coach-day]')?.textContent).toBe('Day 3 of 90'), { timeout: TAB_WAIT_MS * 10 });
+    expect(container.querySelector('[data-page-state]')?.getAttribute('data-page-state')).toBe('unknown');
+    expect(container.querySelector('[data-coach-page-state]')).toBeNull();
+  });
+
+  it('data that does not answer shows the retry card, and an answer that comes later still draws the popup', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      send.mockImplementation(() => new Promise(() => {}));
+      let late: (data: ReturnType<typeof popupData>) => void = () => {};
+      const data = new Promise<ReturnType<typeof popupData>>((resolve) => (late = resolve));
+      render(<PopupApp browserLanguage="en" firstRequests={{ data, tab: Promise.resolve(null) }} />);
+      expect(screen.getByRole('status').textContent).toBe('Loading your progress…');
+      await vi.advanceTimersByTimeAsync(DATA_WAIT_MS * 2 + 500);
+      expect((await screen.findByRole('alert')).textContent).toContain("Couldn't load your progress.");
+      late(popupData(REPORT_PRESETS.day45()));
+      await waitFor(() => expect(document.querySelector('[data-coach-day]')?.textContent).toBe('Day 45 of 90'));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('redraws when packs are stored while it is open (a first run, before the built-in packs)', async () => {
+    answer([REPORT_PRESETS.day3()]);
+    render(<PopupApp browserLanguage="en" firstRequests={{ data: Promise.resolve(popupData(REPORT_PRESETS.noPacks())), tab: Promise.resolve(null) }} />);
+    await waitFor(() => expect(document.querySelector('[data-coach-no-packs]')).not.toBeNull());
+    await fakeBrowser.storage.local.set({ packs: { a: {} } });
     await waitFor(() => expect(document.querySelector('[data-coach-day]')?.textContent).toBe('Day 3 of 90'));
     expect(calls('getPopupData')).toHaveLength(1);
   });

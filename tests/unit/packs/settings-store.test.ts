@@ -2,11 +2,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import {
   getEffectiveSettings,
+  getEnforcedSettings,
   getPolicy,
   isIsoDate,
   onPolicyChanged,
   POLICY_CACHE_KEY,
-  SLOW_POLICY_MS,
   sanitizePolicy,
   updateSettings,
 } from '@/utils/settings-store';
@@ -55,6 +55,11 @@ describe('settings store', () => {
     expect((await getEffectiveSettings()).role).toBe('sales');
   });
 
+  it('two changes at once both land (one read-merge-write at a time)', async () => {
+    await Promise.all([updateSettings({ role: 'support' }), updateSettings({ startDate: '2026-01-05' }), updateSettings({ language: 'en' })]);
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ role: 'support', startDate: '2026-01-05', language: 'en' });
+  });
+
   it('keeps only well-formed policy values', () => {
     expect(
       sanitizePolicy({
@@ -83,18 +88,49 @@ describe('settings store', () => {
 describe('getPolicy when storage.managed is slow (the first read after the browser starts)', () => {
   const slowManaged = (policy: Record<string, unknown>, ms: number) =>
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation((() => new Promise((r) => setTimeout(() => r(policy), ms))) as never);
+  const kept = async () => (await fakeBrowser.storage.local.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY];
 
-  it('with nothing kept yet, waits for the read and keeps what it read', async () => {
-    slowManaged({ role: 'support' }, SLOW_POLICY_MS + 150);
-    expect(await getPolicy()).toEqual({ role: 'support' });
-    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY]).toEqual({ role: 'support' }));
+  it('on a first run (nothing kept) answers at once with no policy, then keeps the read and re-applies it', async () => {
+    // A read that lands only when the test says: the answers below cannot have waited for it.
+    let land: (policy: Record<string, unknown>) => void = () => {};
+    const get = vi
+      .spyOn(fakeBrowser.storage.managed, 'get')
+      .mockImplementation((() => new Promise((r) => (land = r))) as never);
+    const seen: unknown[] = [];
+    const off = onPolicyChanged((p) => seen.push(p));
+    expect(await getPolicy()).toEqual({});
+    expect(await getEffectiveSettings()).toMatchObject({ role: null, locked: { role: false } });
+    // The second ask did not start another read (it would wait for the policy service again).
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(seen).toEqual([]);
+    land({ role: 'support' });
+    await vi.waitFor(() => expect(seen).toEqual([{ role: 'support' }]));
+    expect(await kept()).toEqual({ role: 'support' });
+    expect(await getEffectiveSettings()).toMatchObject({ role: 'support', locked: { role: true } });
+    off();
   });
 
-  it('with a policy kept, answers with it when the read is slow, and the read replaces it', async () => {
+  it('with a policy kept, answers with it while the read is slow, and the read replaces it', async () => {
     await fakeBrowser.storage.local.set({ [POLICY_CACHE_KEY]: { role: 'support', allowUserPacks: false } });
-    slowManaged({ role: 'sales' }, SLOW_POLICY_MS + 300);
+    slowManaged({ role: 'sales' }, 300);
+    const seen: unknown[] = [];
+    const off = onPolicyChanged((p) => seen.push(p));
     expect(await getPolicy()).toEqual({ role: 'support', allowUserPacks: false });
-    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY]).toEqual({ role: 'sales' }));
+    await vi.waitFor(async () => expect(await kept()).toEqual({ role: 'sales' }));
+    await vi.waitFor(() => expect(seen).toEqual([{ role: 'sales' }]));
+    off();
+  });
+
+  it('a slow read that confirms the kept policy re-applies nothing', async () => {
+    await fakeBrowser.storage.local.set({ [POLICY_CACHE_KEY]: { role: 'support' } });
+    const get = slowManaged({ role: 'support' }, 150);
+    const seen: unknown[] = [];
+    const off = onPolicyChanged((p) => seen.push(p));
+    expect(await getPolicy()).toEqual({ role: 'support' });
+    await get.mock.results[0].value;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual([]);
+    off();
   });
 
   it('a read that answers in time wins over the kept policy', async () => {
@@ -103,12 +139,29 @@ describe('getPolicy when storage.managed is slow (the first read after the brows
     expect(await getPolicy()).toEqual({ role: 'marketing' });
     await fakeBrowser.storage.managed.clear();
     expect(await getPolicy()).toEqual({});
-    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY]).toEqual({}));
+    await vi.waitFor(async () => expect(await kept()).toEqual({}));
   });
 
   it('effective settings use the kept policy while the read is slow', async () => {
     await fakeBrowser.storage.local.set({ [POLICY_CACHE_KEY]: { startDate: '2026-03-02' } });
     slowManaged({ startDate: '2026-03-02' }, 5_000);
     expect(await getEffectiveSettings()).toMatchObject({ startDate: '2026-03-02', locked: { startDate: true } });
+  });
+
+  it('enforcement waits for the read: user packs stay off on a first run until the policy says', async () => {
+    slowManaged({ allowUserPacks: false }, 200);
+    expect((await getEffectiveSettings()).allowUserPacks).toBe(true);
+    expect((await getEnforcedSettings()).allowUserPacks).toBe(false);
+  });
+
+  it('a locked value that changes is re-applied: listeners hear each change', async () => {
+    const seen: unknown[] = [];
+    const off = onPolicyChanged((p) => seen.push(p));
+    await fakeBrowser.storage.managed.set({ role: 'support' });
+    await vi.waitFor(() => expect(seen).toEqual([{ role: 'support' }]));
+    await fakeBrowser.storage.managed.set({ role: 'sales' });
+    await vi.waitFor(() => expect(seen).toEqual([{ role: 'support' }, { role: 'sales' }]));
+    expect((await getEffectiveSettings()).role).toBe('sales');
+    off();
   });
 });
