@@ -24,7 +24,7 @@ describe('npm start helpers', () => {
     expect(names).toContain('salesforce-account-record');
     expect(names).toContain('salesforce-zh-CN-opportunity-record');
     expect(names).toContain('zoho-zh-CN-deal-record');
-    expect(names).toContain('salesforce-opportunity-edit-inline-edit');
+    expect(names).toContain('salesforce-opportunity-edit-acme-inline-edit');
   });
 
   it('knows the Chinese pages and the pack-described sites', () => {
