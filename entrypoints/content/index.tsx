@@ -6,24 +6,16 @@ import overlayCss from '@/components/overlay/overlay.css?inline';
 import { CRM_CONTENT_MATCHES } from '@/utils/crm/matches';
 import { readPage } from '@/utils/crm';
 import { resolveTarget } from '@/utils/crm/targets';
-import { OVERLAY_TAG } from '@/utils/crm/dom';
+import { OVERLAY_TAG, closedShadowRootReader } from '@/utils/crm/dom';
 import { watchPage } from '@/utils/crm/watch';
 import { createLivePage } from '@/utils/crm/live-page';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { createOutbox } from '@/utils/usage/outbox';
 import { browserUiLanguage } from '@/utils/i18n';
 import { TOUR_PROGRESS_KEY, type TourProgress } from '@/utils/coach/tour';
-import type { ShadowRootOf } from '@/components/overlay/dom';
 import { createCoachController } from './controller';
 import { App } from './App';
 import { mountOverlayHost } from '@/components/overlay/host';
-
-/** chrome.dom.openOrClosedShadowRoot where the browser has it (reaches closed shadow roots). */
-function closedShadowRoots(): ShadowRootOf | undefined {
-  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (el: HTMLElement) => ShadowRoot | null } } }).chrome?.dom;
-  const open = dom?.openOrClosedShadowRoot;
-  return open ? (el) => open.call(dom, el as HTMLElement) ?? null : undefined;
-}
 
 export default defineContentScript({
   matches: CRM_CONTENT_MATCHES,
@@ -36,7 +28,7 @@ export default defineContentScript({
       const stop = new AbortController();
       ctx.onInvalidated(() => stop.abort());
       const outbox = createOutbox();
-      const shadowRootOf = closedShadowRoots();
+      const shadowRootOf = closedShadowRootReader();
       const controller = createCoachController(
         {
           doc: document,

@@ -15,7 +15,7 @@ export const OVERLAY_TAG = 'crm-coach-overlay';
 
 /**
  * The shadow root of `el`: an open one directly, a closed one through `shadowRootOf`
- * (chrome.dom.openOrClosedShadowRoot). Closed roots are looked up on custom elements only,
+ * (closedShadowRootReader). Closed roots are looked up on custom elements only,
  * which is where pages put them, to keep the cost of a page walk low.
  */
 export function rootOf(el: Element, shadowRootOf?: ShadowRootOf): ShadowRoot | null {
@@ -27,6 +27,24 @@ export function rootOf(el: Element, shadowRootOf?: ShadowRootOf): ShadowRoot | n
   } catch {
     return null;
   }
+}
+
+/**
+ * Reads closed shadow roots through whichever API the browser gives content scripts:
+ * `chrome.dom.openOrClosedShadowRoot(el)` (Chromium) or the `el.openOrClosedShadowRoot` property
+ * (Firefox).
+ * Undefined when neither exists (open roots are still read through `el.shadowRoot`).
+ */
+export function closedShadowRootReader(): ShadowRootOf | undefined {
+  type ChromeDom = { openOrClosedShadowRoot?: (el: HTMLElement) => ShadowRoot | null };
+  const dom = (globalThis as unknown as { chrome?: { dom?: ChromeDom } }).chrome?.dom;
+  const viaChrome = dom?.openOrClosedShadowRoot;
+  if (viaChrome) return (el) => viaChrome.call(dom, el as HTMLElement) ?? null;
+  // Firefox: a read-only property on elements, seen only by extension content scripts.
+  type FirefoxElement = Element & { openOrClosedShadowRoot?: ShadowRoot | null };
+  const probe = (globalThis as { document?: Document }).document?.documentElement;
+  if (!probe || !('openOrClosedShadowRoot' in probe)) return undefined;
+  return (el) => (el as FirefoxElement).openOrClosedShadowRoot ?? null;
 }
 
 /** el.matches that answers false for an invalid selector (pack text can hold anything). */
