@@ -88,7 +88,7 @@ export class FirefoxLocator {
   /** Runs `fn(injected, elements, arg)` in the page; installs the selector engine when missing. */
   async _query(fn, arg) {
     return this._page._inPage(
-      (injected, selector, fnArg) => [...injected.querySelectorAll(injected.parseSelector(selector), document)],
+      (injected, selector) => [...injected.querySelectorAll(injected.parseSelector(selector), document)],
       fn, this._selector, arg,
     );
   }
@@ -123,7 +123,7 @@ export class FirefoxLocator {
   /** The single matching element (strict, as Playwright), waiting until it exists and meets `states`. */
   async _handle({ states = [], timeout = DEFAULT_TIMEOUT } = {}) {
     const end = Date.now() + timeout;
-    let last = 'no element';
+    let last;
     for (;;) {
       const handle = await this._page._inPageHandle((injected, selector, wanted) => {
         const els = [...injected.querySelectorAll(injected.parseSelector(selector), document)];
@@ -170,7 +170,19 @@ export class FirefoxLocator {
   async focus(options = {}) { await this._withElement((el) => el.focus(), undefined, options); }
 
   async fill(value, options = {}) {
-    const result = await this._withElement((el, v) => globalThis.__crmCoachPw.fill(el, v), value, { states: ['visible', 'enabled', 'editable'], timeout: options.timeout });
+    const result = await this._withElement((el, v) => {
+      // Inputs Playwright sets directly (date, time, color, range…): through the prototype's
+      // setter, as Playwright's isolated world does, so React's value tracker sees the change.
+      const type = el.localName === 'input' ? el.type.toLowerCase() : '';
+      if (['color', 'date', 'time', 'datetime-local', 'month', 'range', 'week'].includes(type)) {
+        el.focus();
+        Object.getOwnPropertyDescriptor(el.ownerDocument.defaultView.HTMLInputElement.prototype, 'value').set.call(el, v.trim());
+        el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+        return 'done';
+      }
+      return globalThis.__crmCoachPw.fill(el, v);
+    }, value, { states: ['visible', 'enabled', 'editable'], timeout: options.timeout });
     if (result === 'needsinput') {
       await this._page._page.evaluate((v) => {
         if (v) document.execCommand('insertText', false, v);

@@ -22,6 +22,10 @@ import { matchPatternMessage } from './match-pattern';
 import { encodeMessage, msg, type MessageArg } from './messages';
 import { PACK_FORMAT } from './types';
 
+// No `new Function('')` probe for zod's JIT: extension CSP forbids eval anyway, and web-ext lint
+// flags the probe (docs: README, Firefox section).
+z.config({ jitless: true });
+
 /** A rule's message for zod (carried as a string; validate.ts reads it back as data). */
 const says = (key: string, ...args: MessageArg[]) => encodeMessage(msg(key, ...args));
 
