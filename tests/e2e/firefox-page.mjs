@@ -72,6 +72,8 @@ export class FirefoxLocator {
   getByRole(role, options = {}) { return this._chain(BUILD.getByRoleSelector(role, options)); }
   getByLabel(text, options = {}) { return this._chain(BUILD.getByLabelSelector(text, options)); }
   getByText(text, options = {}) { return this._chain(BUILD.getByTextSelector(text, options)); }
+  or(other) { return new FirefoxLocator(this._page, `${this._selector} >> internal:or=${JSON.stringify(other._selector)}`); }
+  and(other) { return new FirefoxLocator(this._page, `${this._selector} >> internal:and=${JSON.stringify(other._selector)}`); }
   first() { return this._chain('nth=0'); }
   last() { return this._chain('nth=-1'); }
   nth(i) { return this._chain(`nth=${i}`); }
@@ -400,7 +402,8 @@ export class FirefoxPage {
   async content() { return this._page.content(); }
   async title() { return this._page.title(); }
   async emulateMedia({ colorScheme } = {}) {
-    if (colorScheme) await this._page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]);
+    // The launch pref sets the scheme for the whole browser; per page where the driver allows it.
+    if (colorScheme) await this._page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: colorScheme }]).catch(() => {});
   }
   isClosed() { return this._page.isClosed(); }
   context() { return this._context; }
