@@ -58,7 +58,7 @@ e2eTest('Salesforce opportunity: tip, nudge with exactly the empty fields, outli
 
   const options = await openOptions(session);
   await options.locator('[data-coach-pack="salesforce-starter"]').waitFor();
-  saveForDocs(await screenshot(options, 'browsers-options'), 'firefox-options.png');
+  saveForDocs(await screenshot(options, 'browsers-options', { fullPage: true }), 'firefox-options.png');
 
   assert.deepEqual(coachLines(session), [], 'no [CRM Coach] line in the browser console');
 });

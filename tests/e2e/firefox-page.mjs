@@ -399,6 +399,7 @@ export class FirefoxPage {
   viewportSize() { return this._page.viewport(); }
   async bringToFront() { await this._page.bringToFront(); }
   async screenshot(options = {}) { return this._page.screenshot(options); }
+  async addScriptTag(options) { return this._page.addScriptTag(options); }
   async content() { return this._page.content(); }
   async title() { return this._page.title(); }
   async emulateMedia({ colorScheme } = {}) {
