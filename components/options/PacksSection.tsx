@@ -28,7 +28,7 @@ interface Props {
  * only inside the user's click itself (synchronously), so there the pack row's "Grant access"
  * button asks (docs: README, Firefox section).
  */
-const ASK_AFTER_INSTALL = !import.meta.env.FIREFOX;
+const ASK_AFTER_INSTALL = import.meta.env.BROWSER !== 'firefox';
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
