@@ -12,7 +12,7 @@ const MANIFEST_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAw2eveMahaJjsjO
 const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
 /**
- * The content script runs on every CRM page and has a 100 KB gzip budget (DESIGN.md), and
+ * The content script runs on every CRM page and has a 100 KB gzip budget (docs/architecture.md), and
  * popup-request.js runs before the popup's HTML is even parsed: both use WXT's plain `browser`
  * (Firefox's own `browser`, Chrome's promise-returning MV3 `chrome`) for their few calls instead
  * of webextension-polyfill (2.7 KB gzip); every other entrypoint keeps the polyfill that
