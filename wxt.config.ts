@@ -9,6 +9,8 @@ import { CRM_CONTENT_MATCHES } from './utils/crm/matches';
 // (tests, enterprise policy files, unpacked installs).
 const MANIFEST_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAw2eveMahaJjsjOPzir73Cc7ZaVSGxis8v+vFoGeLKEYn5mc5aEPB8z4MOWtqnNlQjSo6X/ueiAK2hk7j1a8s0uWqD6Al+8BrV2cl3vkJ2215gpujl6XDCx8qdTHpjn8uD+5IFex3QFlnv1pfjZD0z1w7fLmYz5vxti+eamJRzWqbDpyGLAE1mj60lEJCVLPILpaR08Hnu7XIRtuvfR8AcrEhPM7sMbHrcCbOfzD8gr9XRBz22HBFdhyReOwG0601O2ln7yYvAymifB57HSlHQ6DjAPQ1SuhNh/1wbqVdXU4CeP1Tqj9CWCzMNVecB22ENuYe0QuTyF1OjraHQ7/dvwIDAQAB';
 
+const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 /**
  * The content script runs on every CRM page and has a 100 KB gzip budget (docs/architecture.md), and
  * popup-request.js runs before the popup's HTML is even parsed: both use WXT's plain `browser`
@@ -42,7 +44,11 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { key: MANIFEST_KEY }),
     permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting', 'activeTab'],
     host_permissions: CRM_CONTENT_MATCHES,
-    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    // Hosts a pack's `sites` may ask for. MV2 (the Firefox build) has no optional_host_permissions:
+    // there they are optional_permissions, or permissions.request refuses them.
+    ...(browser === 'firefox'
+      ? { optional_permissions: OPTIONAL_HOSTS as unknown as chrome.runtime.ManifestPermission[] }
+      : { optional_host_permissions: OPTIONAL_HOSTS }),
     storage: { managed_schema: 'managed-schema.json' },
     action: { default_title: 'CRM Coach' },
     ...(browser === 'firefox'

@@ -24,6 +24,13 @@ interface Props {
   onPacks: (packs: InstalledPack[]) => void;
 }
 
+/**
+ * Chromium accepts permissions.request after the install's round trip to the background; Firefox
+ * only inside the user's click itself (synchronously), so there the pack row's "Grant access"
+ * button asks (docs: README, Firefox section).
+ */
+const ASK_AFTER_INSTALL = import.meta.env.BROWSER !== 'firefox';
+
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks }: Props) {
@@ -62,9 +69,9 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks 
       setStatus({
         kind: 'ok',
         text: t('options_installed', title, result.pack.pack.version),
-        hostsNote: hosts.length > 0 ? t('options_sites_request', hostsOf(hosts)) : undefined,
+        hostsNote: hosts.length > 0 ? t(ASK_AFTER_INSTALL ? 'options_sites_request' : 'options_sites_grant', hostsOf(hosts)) : undefined,
       });
-      if (hosts.length > 0) {
+      if (hosts.length > 0 && ASK_AFTER_INSTALL) {
         // Asked in the same user action; if it is refused (or never answered), "Grant access" stays.
         void hostAccess.request(hosts).then(() => checkAccess());
       }

@@ -1,6 +1,25 @@
-// End-to-end harness: the built extension in Debian's Chromium, fixture CRM pages served under
-// their real host names over HTTPS, helpers to reach the overlay, the popup and the options page.
+// End-to-end harness: the built extension in a real browser (Debian's Chromium through
+// playwright-core, or Firefox ESR through puppeteer-core over WebDriver BiDi), fixture CRM pages
+// served under their real host names over HTTPS, helpers to reach the overlay, the popup and the
+// options page.
+//
+// ONE SUITE, TWO BROWSERS (docs: tests/e2e/README.md)
+// - run.mjs runs every test file once per browser, with CRM_COACH_BROWSER=chromium|firefox
+//   (BROWSER below). In Firefox, pages are wrappers (firefox-page.mjs) with the Playwright
+//   Page/Locator API the tests use, so a test is written once, in Playwright's API.
+// - By default an e2eTest runs in both browsers. A test only one browser can run says so:
+//     e2eTest('name', fn, { browsers: ['chromium'], why: 'stops the MV3 service worker (CDP)' });
+//   In the other browser it is reported as skipped with that reason.
+// - Browser-neutral helpers: launch, openCrm, overlay, openPopup, openOptions, extensionUrl,
+//   inWorker (Firefox: an extension page, same storage and APIs), dumpExtensionStorage,
+//   screenshot (file names get a "-firefox" suffix in Firefox), session.consoleLines() (every
+//   console line of pages, content scripts and background, for "no [CRM Coach] warnings").
+// - In page.evaluate on extension pages, `chrome.*` returns promises in both browsers (the
+//   Firefox wrapper points `chrome` at `browser` there). Avoid CDP, chrome-extension:// URLs
+//   and session.context.serviceWorkers() outside Chromium-only tests.
 import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import { FirefoxContext } from './firefox-page.mjs';
 import { test } from 'node:test';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +33,21 @@ export const EXTENSION_DIR = process.env.CRM_COACH_EXTENSION ?? path.join(ROOT, 
 export const EXTENSION_ID = 'hleadkajkmgjljmaomoklmpoighnceim';
 export const ARTIFACTS = path.join(here, 'artifacts');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** The browser this process tests: 'chromium' (default) or 'firefox'. */
+export const BROWSER = process.env.CRM_COACH_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+export const IS_FIREFOX = BROWSER === 'firefox';
+export const FIREFOX_EXTENSION_DIR = process.env.CRM_COACH_FIREFOX_EXTENSION ?? path.join(ROOT, '.output/firefox-mv2');
+/** Gecko id (wxt.config.ts) and the fixed moz-extension:// UUID the tests give it. */
+export const GECKO_ID = 'crm-coach@crm-coach.dev';
+export const FIREFOX_UUID = '5c0ac4c1-7e57-4d0b-9a3e-c7cc0ac4c1e5';
+/** Where the extension's pages live in the browser under test. */
+export const EXTENSION_ORIGIN = IS_FIREFOX ? `moz-extension://${FIREFOX_UUID}` : `chrome-extension://${EXTENSION_ID}`;
+
+/** URL of an extension page, e.g. extensionUrl('popup.html'). */
+export function extensionUrl(file) {
+  return `${EXTENSION_ORIGIN}/${file.replace(/^\//, '')}`;
+}
 const POLICY_DIR = '/etc/chromium/policies/managed';
 
 export const CHROMIUM_FLAGS = [
@@ -33,12 +67,17 @@ export function route(match) {
 }
 
 /**
- * Launches Chromium with the extension. Options: policy (object written as a managed policy for
- * the extension), locale, colorScheme, headless (default true unless CRM_COACH_HEADED=1),
- * extensionDir (default .output/chrome-mv3; null for a browser without the extension), firstUrl (a
- * page opened as soon as the browser is up, before the extension's worker is awaited).
+ * Launches the browser under test (BROWSER) with the extension. Options: policy (object written
+ * as a managed policy for the extension), locale, colorScheme, headless (default true unless
+ * CRM_COACH_HEADED=1), viewport, server, extensionDir (default the build for this browser; null
+ * for a browser without the extension), args (Chromium only), prefs (Firefox only), firstUrl (a page opened as soon as the
+ * browser is up, before the extension's worker is awaited).
  */
 export async function launch(options = {}) {
+  return IS_FIREFOX ? launchFirefox(options) : launchChromium(options);
+}
+
+async function launchChromium(options) {
   const extensionDir = options.extensionDir === undefined ? EXTENSION_DIR : options.extensionDir;
   if (extensionDir && !existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run npm run build first.`);
@@ -67,6 +106,8 @@ export async function launch(options = {}) {
     viewport: options.viewport ?? { width: 1280, height: 860 },
     env: { ...process.env, ...(options.locale ? { LANGUAGE: options.locale.replace('-', '_') } : {}) },
   });
+  const consoleLines = [];
+  context.on('console', (msg) => consoleLines.push(`console.${msg.type()}: ${msg.text()}`));
   // A page opened the moment the browser (and the extension) starts, before the worker is awaited.
   let firstPage = null;
   if (options.firstUrl) {
@@ -79,11 +120,13 @@ export async function launch(options = {}) {
       ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   }
   const session = {
+    browserName: 'chromium',
     context,
     server,
     worker,
     firstPage,
     extensionId: EXTENSION_ID,
+    consoleLines: () => [...consoleLines],
     async close() {
       await context.close().catch(() => {});
       if (!options.server) await server.close();
@@ -94,6 +137,82 @@ export async function launch(options = {}) {
   return session;
 }
 
+/**
+ * Firefox ESR through puppeteer-core over WebDriver BiDi: every host name resolves to the local
+ * fixture server (network.dns.forceResolve) and port 443 goes to its port; the extension is a
+ * temporary add-on with a fixed moz-extension UUID; console output of pages, content scripts and
+ * the background page goes to Firefox's stdout, which the session keeps.
+ */
+async function launchFirefox(options) {
+  const extensionDir = options.extensionDir === undefined ? FIREFOX_EXTENSION_DIR : options.extensionDir;
+  if (extensionDir && !existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run npm run build:firefox first.`);
+  }
+  const server = options.server ?? (await startServer());
+  let policyFile = null;
+  if (options.policy) policyFile = writeFirefoxPolicy(options.policy);
+  const viewport = options.viewport ?? { width: 1280, height: 860 };
+  const headless = options.headless ?? process.env.CRM_COACH_HEADED !== '1';
+  const hosts = [...new Set(routes.map((r) => new URL(r.url).hostname))];
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless,
+    acceptInsecureCerts: true,
+    defaultViewport: viewport,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'network.dns.localDomains': hosts.join(','),
+      'network.dns.forceResolve': '127.0.0.1',
+      'network.socket.forcePort': `443=${server.port}`,
+      'network.trr.mode': 5,
+      'network.proxy.type': 0,
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'devtools.console.stdout.content': true,
+      'devtools.console.stdout.chrome': true,
+      'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+      ...(options.locale ? { 'intl.locale.requested': options.locale, 'intl.accept_languages': options.locale } : {}),
+      ...(options.prefs ?? {}),
+    },
+  });
+  const consoleLines = [];
+  const proc = browser.process();
+  for (const stream of [proc?.stdout, proc?.stderr]) {
+    let rest = '';
+    stream?.on('data', (chunk) => {
+      const lines = (rest + chunk.toString()).split('\n');
+      rest = lines.pop() ?? '';
+      consoleLines.push(...lines.filter((l) => l.startsWith('console.')));
+    });
+  }
+  if (extensionDir) await browser.installExtension(extensionDir);
+  const context = new FirefoxContext(browser, viewport);
+  const session = {
+    browserName: 'firefox',
+    context,
+    server,
+    worker: null,
+    extensionId: GECKO_ID,
+    consoleLines: () => [...consoleLines],
+    async close() {
+      await browser.close().catch(() => {});
+      if (!options.server) await server.close();
+      if (policyFile) rmSync(policyFile, { force: true });
+    },
+  };
+  return session;
+}
+
+/** Firefox's enterprise policy file (Linux, system-wide); this test run owns it while it runs. */
+export const FIREFOX_POLICY_FILE = '/etc/firefox/policies/policies.json';
+
+/** Writes Firefox's policies.json with the extension's managed settings ("3rdparty"). */
+export function writeFirefoxPolicy(policy) {
+  mkdirSync(path.dirname(FIREFOX_POLICY_FILE), { recursive: true });
+  writeFileSync(FIREFOX_POLICY_FILE, JSON.stringify({ policies: { '3rdparty': { Extensions: { [GECKO_ID]: policy } } } }, null, 2));
+  return FIREFOX_POLICY_FILE;
+}
+
 /** Writes a Chromium managed policy for the extension; returns the file to remove afterwards. */
 export function writePolicy(policy) {
   mkdirSync(POLICY_DIR, { recursive: true });
@@ -102,11 +221,12 @@ export function writePolicy(policy) {
   return file;
 }
 
-/** True when this process may write Chromium's managed policy folder. */
+/** True when this process may write the browser's managed policy folder. */
 export function canWritePolicy() {
+  const dir = IS_FIREFOX ? path.dirname(FIREFOX_POLICY_FILE) : POLICY_DIR;
   try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    const probe = path.join(POLICY_DIR, `.probe-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    const probe = path.join(dir, `.probe-${process.pid}`);
     writeFileSync(probe, '{}');
     rmSync(probe);
     return true;
@@ -131,26 +251,38 @@ export function overlay(page, selector = ':scope') {
 
 export async function openPopup(session, query = '') {
   const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${EXTENSION_ID}/popup.html${query}`);
+  await page.goto(extensionUrl(`popup.html${query}`));
   return page;
 }
 
 export async function openOptions(session) {
   const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await page.goto(extensionUrl('options.html'));
   return page;
 }
 
 /** Saves a PNG under tests/e2e/artifacts/ and returns its path. */
 export async function screenshot(page, name, options = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const file = path.join(ARTIFACTS, `${name}.png`);
+  const file = path.join(ARTIFACTS, `${name}${IS_FIREFOX ? '-firefox' : ''}.png`);
   await page.screenshot({ path: file, ...options });
   return file;
 }
 
-/** Runs `fn` in the extension's service worker (waking it by opening an extension page if needed). */
+/**
+ * Runs `fn` in the extension's service worker (waking it by opening an extension page if needed).
+ * Firefox: in an extension page (same storage and APIs; the MV2 background page is not reachable
+ * over BiDi), so `fn` must not rely on background-only state.
+ */
 export async function inWorker(session, fn, arg) {
+  if (IS_FIREFOX) {
+    const page = await openOptions(session);
+    try {
+      return await page.evaluate(fn, arg);
+    } finally {
+      await page.close();
+    }
+  }
   let worker = session.context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID));
   if (!worker) {
     const page = await openOptions(session);
@@ -212,7 +344,11 @@ export async function dumpExtensionStorage(session) {
  * when it fails (kept under tests/e2e/artifacts/failed-*), and always closes the browser.
  */
 export function e2eTest(name, fn, options = {}) {
-  const { launchOptions, ...testOptions } = options;
+  const { launchOptions, browsers, why, ...testOptions } = options;
+  if (browsers && !browsers.includes(BROWSER)) {
+    test(name, { skip: `${browsers.join('/')} only: ${why ?? 'see the test'}` }, () => {});
+    return;
+  }
   test(name, { timeout: 120_000, ...testOptions }, async (t) => {
     const session = await launch(launchOptions);
     try {

@@ -137,7 +137,10 @@ e2eTest('each pack of the bad corpus shows its message with the JSON path and le
   for (const [file, fragments] of Object.entries(expected)) {
     await importFile(page, path.join(BAD, file));
     const message = await importError(page, file);
-    for (const fragment of fragments) {
+    for (const full of fragments) {
+      // A JavaScript engine's own words in parentheses (a RegExp error) differ between V8 and
+      // SpiderMonkey: outside Chromium the message must still say everything before them.
+      const fragment = session.browserName === 'chromium' ? full : full.replace(/ \([^)]*\)$/, '');
       assert.ok(message.includes(fragment), `${file}: the alert names "${fragment}"; it reads:\n${message}`);
     }
     assert.match(message, /Your installed packs were not changed/);

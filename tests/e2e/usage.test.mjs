@@ -133,7 +133,7 @@ e2eTest('page views survive the service worker being stopped mid-flow: none lost
   assert.equal(again.events.filter((e) => e.kind === 'page.view').length, views);
   assert.equal(rollupCount(again, 'page.view'), views);
   assert.deepEqual(again.outbox, []);
-});
+}, { browsers: ['chromium'], why: 'stops the MV3 service worker through CDP (Firefox MV2 has a background page)' });
 
 // ---- privacy: the canary test, and no network but pack URLs -------------------------------
 
@@ -330,7 +330,7 @@ e2eTest('privacy: typed text, record names, emails and ids are stored nowhere; n
   const fromExtension = network.filter((r) => r.from.startsWith('chrome-extension://') || r.from === 'service-worker');
   const outside = fromExtension.filter((r) => !/^(chrome-extension|data|blob):/.test(r.url) && r.url !== PACK_URL);
   assert.deepEqual(outside.map((r) => r.url), [], 'extension pages made no outside requests');
-});
+}, { browsers: ['chromium'], why: 'watches extension and worker requests through Playwright context events; the extension code is the same in Firefox' });
 
 // ---- your data: export -> delete -> import ------------------------------------------------
 
@@ -393,4 +393,4 @@ e2eTest('export my data, delete it, import the export: the popup shows the same 
   await options.getByLabel('Import my data').setInputFiles(again);
   await options.getByRole('status').filter({ hasText: 'Imported 0 events.' }).waitFor();
   assert.deepEqual(await popupNumbers(session), before, 'a second import is idempotent');
-});
+}, { browsers: ['chromium'], why: 'reads the export through the Playwright download event' });

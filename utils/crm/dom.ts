@@ -15,7 +15,7 @@ export const OVERLAY_TAG = 'crm-coach-overlay';
 
 /**
  * The shadow root of `el`: an open one directly, a closed one through `shadowRootOf`
- * (chrome.dom.openOrClosedShadowRoot). Closed roots are looked up on custom elements only,
+ * (shadow-root.ts closedShadowRootReader). Closed roots are looked up on custom elements only,
  * which is where pages put them, to keep the cost of a page walk low.
  */
 export function rootOf(el: Element, shadowRootOf?: ShadowRootOf): ShadowRoot | null {

@@ -4,6 +4,7 @@
  * unregisters the ones no longer wanted (pack removed or disabled, permission revoked).
  * Call it on start-up, whenever packs change, and on permissions.onAdded / onRemoved.
  */
+import { browser } from 'wxt/browser';
 import type { Pack, SiteDefinition } from '../packs/types';
 import { CRM_CONTENT_MATCHES } from './matches';
 import { compileMatchPattern } from './match-pattern';
@@ -26,23 +27,17 @@ export interface SiteScriptApi {
   unregister(ids: string[]): Promise<void>;
 }
 
-type ChromeLike = {
-  permissions?: { contains(p: { origins: string[] }): Promise<boolean> };
-  scripting?: {
-    getRegisteredContentScripts(): Promise<RegisteredScript[]>;
-    registerContentScripts(s: unknown[]): Promise<void>;
-    unregisterContentScripts(f: { ids: string[] }): Promise<void>;
-  };
-};
-
+/**
+ * browser.* from wxt/browser: promise-returning in both browsers. Firefox MV2's `chrome.*` takes
+ * callbacks and returns undefined, which left pack sites without their scripts there.
+ */
 export function defaultSiteScriptApi(): SiteScriptApi | null {
-  const c = (globalThis as { chrome?: ChromeLike }).chrome;
-  if (!c?.scripting?.registerContentScripts || !c.permissions?.contains) return null;
-  const scripting = c.scripting;
-  const permissions = c.permissions;
+  const scripting = browser.scripting;
+  const permissions = browser.permissions;
+  if (!scripting?.registerContentScripts || !permissions?.contains) return null;
   return {
     contains: (origins) => permissions.contains({ origins }),
-    getRegistered: () => scripting.getRegisteredContentScripts(),
+    getRegistered: () => scripting.getRegisteredContentScripts() as Promise<RegisteredScript[]>,
     register: (scripts) => scripting.registerContentScripts(scripts),
     unregister: (ids) => scripting.unregisterContentScripts({ ids }),
   };

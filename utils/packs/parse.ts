@@ -65,9 +65,16 @@ function lineAndColumn(text: string, offset: number): [number, number] {
   return [before.split('\n').length, offset - before.lastIndexOf('\n')];
 }
 
-/** Node/V8 say "at position N"; people want line and column. The engine's own words stay as they are. */
-function jsonError(text: string, err: Error): PackMessage {
+/**
+ * V8 (Chromium, Node) says "at position N", SpiderMonkey (Firefox) "at line L column C of the JSON
+ * data"; people want line and column either way. The engine's own words stay as they are.
+ */
+export function jsonError(text: string, err: Error): PackMessage {
   const detail = err.message.replace(/^JSON\.parse: /, '');
+  const spidermonkey = /\s*at line (\d+) column (\d+) of the JSON data$/.exec(detail);
+  if (spidermonkey) {
+    return msg('pack_invalid_json_at', detail.slice(0, spidermonkey.index), Number(spidermonkey[1]), Number(spidermonkey[2]));
+  }
   const pos = /position (\d+)/.exec(detail);
   if (!pos) return msg('pack_invalid_json', detail);
   const [line, column] = lineAndColumn(text, Number(pos[1]));

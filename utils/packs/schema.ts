@@ -28,6 +28,10 @@ import { matchPatternMessage } from './match-pattern';
 import { MAX_SELECTOR_CHARS, selectorMessage } from './selector-rules';
 import { encodeMessage, msg, type MessageArg } from './messages';
 
+// No `new Function('')` probe for zod's JIT: extension CSP forbids eval anyway, and web-ext lint
+// flags the probe (docs: README, Firefox section).
+z.config({ jitless: true });
+
 /** A rule's message for zod (carried as a string; validate.ts reads it back as data). */
 const says = (key: string, ...args: MessageArg[]) => encodeMessage(msg(key, ...args));
 
