@@ -9,6 +9,8 @@ import { hostsOf } from './format';
 import type { HostAccess } from './host-access';
 import { failureTexts } from './pack-problems';
 import { PackRow } from './PackRow';
+import { DraftEditor, exportFileName, exportText } from './DraftEditor';
+import type { downloadText } from './download';
 
 export type PackStatus =
   | { kind: 'ok'; text: string; hostsNote?: string; warn?: boolean }
@@ -21,11 +23,14 @@ interface Props {
   lang: string;
   hostAccess: HostAccess;
   onPacks: (packs: InstalledPack[]) => void;
+  /** Saves the draft pack's export (tests pass a spy). */
+  download?: typeof downloadText;
 }
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks }: Props) {
+export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks, download }: Props) {
+  const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState<PackStatus | null>(null);
   const [url, setUrl] = useState('');
   const [granted, setGranted] = useState<Record<string, boolean>>({});
@@ -231,12 +236,29 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks 
                   onToggle={(enabled) => void onToggle(p.pack.id, enabled)}
                   onRemove={() => void run(() => sendMessage('removePack', { id: p.pack.id }), t('options_change_failed'))}
                   onGrant={() => void hostAccess.request(hostsNeeded(p.pack)).then(() => checkAccess())}
+                  onExport={download ? () => download(exportFileName(p.pack), exportText(p.pack), 'application/json') : undefined}
+                  onEdit={() => setEditing(p.pack.id)}
                 />
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {editing &&
+        packs
+          .filter((p) => p.pack.id === editing && p.source === 'draft')
+          .map((p) => (
+            <DraftEditor
+              key={`${p.pack.id}@${p.pack.version}`}
+              pack={p.pack}
+              onSaved={(list) => {
+                onPacks(list);
+                const saved = list.find((x) => x.pack.id === editing);
+                if (saved) setStatus({ kind: 'ok', text: t('options_draft_saved', saved.pack.version) });
+              }}
+              onClose={() => setEditing(null)}
+            />
+          ))}
     </section>
   );
 }

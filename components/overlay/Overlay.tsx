@@ -317,6 +317,14 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
           onStartTour={startTour}
           onFocusField={focusField}
           onPause={actions.setPaused}
+          onAuthor={
+            actions.startAuthor
+              ? () => {
+                  setPanelOpen(false);
+                  actions.startAuthor?.();
+                }
+              : undefined
+          }
         />
       )}
 

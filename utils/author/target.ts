@@ -183,6 +183,26 @@ export function countMatches(target: Target, ctx: PageContext): number {
   return 1;
 }
 
+/** The visible elements a target matches (outlined by the author card), at most `max`. */
+export function matchElements(target: Target, ctx: PageContext, max = 50): Element[] {
+  if ('page' in target) return [];
+  if ('field' in target) {
+    const key = nameKey(target.field);
+    const visible = ctx.model.fields.filter((f) => f.visible && (nameKey(f.apiName) === key || nameKey(f.label) === key));
+    const byApi = visible.filter((f) => nameKey(f.apiName) === key);
+    return (byApi.length ? byApi : visible).slice(0, max).map((f) => f.element);
+  }
+  const want = target.text ? clean(target.text).toLowerCase() : '';
+  const memo = newVisibilityMemo();
+  const out: Element[] = [];
+  for (const el of deepQueryAll(ctx.doc, target.selector, ctx.shadowRootOf)) {
+    if (out.length >= max) break;
+    if (want && !textOf(el, { shadowRootOf: ctx.shadowRootOf }).toLowerCase().includes(want) && !clean(el.getAttribute('aria-label')).toLowerCase().includes(want)) continue;
+    if (isVisible(el, memo)) out.push(el);
+  }
+  return out;
+}
+
 /** The field of the page model the element belongs to (its container, label or control), innermost first. */
 export function fieldOf(el: Element, model: PageModel): FieldModel | undefined {
   let best: FieldModel | undefined;

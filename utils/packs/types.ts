@@ -138,7 +138,8 @@ export interface Pack {
   milestones?: Milestone[];
 }
 
-export type PackSource = 'builtin' | 'user-file' | 'user-url' | 'policy';
+/** 'draft': the pack authored in the page (docs/authoring.md). */
+export type PackSource = 'builtin' | 'user-file' | 'user-url' | 'policy' | 'draft';
 
 /** A pack as the store keeps it. */
 export interface InstalledPack {
