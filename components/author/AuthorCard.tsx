@@ -155,9 +155,18 @@ export function AuthorCard(props: AuthorCardProps) {
         )}
         <label className="cc-author-field">
           <span>{form.kind === 'nudge-field' ? t('author_message') : t('author_body')}</span>
-          <textarea className="cc-input" rows={3} value={form.body} aria-invalid={problem === 'body' || undefined} onChange={(e) => props.onForm({ body: e.target.value })} />
-          <span className="cc-hint">{t('author_body_hint')}</span>
+          <textarea
+            className="cc-input"
+            rows={3}
+            value={form.body}
+            aria-describedby={`${id}-md`}
+            aria-invalid={problem === 'body' || undefined}
+            onChange={(e) => props.onForm({ body: e.target.value })}
+          />
         </label>
+        <p className="cc-hint" id={`${id}-md`}>
+          {t('author_body_hint')}
+        </p>
         {tour && (
           <label className="cc-author-field">
             <span>{t('author_advance')}</span>

@@ -375,8 +375,11 @@ export function proposeTargets(picked: Element, ctx: PageContext): TargetCandida
     seen.add(key);
     return true;
   });
-  // A field target comes first whenever there is one (it survives layout and language changes).
-  return [...fieldFirst, ...selectors].slice(0, 6);
+  // A field target comes first whenever there is one (it survives layout and language changes);
+  // weak selectors are offered only when nothing better was found.
+  const all = [...fieldFirst, ...selectors];
+  const better = all.filter((c) => c.strength !== 'weak');
+  return (better.length ? better : all).slice(0, 6);
 }
 
 /** The candidate of a field picked from the list of fields (the keyboard path). */
