@@ -32,7 +32,9 @@ export function senderKind(sender: SenderLike | undefined, extensionId: string, 
   return sender.tab?.id !== undefined ? 'content' : 'other';
 }
 
-function kindOf(sender: SenderLike | undefined) {
+type SenderKind = ReturnType<typeof senderKind>;
+
+function browserSenderKind(sender: SenderLike | undefined): SenderKind {
   return senderKind(sender, browser.runtime.id, browser.runtime.getURL('/'));
 }
 
@@ -68,7 +70,8 @@ function refused(): PackResult {
   return packFailure([msg('pack_not_allowed_here')]);
 }
 
-export function registerAuthorHandlers(): () => void {
+/** `kindOf` is for tests (a fake browser sends an empty sender). */
+export function registerAuthorHandlers(kindOf: (sender: SenderLike | undefined) => SenderKind = browserSenderKind): () => void {
   const removers = [
     onMessage('startAuthor', async ({ sender }) => {
       const tabId = sender?.tab?.id;
