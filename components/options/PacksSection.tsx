@@ -10,11 +10,12 @@ import type { HostAccess } from './host-access';
 import { failureTexts } from './pack-problems';
 import { PackRow } from './PackRow';
 import { DraftEditor, exportFileName, exportText } from './DraftEditor';
+import { fetchBlocked, hostPatternOf } from './pack-url-access';
 import type { downloadText } from './download';
 
 export type PackStatus =
   | { kind: 'ok'; text: string; hostsNote?: string; warn?: boolean }
-  | { kind: 'error'; title: string; errors: string[] }
+  | { kind: 'error'; title: string; errors: string[]; access?: string }
   | { kind: 'busy'; text: string };
 
 interface Props {
@@ -100,9 +101,25 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks,
       const result = await sendMessage('addPackUrl', { url: value });
       await afterInstall(result, value);
       if (result.ok) setUrl('');
+      else if (fetchBlocked(result)) askHostAccess(value);
     } catch (err) {
       setStatus({ kind: 'error', title: t('options_import_failed', value), errors: [errorText(err)] });
     }
+  };
+
+  // A server without CORS: ask for its host in this same click; with access the pack is read
+  // without CORS, so it is added as soon as the user allows it (request() may never settle).
+  const askHostAccess = (value: string) => {
+    const pattern = hostPatternOf(value);
+    if (!pattern) return;
+    const host = new URL(value).hostname;
+    setStatus((s) => (s?.kind === 'error' ? { ...s, access: host } : s));
+    void hostAccess.request([pattern]).then(async (granted) => {
+      if (!granted) return;
+      const retry = await sendMessage('addPackUrl', { url: value });
+      await afterInstall(retry, value);
+      if (retry.ok) setUrl('');
+    });
   };
 
   const run = async (action: () => Promise<InstalledPack[]>, failTitle: string) => {
@@ -197,6 +214,7 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks,
                 </li>
               ))}
             </ul>
+            {status.access && <p>{t('options_url_access_asked', status.access)}</p>}
             <p className="muted">{t('options_nothing_changed')}</p>
           </div>
         )}
