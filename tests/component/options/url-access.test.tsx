@@ -43,7 +43,9 @@ describe('"Add pack URL" on a server without CORS', () => {
       return new Response(PACK, { headers: { 'content-type': 'application/json' } });
     }) as typeof fetch);
     let allow: (ok: boolean) => void = () => undefined;
-    const access: HostAccess = {
+    const access: HostAccess & { requested: string[][]; grant(): void } = {
+      requested: [],
+      grant: () => undefined,
       has: vi.fn(async () => granted),
       request: vi.fn(() => new Promise<boolean>((resolve) => (allow = resolve))),
       onChange: () => () => undefined,
@@ -69,7 +71,7 @@ describe('"Add pack URL" on a server without CORS', () => {
     vi.spyOn(globalThis, 'fetch').mockImplementation((async () => {
       throw new TypeError('Failed to fetch');
     }) as typeof fetch);
-    const access: HostAccess = { has: vi.fn(async () => false), request: vi.fn(async () => false), onChange: () => () => undefined };
+    const access: HostAccess & { requested: string[][]; grant(): void } = { requested: [], grant: () => undefined, has: vi.fn(async () => false), request: vi.fn(async () => false), onChange: () => () => undefined };
     renderOptions(access);
     fireEvent.change(await screen.findByLabelText('Add pack URL'), { target: { value: URL_CLOSED } });
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
