@@ -33,7 +33,11 @@ export function authorBridge(): AuthorHost | undefined {
   return (globalThis as WithBridge)[AUTHOR_BRIDGE];
 }
 
+/** Publishes the coach's side; an author mode already loaded for this overlay is kept (its `open`). */
 export function setAuthorBridge(host: AuthorHost): AuthorHost {
   const g = globalThis as WithBridge;
-  return (g[AUTHOR_BRIDGE] ??= host);
+  const current = g[AUTHOR_BRIDGE];
+  // A bridge left by a coach that was replaced (extension reloaded) points at a dead overlay.
+  if (current && current.shadow === host.shadow) return current;
+  return (g[AUTHOR_BRIDGE] = host);
 }
