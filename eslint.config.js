@@ -19,7 +19,7 @@ const UP = {
   crm: { regex: dir('(utils/)?coach') + '|' + notVocabulary('(utils/)?usage'), message: 'utils/crm is below coach and usage (docs/architecture.md).' },
   coach: { regex: notVocabulary('(utils/)?usage'), message: 'utils/coach is below usage (docs/architecture.md): import only usage/types.ts.' },
   usage: { regex: notVocabulary('(utils/)?coach'), message: 'utils/usage does not import the engine (docs/architecture.md).' },
-  services: { regex: mod('(utils/)?(settings-store|site-access|popup-request|i18n-bundled)') + '|' + mod('(utils/)?packs/(store|background|url-fetch)') + '|' + mod('(utils/)?usage/(background|service)'), message: 'Background services are imported by entry points and other services only (docs/architecture.md).' },
+  services: { regex: mod('(utils/)?(settings-store|site-access|popup-request|i18n-bundled)') + '|' + mod('(utils/)?packs/(store|background|url-fetch)') + '|' + mod('(utils/)?usage/(background|service)') + '|' + mod('(utils/)?author/background'), message: 'Background services are imported by entry points and other services only (docs/architecture.md).' },
   domains: { regex: dir('(utils/)?(packs|crm|coach|usage)'), message: 'The base layer imports nothing from the domain folders (docs/architecture.md).' },
   ui: { regex: dir('components') + '|' + dir('entrypoints') + '|' + mod('entrypoints/[a-z-]+'), message: 'utils/ never imports components or entry points (docs/architecture.md).' },
   entrypoints: { regex: dir('entrypoints') + '|' + mod('entrypoints/[a-z-]+'), message: 'Components never import entry points (docs/architecture.md).' },
