@@ -18,7 +18,7 @@ const UP = {
   crm: { regex: dir('(utils/)?coach') + '|' + notVocabulary('(utils/)?usage'), message: 'utils/crm is below coach and usage (docs/architecture.md).' },
   coach: { regex: notVocabulary('(utils/)?usage'), message: 'utils/coach is below usage (docs/architecture.md): import only usage/types.ts.' },
   usage: { regex: notVocabulary('(utils/)?coach'), message: 'utils/usage does not import the engine (docs/architecture.md).' },
-  services: { regex: mod('(utils/)?(settings-store|site-access|popup-request|i18n-bundled)') + '|' + mod('(utils/)?packs/(store|background|url-fetch)') + '|' + mod('(utils/)?usage/(background|service)'), message: 'Background services are imported by entry points and other services only (docs/architecture.md).' },
+  services: { regex: mod('(utils/)?(settings-store|site-access|popup-request|i18n-bundled)') + '|' + mod('(utils/)?packs/(store|background|url-fetch)') + '|' + mod('(utils/)?usage/(background|service)') + '|' + mod('(utils/)?author/background'), message: 'Background services are imported by entry points and other services only (docs/architecture.md).' },
   domains: { regex: dir('(utils/)?(packs|crm|coach|usage)'), message: 'The base layer imports nothing from the domain folders (docs/architecture.md).' },
   ui: { regex: dir('components') + '|' + dir('entrypoints') + '|' + mod('entrypoints/[a-z-]+'), message: 'utils/ never imports components or entry points (docs/architecture.md).' },
   entrypoints: { regex: dir('entrypoints') + '|' + mod('entrypoints/[a-z-]+'), message: 'Components never import entry points (docs/architecture.md).' },
@@ -42,10 +42,12 @@ export const LAYERS = [
   { name: 'crm-sites', files: ['utils/crm/sites.ts'], rules: restrict({ ...UP.crm, regex: notVocabulary('(utils/)?usage') }, UP.services, UP.ui) },
   { name: 'coach', files: ['utils/coach/**/*.ts'], rules: restrict(UP.coach, UP.services, UP.ui) },
   { name: 'usage', files: ['utils/usage/**/*.ts'], ignores: ['utils/usage/background.ts', 'utils/usage/service.ts'], rules: restrict(UP.usage, UP.services, UP.ui) },
-  { name: 'services', files: ['utils/*.ts', 'utils/packs/store.ts', 'utils/packs/background.ts', 'utils/packs/url-fetch.ts', 'utils/usage/background.ts', 'utils/usage/service.ts', 'utils/packs/cli/**/*.ts'], ignores: ['utils/day.ts', 'utils/log.ts', 'utils/i18n.ts', 'utils/settings.ts', 'utils/markdown-tree.ts', 'utils/messaging.ts'], rules: restrict(UP.ui) },
+  { name: 'author', files: ['utils/author/**/*.ts'], ignores: ['utils/author/background.ts'], rules: restrict(UP.services, UP.ui) },
+  { name: 'services', files: ['utils/*.ts', 'utils/author/background.ts', 'utils/packs/store.ts', 'utils/packs/background.ts', 'utils/packs/url-fetch.ts', 'utils/usage/background.ts', 'utils/usage/service.ts', 'utils/packs/cli/**/*.ts'], ignores: ['utils/day.ts', 'utils/log.ts', 'utils/i18n.ts', 'utils/settings.ts', 'utils/markdown-tree.ts', 'utils/messaging.ts'], rules: restrict(UP.ui) },
   { name: 'overlay', files: ['components/overlay/**/*.{ts,tsx}'], rules: restrict(UP.entrypoints, UP.otherUi('overlay'), UP.services) },
   { name: 'popup', files: ['components/popup/**/*.{ts,tsx}'], rules: restrict(UP.entrypoints, UP.otherUi('popup')) },
   { name: 'options', files: ['components/options/**/*.{ts,tsx}'], rules: restrict(UP.entrypoints, UP.otherUi('options')) },
+  { name: 'author-ui', files: ['components/author/**/*.{ts,tsx}'], rules: restrict(UP.entrypoints, UP.otherUi('author'), UP.services) },
 ];
 
 export default tseslint.config(

@@ -1,5 +1,6 @@
 import { registerUsageHandlers } from '@/utils/usage/background';
 import { registerPackHandlers } from '@/utils/packs/background';
+import { registerAuthorHandlers } from '@/utils/author/background';
 import { getEnabledPacks, PACKS_KEY } from '@/utils/packs/store';
 import { syncSiteScripts } from '@/utils/crm/site-scripts';
 import { onMessage } from '@/utils/messaging';
@@ -29,6 +30,7 @@ export default defineBackground({
     // alarm handles it; each module catches its own failures.
     registerUsageHandlers();
     registerPackHandlers();
+    registerAuthorHandlers();
     keepSiteScriptsInSync();
     signalCoachChanges();
     onMessage('coachTab', async ({ data }) => coachTab(await getEnabledPacks(), data));

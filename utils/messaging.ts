@@ -10,6 +10,7 @@ import type { Catalog, UiLanguage } from './i18n';
 import type { ItemState, UsageEvent } from './usage/types';
 import type { PopupData } from './usage/progress';
 import type { MdBlock } from './markdown-tree';
+import type { DraftItem } from './author/draft';
 
 /** Everything the in-page coach needs for one page. */
 export interface CoachState {
@@ -70,6 +71,16 @@ export interface ProtocolMap {
    * asks for its state again and re-plans without a reload (utils/coach-changes.ts).
    */
   coachChanged(): void;
+
+  // Author mode (docs/authoring.md).
+  /** Content script -> background: load the author mode's script into the sender's tab and frame. */
+  startAuthor(): { ok: true } | { ok: false; error: string };
+  /** Author mode -> background: add one item to the draft pack (validated like any pack). */
+  saveDraftItem(data: DraftItem): PackResult & { key?: string };
+  /** The draft pack, or null. */
+  getDraftPack(): Pack | null;
+  /** Options page: replace the draft pack with edited JSON or YAML text. */
+  saveDraftPack(data: { text: string; fileName?: string }): PackResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

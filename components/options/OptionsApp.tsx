@@ -96,6 +96,7 @@ export function OptionsApp({ hostAccess = browserHostAccess, download = download
             lang={lang}
             hostAccess={hostAccess}
             onPacks={setPacks}
+            download={download}
           />
           <ProfileSection settings={settings} packs={packs} onSave={saveSettings} />
           <DataSection download={download} />

@@ -14,6 +14,9 @@ interface Props {
   onToggle: (enabled: boolean) => void;
   onRemove: () => void;
   onGrant: () => void;
+  /** The draft pack's row (docs/authoring.md): "Export pack" and "Edit draft". */
+  onExport?: () => void;
+  onEdit?: () => void;
 }
 
 const SOURCE_KEYS = {
@@ -21,9 +24,10 @@ const SOURCE_KEYS = {
   'user-file': 'options_source_file',
   'user-url': 'options_source_url',
   policy: 'options_source_policy',
+  draft: 'options_source_draft',
 } as const;
 
-export function PackRow({ installed, lang, granted, onToggle, onRemove, onGrant }: Props) {
+export function PackRow({ installed, lang, granted, onToggle, onRemove, onGrant, onExport, onEdit }: Props) {
   const { pack, source, enabled, url, lastRefreshAt } = installed;
   const lastError = refreshErrorText(installed);
   const title = localize(pack.title, lang);
@@ -73,6 +77,16 @@ export function PackRow({ installed, lang, granted, onToggle, onRemove, onGrant 
                 <span className="visually-hidden"> {title}</span>
               </button>
             </>
+          )}
+          {source === 'draft' && onExport && (
+            <button type="button" onClick={onExport}>
+              {t('options_export_pack')}
+            </button>
+          )}
+          {source === 'draft' && onEdit && (
+            <button type="button" className="secondary" onClick={onEdit}>
+              {t('options_edit_draft')}
+            </button>
           )}
           {!locked && (
             <button type="button" className="secondary" onClick={onRemove}>

@@ -10,10 +10,13 @@ import { hostsOf } from './format';
 import type { HostAccess } from './host-access';
 import { failureTexts } from './pack-problems';
 import { PackRow } from './PackRow';
+import { DraftEditor, exportFileName, exportText } from './DraftEditor';
+import { fetchBlocked, hostPatternOf } from './pack-url-access';
+import type { downloadText } from './download';
 
 export type PackStatus =
   | { kind: 'ok'; text: string; hostsNote?: string; warn?: boolean }
-  | { kind: 'error'; title: string; errors: string[] }
+  | { kind: 'error'; title: string; errors: string[]; access?: string }
   | { kind: 'busy'; text: string };
 
 interface Props {
@@ -22,6 +25,8 @@ interface Props {
   lang: string;
   hostAccess: HostAccess;
   onPacks: (packs: InstalledPack[]) => void;
+  /** Saves the draft pack's export (tests pass a spy). */
+  download?: typeof downloadText;
 }
 
 /**
@@ -33,7 +38,8 @@ const ASK_AFTER_INSTALL = import.meta.env.BROWSER !== 'firefox';
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks }: Props) {
+export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks, download }: Props) {
+  const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState<PackStatus | null>(null);
   const [url, setUrl] = useState('');
   const [granted, setGranted] = useState<Record<string, boolean>>({});
@@ -104,9 +110,25 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks 
       // A URL is shown without any password it holds (the background refuses such URLs).
       await afterInstall(result, displayUrl(value));
       if (result.ok) setUrl('');
+      else if (fetchBlocked(result)) askHostAccess(value);
     } catch (err) {
       setStatus({ kind: 'error', title: t('options_import_failed', displayUrl(value)), errors: [errorText(err)] });
     }
+  };
+
+  // A server without CORS: ask for its host in this same click; with access the pack is read
+  // without CORS, so it is added as soon as the user allows it (request() may never settle).
+  const askHostAccess = (value: string) => {
+    const pattern = hostPatternOf(value);
+    if (!pattern) return;
+    const host = new URL(value).hostname;
+    setStatus((s) => (s?.kind === 'error' ? { ...s, access: host } : s));
+    void hostAccess.request([pattern]).then(async (granted) => {
+      if (!granted) return;
+      const retry = await sendMessage('addPackUrl', { url: value });
+      await afterInstall(retry, value);
+      if (retry.ok) setUrl('');
+    });
   };
 
   const run = async (action: () => Promise<InstalledPack[]>, failTitle: string) => {
@@ -201,6 +223,7 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks 
                 </li>
               ))}
             </ul>
+            {status.access && <p>{t('options_url_access_asked', status.access)}</p>}
             <p className="muted">{t('options_nothing_changed')}</p>
           </div>
         )}
@@ -240,12 +263,29 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks 
                   onToggle={(enabled) => void onToggle(p.pack.id, enabled)}
                   onRemove={() => void run(() => sendMessage('removePack', { id: p.pack.id }), t('options_change_failed'))}
                   onGrant={() => void hostAccess.request(hostsNeeded(p.pack)).then(() => checkAccess())}
+                  onExport={download ? () => download(exportFileName(p.pack), exportText(p.pack), 'application/json') : undefined}
+                  onEdit={() => setEditing(p.pack.id)}
                 />
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {editing &&
+        packs
+          .filter((p) => p.pack.id === editing && p.source === 'draft')
+          .map((p) => (
+            <DraftEditor
+              key={`${p.pack.id}@${p.pack.version}`}
+              pack={p.pack}
+              onSaved={(list) => {
+                onPacks(list);
+                const saved = list.find((x) => x.pack.id === editing);
+                if (saved) setStatus({ kind: 'ok', text: t('options_draft_saved', saved.pack.version) });
+              }}
+              onClose={() => setEditing(null)}
+            />
+          ))}
     </section>
   );
 }

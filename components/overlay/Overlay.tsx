@@ -327,6 +327,14 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
           onStartTour={startTour}
           onFocusField={focusField}
           onPause={actions.setPaused}
+          onAuthor={
+            actions.startAuthor
+              ? () => {
+                  setPanelOpen(false);
+                  actions.startAuthor?.();
+                }
+              : undefined
+          }
         />
       )}
 

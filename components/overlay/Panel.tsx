@@ -23,6 +23,8 @@ export interface PanelProps
   onStartTour(tour: TourPlan): void;
   onFocusField(field: FieldModel): void;
   onPause(paused: boolean): void;
+  /** Starts author mode (trainers); the button shows only when given. */
+  onAuthor?(): void;
 }
 
 /** Snippets whose title or body holds every word of the query (case insensitive). */
@@ -229,6 +231,11 @@ export function Panel(props: PanelProps) {
           <span className="cc-switch-track" aria-hidden="true" />
           <span>{t('coach_pause_site')}</span>
         </button>
+        {props.onAuthor && (
+          <button type="button" className="cc-btn cc-btn-small" data-coach-author-start="" onClick={props.onAuthor}>
+            {t('coach_author_start')}
+          </button>
+        )}
       </div>
     </div>
   );

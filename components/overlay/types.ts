@@ -55,4 +55,6 @@ export interface OverlayActions {
   /** While true every change of the page model reaches the view (the coach panel shows it). Optional. */
   watchModel?(active: boolean): void;
   shadowRootOf?: ShadowRootOf;
+  /** Starts author mode (docs/authoring.md); absent where it is not offered. */
+  startAuthor?(): void;
 }

@@ -64,6 +64,8 @@ export interface CoachController {
   openSnippet(packId: string, snippetId: string): boolean;
   /** The overlay put a tip on screen. */
   tipRendered(): void;
+  /** Fetches the coach state again (author mode saved to the draft pack). */
+  reload(): void;
 }
 
 interface LocalItem {
@@ -542,6 +544,10 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       request = { packId, snippetId, seq: ++requestSeq };
       publishView();
       return true;
+    },
+    reload() {
+      stateFor = '';
+      update('reload', true);
     },
     tipRendered() {
       if (bench && !firstTipMarked) {

@@ -17,6 +17,7 @@ import { closedShadowRootReader } from '@/utils/crm/shadow-root';
 import { createCoachController } from './controller';
 import { App } from './App';
 import { mountOverlayHost } from '@/components/overlay/host';
+import { setAuthorBridge } from '@/utils/author/bridge';
 
 export default defineContentScript({
   matches: CRM_CONTENT_MATCHES,
@@ -53,6 +54,22 @@ export default defineContentScript({
       );
 
       const overlay = mountOverlayHost(document, overlayCss);
+      // Author mode: its script is loaded into this isolated world only when a trainer asks.
+      controller.actions.startAuthor = () => {
+        const bridge = setAuthorBridge({
+          doc: document,
+          shadow: overlay.shadow,
+          host: overlay.host,
+          shadowRootOf,
+          view: controller.getSnapshot,
+          subscribe: controller.subscribe,
+          watch: (on) => controller.actions.watchModel?.(on),
+          reload: () => controller.reload(),
+        });
+        if (bridge.open) bridge.open();
+        else sendMessage('startAuthor').then((r) => r.ok || console.warn('[crm-coach] author mode did not load', r.error), (err) => console.warn('[crm-coach] author mode did not load', err));
+      };
+
       const root = ReactDOM.createRoot(overlay.container);
       root.render(<App controller={controller} />);
       ctx.onInvalidated(() => {

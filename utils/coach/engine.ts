@@ -121,7 +121,12 @@ export function planCoach(input: CoachInput): CoachPlan {
         completed,
         resumeStep: !completed && step > 0 && step < tour.steps.length ? step : 0,
       });
-      explain('tour', pack.id, tour.id, 'panel', completed ? [{ code: 'completed' }] : []);
+      // Steps whose field is not on this page are skipped when the tour runs: say which.
+      const missing: Reason[] = [];
+      tour.steps.forEach((s, i) => {
+        if ('field' in s.target && !fieldNamed(input.model, s.target.field)) missing.push({ code: 'stepMissing', expected: String(i + 1), actual: s.target.field });
+      });
+      explain('tour', pack.id, tour.id, 'panel', completed ? [{ code: 'completed' }, ...missing] : missing);
     }
   }
 

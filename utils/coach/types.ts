@@ -25,7 +25,9 @@ export type ReasonCode =
   | 'noFields'
   | 'allFilled'
   | 'noWhen'
-  | 'completed';
+  | 'completed'
+  /** A tour step whose field is not on this page: the running tour skips it (expected: step number, actual: the field). */
+  | 'stepMissing';
 
 export interface Reason {
   code: ReasonCode;

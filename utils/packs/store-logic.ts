@@ -95,7 +95,7 @@ export function noteRefresh(packs: PackMap, id: string, now: number, error?: Pac
   return { ...packs, [id]: value };
 }
 
-const SOURCE_ORDER: Record<PackSource, number> = { policy: 0, builtin: 1, 'user-url': 2, 'user-file': 3 };
+const SOURCE_ORDER: Record<PackSource, number> = { policy: 0, builtin: 1, 'user-url': 2, 'user-file': 3, draft: 4 };
 
 /** Installed packs in a stable order: policy, built-in, URL, file; then by id. */
 export function sortedPacks(packs: PackMap): InstalledPack[] {

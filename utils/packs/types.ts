@@ -45,7 +45,8 @@ export type Pack = z.output<typeof packSchema>;
 /** Built-in readers for self-hosted CRMs a site entry can name in `crm` (docs/pack-format.md "Sites"). */
 export type SelfHostedCrm = NonNullable<SiteDefinition['crm']>;
 
-export type PackSource = 'builtin' | 'user-file' | 'user-url' | 'policy';
+/** 'draft': the pack authored in the page (docs/authoring.md). */
+export type PackSource = 'builtin' | 'user-file' | 'user-url' | 'policy' | 'draft';
 
 /** A pack as the store keeps it. */
 export interface InstalledPack {

@@ -19,7 +19,7 @@ const use = (spec: string, type = false) => `import ${type ? 'type ' : ''}{ a } 
 
 describe('the layering is in the lint config', () => {
   it('names every layer of docs/architecture.md', () => {
-    expect(LAYERS.map((l) => l.name)).toEqual(['base', 'packs', 'crm', 'crm-sites', 'coach', 'usage', 'services', 'overlay', 'popup', 'options']);
+    expect(LAYERS.map((l) => l.name)).toEqual(['base', 'packs', 'crm', 'crm-sites', 'coach', 'usage', 'author', 'services', 'overlay', 'popup', 'options', 'author-ui']);
   });
 
   // [file of the layer, import, refused?]
@@ -53,6 +53,13 @@ describe('the layering is in the lint config', () => {
     ['components/overlay/x.tsx', './dom', false],
     ['components/popup/x.tsx', '../overlay/Markdown', true],
     ['components/options/x.tsx', '@/utils/packs/limits', false],
+    ['utils/author/x.ts', '../coach/when', false],
+    ['utils/author/x.ts', '../packs/store', true],
+    ['utils/author/x.ts', '@/components/author/AuthorCard', true],
+    ['utils/author/background.ts', '../packs/store', false],
+    ['components/author/x.tsx', '../overlay/Panel', true],
+    ['components/author/x.tsx', '@/utils/author/background', true],
+    ['components/author/x.tsx', '@/utils/author/target', false],
   ];
   it.each(cases)('%s importing %s: refused %s', async (file, spec, refused) => {
     expect(await restricted(file, use(spec))).toBe(refused);

@@ -1,0 +1,92 @@
+/**
+ * Background side of author mode (docs/authoring.md): loading the author script into a tab on
+ * request, and the draft pack, stored like every pack (source "draft") and validated by the same
+ * gate. Each handler names who may call it: the author script is loaded only for a content script
+ * of this extension (pages cannot send runtime messages); the draft is edited whole only from an
+ * extension page. A draft obeys the policy's allowUserPacks like any pack the user adds.
+ */
+import { browser } from 'wxt/browser';
+import { onMessage, type PackResult } from '../messaging';
+import { getEffectiveSettings } from '../settings-store';
+import { msg, packFailure } from '../packs/messages';
+import { parsePackText } from '../packs/parse';
+import { installPack, listInstalled } from '../packs/store';
+import { validatePack } from '../packs/validate';
+import type { Pack } from '../packs/types';
+import { addToDraft, DRAFT_ID, type DraftItem } from './draft';
+
+/** The author mode's script, built from entrypoints/author.content (registration "runtime"). */
+export const AUTHOR_SCRIPT = '/content-scripts/author.js';
+
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/** Who sent a message: one of this extension's pages, one of its content scripts, or anyone else. */
+export function senderKind(sender: SenderLike | undefined, extensionId: string, extensionOrigin: string): 'page' | 'content' | 'other' {
+  if (!sender || sender.id !== extensionId) return 'other';
+  if (sender.url?.startsWith(extensionOrigin)) return 'page';
+  return sender.tab?.id !== undefined ? 'content' : 'other';
+}
+
+type SenderKind = ReturnType<typeof senderKind>;
+
+function browserSenderKind(sender: SenderLike | undefined): SenderKind {
+  return senderKind(sender, browser.runtime.id, browser.runtime.getURL('/'));
+}
+
+export async function getDraftPack(): Promise<Pack | null> {
+  return (await listInstalled()).find((p) => p.pack.id === DRAFT_ID)?.pack ?? null;
+}
+
+/** Adds one authored item to the draft pack; the whole draft passes validation first. */
+export async function saveDraftItem(item: DraftItem): Promise<PackResult & { key?: string }> {
+  if (!(await getEffectiveSettings()).allowUserPacks) return packFailure([msg('pack_user_packs_off')]);
+  let next: { pack: Pack; key: string };
+  try {
+    next = addToDraft(await getDraftPack(), item);
+  } catch {
+    return packFailure([msg('pack_draft_item_bad')]);
+  }
+  const valid = validatePack(next.pack);
+  if (!valid.ok) return valid;
+  const result = await installPack(valid.pack, { source: 'draft' });
+  return result.ok ? { ...result, key: next.key } : result;
+}
+
+/** Replaces the draft with edited text (the options page); its id stays the draft's. */
+export async function saveDraftPack(text: string, fileName?: string): Promise<PackResult> {
+  if (!(await getEffectiveSettings()).allowUserPacks) return packFailure([msg('pack_user_packs_off')]);
+  const parsed = parsePackText(text, fileName);
+  if (!parsed.ok) return parsed;
+  if (parsed.pack.id !== DRAFT_ID) return packFailure([msg('pack_draft_id_fixed', DRAFT_ID)]);
+  return installPack(parsed.pack, { source: 'draft' });
+}
+
+function refused(): PackResult {
+  return packFailure([msg('pack_not_allowed_here')]);
+}
+
+/** `kindOf` is for tests (a fake browser sends an empty sender). */
+export function registerAuthorHandlers(kindOf: (sender: SenderLike | undefined) => SenderKind = browserSenderKind): () => void {
+  const removers = [
+    onMessage('startAuthor', async ({ sender }) => {
+      const tabId = sender?.tab?.id;
+      if (kindOf(sender) !== 'content' || tabId === undefined) return { ok: false as const, error: 'not a content script' };
+      try {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [AUTHOR_SCRIPT] });
+        return { ok: true as const };
+      } catch (err) {
+        console.warn('[crm-coach] author mode could not load', err);
+        return { ok: false as const, error: String(err) };
+      }
+    }),
+    onMessage('saveDraftItem', ({ data, sender }) => (kindOf(sender) === 'other' ? refused() : saveDraftItem(data))),
+    onMessage('getDraftPack', ({ sender }) => (kindOf(sender) === 'other' ? null : getDraftPack())),
+    onMessage('saveDraftPack', ({ data, sender }) => (kindOf(sender) === 'page' ? saveDraftPack(String(data?.text ?? ''), data?.fileName) : refused())),
+  ];
+  return () => removers.forEach((remove) => remove());
+}
