@@ -1,6 +1,6 @@
 export * from './types';
 export { planCoach } from './engine';
-export { matchesUrlPattern } from './match-url';
+export { matchesPattern } from '../patterns/match-pattern';
 export { fieldNamed, fieldShowsOneOf } from './fields';
 export { audienceFailures, tenureDay } from './audience';
 export { whenFailures, fieldConditionFailures } from './when';

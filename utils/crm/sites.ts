@@ -1,6 +1,7 @@
 /**
  * The generic adapter for CRMs a pack describes in `sites` (PACK_FORMAT.md "Sites"):
- * object from a URL regex with a named group `object` or from a selector's text, page kind from
+ * object from a URL regex with a named group `object` or from a selector's text (only names of the
+ * site's vocabulary, see object-names.ts), page kind from
  * URL regexes tried in order, fields from container / label / input / required selectors.
  * Pack text is untrusted: bad regexes or selectors make the adapter read nothing, never throw.
  */
@@ -22,15 +23,12 @@ import {
 } from './dom';
 import { controlShown, emptyModel, field, safeRead, textShown } from './model';
 import { recordKeyOf } from './hash';
-import { matchesUrlPattern } from '../coach/match-url';
+import { siteObjectName } from './object-names';
+import { matchesPattern } from '../patterns/match-pattern';
+import { compilePackRegex, type PackRegex } from '../patterns/regex';
 
-function compile(re: string | undefined): RegExp | null {
-  if (!re) return null;
-  try {
-    return new RegExp(re);
-  } catch {
-    return null;
-  }
+function compile(re: string | undefined): PackRegex | null {
+  return re ? compilePackRegex(re) : null;
 }
 
 /** The URL forms a site regex is tried against: path, path + query, full URL. */
@@ -41,7 +39,7 @@ function candidates(url: URL): string[] {
 export function siteAdapter(site: SiteDefinition): CrmAdapter {
   const objectRe = site.object && 'urlPattern' in site.object ? compile(site.object.urlPattern) : null;
   const objectSelector = site.object && 'selector' in site.object ? site.object.selector : null;
-  const pageRes: [PageKind, RegExp][] = [];
+  const pageRes: [PageKind, PackRegex][] = [];
   for (const [kind, re] of Object.entries(site.page ?? {})) {
     const c = compile(re);
     if (c && (PAGE_KINDS as readonly string[]).includes(kind)) pageRes.push([kind as PageKind, c]);
@@ -53,17 +51,18 @@ export function siteAdapter(site: SiteDefinition): CrmAdapter {
     return hasFields ? 'record' : 'home';
   }
 
+  /** Only names of the site's vocabulary: never free page or URL text (utils/crm/object-names.ts). */
   function objectOf(doc: Document, url: URL, ctx: AdapterContext): CrmObject | null {
     if (objectRe) {
       for (const f of candidates(url)) {
         const m = objectRe.exec(f);
-        const name = clean(m?.groups?.object ?? m?.[1]);
+        const name = siteObjectName(site, m?.groups?.object);
         if (name) return { label: name, apiName: name };
       }
       return null;
     }
     if (objectSelector) {
-      const name = textOf(deepQuery(doc, objectSelector, ctx.shadowRootOf), { shadowRootOf: ctx.shadowRootOf });
+      const name = siteObjectName(site, textOf(deepQuery(doc, objectSelector, ctx.shadowRootOf), { shadowRootOf: ctx.shadowRootOf }));
       return name ? { label: name, apiName: name } : null;
     }
     return null;
@@ -116,7 +115,7 @@ export function siteAdapter(site: SiteDefinition): CrmAdapter {
     name: site.name,
     matches(url: URL): boolean {
       try {
-        return (site.match ?? []).some((p) => matchesUrlPattern(p, url));
+        return (site.match ?? []).some((p) => matchesPattern(p, url));
       } catch {
         return false;
       }

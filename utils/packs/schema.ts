@@ -19,6 +19,7 @@ import {
 } from './limits';
 import { isAllowedLink, linkScheme, markdownLinkMessages } from './markdown-links';
 import { matchPatternMessage } from './match-pattern';
+import { packRegexProblem } from '../patterns/regex';
 import { encodeMessage, msg, type MessageArg } from './messages';
 import { PACK_FORMAT } from './types';
 
@@ -57,21 +58,29 @@ export const markdown = localizedText.superRefine((value, ctx) => {
 const fieldName = text(200);
 const valueList = z.array(text(500)).min(1).max(100);
 
+/**
+ * A pack regex: in the safe class of utils/patterns/regex.ts (linear-time in practice on the
+ * browser's engine), so validation and the content script accept exactly the same sources.
+ */
+/** A site's object vocabulary: the only object names its page or URL text may yield. */
+const objectNames = z.array(z.string().min(1).max(100)).min(1).max(100);
+
 const regexSource = (mustHaveGroup?: string) =>
   z
     .string()
     .min(1)
     .max(1000)
     .superRefine((source, ctx) => {
-      let re: RegExp;
-      try {
-        re = new RegExp(source);
-      } catch (err) {
-        const reason = (err as Error).message.split(': ').pop() ?? '';
-        ctx.addIssue({ code: 'custom', message: says('pack_regex_invalid', reason) });
+      const problem = packRegexProblem(source);
+      if (problem) {
+        const message =
+          problem.code === 'syntax'
+            ? says('pack_regex_invalid', problem.detail.split(': ').pop() ?? '')
+            : says(`pack_regex_${problem.code}`);
+        ctx.addIssue({ code: 'custom', message });
         return;
       }
-      if (mustHaveGroup && !new RegExp(`\\(\\?<${mustHaveGroup}>`).test(re.source)) {
+      if (mustHaveGroup && !source.includes(`(?<${mustHaveGroup}>`)) {
         ctx.addIssue({ code: 'custom', message: says('pack_regex_group', mustHaveGroup) });
       }
     });
@@ -238,7 +247,10 @@ export const siteSchema = z.strictObject({
   match: z.array(matchPattern).min(1).max(20),
   object: z
     .union(
-      [z.strictObject({ urlPattern: regexSource('object') }), z.strictObject({ selector: text(1000) })],
+      [
+        z.strictObject({ urlPattern: regexSource('object'), names: objectNames.optional() }),
+        z.strictObject({ selector: text(1000), names: objectNames }),
+      ],
       { error: says('pack_expected_one_of', 'urlPattern, selector') },
     )
     .optional(),

@@ -110,7 +110,11 @@ export interface SiteDefinition {
   id: string;
   name: string;
   match: string[];
-  object?: { urlPattern: string } | { selector: string };
+  /**
+   * Where the record type comes from. `names` is the bounded vocabulary: page or URL text that is
+   * not one of them is never reported (docs/packs.md "Sites and privacy").
+   */
+  object?: { urlPattern: string; names?: string[] } | { selector: string; names: string[] };
   page?: Partial<Record<PageKind, string>>;
   field: {
     container: string;

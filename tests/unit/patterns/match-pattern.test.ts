@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matchesUrlPattern as m } from '@/utils/coach/match-url';
+import { matchesPattern as m } from '@/utils/patterns/match-pattern';
 
-describe('matchesUrlPattern', () => {
+describe('matchesPattern', () => {
   it('handles <all_urls>', () => {
     expect(m('<all_urls>', 'https://x.example/a')).toBe(true);
     expect(m('<all_urls>', 'chrome://settings')).toBe(false);
