@@ -9,7 +9,6 @@ import type { SiteDefinition } from '../packs/types';
 import type { AdapterContext, CrmAdapter, CrmObject, FieldModel, PageKind, PageModel } from './types';
 import { PAGE_KINDS } from './types';
 import {
-  clean,
   controlRequired,
   deepQuery,
   deepQueryAll,
