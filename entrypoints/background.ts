@@ -2,7 +2,7 @@ import { registerUsageHandlers } from '@/utils/usage/background';
 import { registerPackHandlers } from '@/utils/packs/background';
 import { getEnabledPacks, PACKS_KEY } from '@/utils/packs/store';
 import { syncSiteScripts } from '@/utils/crm/site-scripts';
-import { onMessage } from '@/utils/messaging';
+import { onGuardedMessage } from '@/utils/message-guard';
 import { coachTab } from '@/utils/site-access';
 
 /** Pack `sites` become content scripts for the hosts the user granted; kept in step with packs and permissions. */
@@ -21,6 +21,18 @@ function keepSiteScriptsInSync(): void {
   browser.runtime.onInstalled.addListener(sync);
 }
 
+/**
+ * storage.local for the extension's own pages and worker only (Chromium 120+): a CRM page that
+ * takes over its renderer cannot read the salt or plant a pack or a policy cache through the
+ * content script. Content scripts get what they need by message (utils/message-access.ts).
+ * Firefox has no such level for storage.local; there every stored pack and the policy cache are
+ * validated again when read.
+ */
+function limitStorageToTrustedContexts(): void {
+  const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+  local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch((err: unknown) => console.warn('[CRM Coach] storage access level not set', err));
+}
+
 export default defineBackground({
   type: 'module',
   main() {
@@ -29,6 +41,7 @@ export default defineBackground({
     registerUsageHandlers();
     registerPackHandlers();
     keepSiteScriptsInSync();
-    onMessage('coachTab', async ({ data }) => coachTab(await getEnabledPacks(), data));
+    onGuardedMessage('coachTab', async ({ data }) => coachTab(await getEnabledPacks(), data));
+    limitStorageToTrustedContexts();
   },
 });

@@ -2,7 +2,11 @@ import '@/utils/i18n-bundled';
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach } from 'vitest';
+import { installFakeSender, sendAs } from './fake-sender';
+
+installFakeSender();
 
 beforeEach(() => {
   fakeBrowser.reset();
+  sendAs(null);
 });

@@ -7,7 +7,6 @@
 import type { AdapterContext, PageModel } from '@/utils/crm/types';
 import type { Pack, SiteDefinition, Target } from '@/utils/packs/types';
 import type { CoachState } from '@/utils/messaging';
-import type { Settings } from '@/utils/settings';
 import type { ItemState } from '@/utils/usage/types';
 import type { OutboxInput } from '@/utils/usage/outbox';
 import { planCoach } from '@/utils/coach/engine';
@@ -33,7 +32,8 @@ export interface ControllerDeps {
   resolveTarget(target: Target, model: PageModel, doc: Document, shadowRootOf?: ShadowRootOf): Element | null;
   watchPage(opts: { doc: Document; onChange(reason: string, observerMs?: number): void; signal: AbortSignal; shadowRootOf?: ShadowRootOf; index?: LiveIndex }): void;
   getCoachState(url: string, recordKey: string | null): Promise<CoachState>;
-  setSettings(partial: Partial<Settings>): Promise<unknown>;
+  /** The pause switch of this page's host, or the launcher position (the background takes the host from the sender). */
+  setPagePrefs(prefs: { paused?: boolean; launcher?: { crm: string; right: number; bottom: number } }): Promise<unknown>;
   outbox: { record(e: OutboxInput): void };
   loadTourProgress(): Promise<TourProgress>;
   saveTourProgress(progress: TourProgress): Promise<void>;
@@ -426,14 +426,14 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       const sitesNow = state.settings.pausedSites.filter((h) => h !== host);
       const pausedSites = paused ? [...sitesNow, host] : sitesNow;
       state = { ...state, paused, settings: { ...state.settings, pausedSites } };
-      deps.setSettings({ pausedSites }).catch((err) => logOnce('could not save the pause switch', err));
+      deps.setPagePrefs({ paused }).catch((err) => logOnce('could not save the pause switch', err));
       update('pause', true);
     },
     moveLauncher(pos) {
       if (!state || !model) return;
       const launcher = { ...(state.settings.launcher ?? {}), [model.crm]: pos };
       state = { ...state, settings: { ...state.settings, launcher } };
-      deps.setSettings({ launcher }).catch((err) => logOnce('could not save the launcher position', err));
+      deps.setPagePrefs({ launcher: { crm: model.crm, ...pos } }).catch((err) => logOnce('could not save the launcher position', err));
       publishView();
     },
     setTourProgress(key, step) {
