@@ -74,6 +74,9 @@ interface LocalItem {
 /** Bench marks are compiled out of every other build. */
 const BENCH_BUILD = import.meta.env.MODE === 'bench';
 
+/** The plan while coaching is paused on this host: nothing planned. */
+const PAUSED_PLAN: CoachPlan = { tips: [], panelTips: [], nudges: [], snippets: [], tours: [], explanations: [] };
+
 /** Work per task while reading a page in slices (ms); then the event loop gets a turn. */
 const SLICE_MS = 4;
 
@@ -353,7 +356,8 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     // Asked after this update's view is out (a microtask), so the first tip does not wait for the message.
     if (stateFor !== wanted && fetching !== wanted) queueMicrotask(() => void fetchState(wanted, url.href, next.recordKey));
 
-    plan = planCoach({
+    // Paused: no planning at all (no pack condition, selector or regex runs); the launcher stays.
+    plan = state.paused ? PAUSED_PLAN : planCoach({
       model: next,
       packs: state.packs,
       user: { role: state.settings.role, startDate: state.settings.startDate },

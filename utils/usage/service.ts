@@ -16,6 +16,7 @@ import { buildProgressReport, isPaused, itemStatesFor, resolvedFor, summarize } 
 import type { ProgressReport } from './report';
 import { pruneOldEvents, withQuotaRetry } from './retention';
 import { sanitizeBatch } from './sanitize';
+import { mayNeedHash, packVocabulary, withKnownVocabulary } from './vocabulary';
 import { buildExport, clearUsage, mergeImport, parseExport, rollupsToCsv } from './transfer';
 import type { UsageEvent } from './types';
 
@@ -81,7 +82,12 @@ export function createUsageService(deps: UsageDeps): UsageService {
     }
   }
 
-  async function ingestAll(events: UsageEvent[]): Promise<string[]> {
+  /** Stores clean events, pack-site labels limited to their vocabulary first (utils/usage/vocabulary.ts). */
+  async function ingestAll(clean: UsageEvent[]): Promise<string[]> {
+    const packs = await deps.getPacks().catch(() => [] as Pack[]);
+    const salt = clean.some(mayNeedHash) ? await getSalt() : '';
+    const vocab = packVocabulary(packs);
+    const events = clean.map((e) => withKnownVocabulary(e, vocab, salt));
     const ms = await milestones();
     const settled: string[] = [];
     for (let i = 0; i < events.length; i += INGEST_CHUNK) {
