@@ -22,6 +22,7 @@ import { DEFAULT_LAUNCHER } from '@/components/overlay/Launcher';
 import type { ShadowRootOf } from '@/components/overlay/dom';
 import { setMarkdownTrees } from '@/components/overlay/markdown-trees';
 import { logOnce } from '@/utils/crm/log';
+import { createSelectorBudget, selectorKey } from '@/utils/crm/selector-budget';
 import type { LivePage } from '@/utils/crm/live-page';
 import type { LiveIndex } from '@/utils/crm/live-index';
 
@@ -224,8 +225,11 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
 
   // ------------------------------------------------------------ planning
 
+  /** Pack selectors run within a cost budget per batch; a slow one is suspended for the page. */
+  const selectors = createSelectorBudget(() => performance.now());
   const selectorPresent = (target: Extract<Target, { selector: string }>) =>
-    model ? deps.resolveTarget(target, model, deps.doc, deps.shadowRootOf) !== null : false;
+    selectors.present(selectorKey(target), () => (model ? deps.resolveTarget(target, model, deps.doc, deps.shadowRootOf) !== null : false));
+  const selectorSuspended = (target: Extract<Target, { selector: string }>) => selectors.suspendedWhy(selectorKey(target));
 
   /** Selector targets can appear without the model changing: keep planning while any is in play. */
   const followsSelectors = (p: CoachPlan | null) =>
@@ -305,6 +309,8 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     }
     // Changes that came in after the reading finished.
     if (live?.index.pending && !signal.aborted) update('mutation');
+    // Selector checks left over by the budget: another batch, after the page had a turn.
+    else if (selectors.takeBehind() && !signal.aborted) setTimeout(() => update('selectors'), 0);
   }
 
   function apply(url: URL, next: PageModel | null, force: boolean): void {
@@ -338,6 +344,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       navKey = key;
       navShown = new Map();
       closedOnPage = new Set();
+      selectors.reset();
       modelReadyMarked = false;
       firstTipMarked = false;
       record({ kind: 'page.view' });
@@ -357,6 +364,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     if (stateFor !== wanted && fetching !== wanted) queueMicrotask(() => void fetchState(wanted, url.href, next.recordKey));
 
     // Paused: no planning at all (no pack condition, selector or regex runs); the launcher stays.
+    selectors.beginBatch();
     plan = state.paused ? PAUSED_PLAN : planCoach({
       model: next,
       packs: state.packs,
@@ -364,6 +372,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       items: itemsForEngine(),
       now: deps.now(),
       selectorPresent,
+      selectorSuspended,
       closedOnPage,
     });
 
