@@ -57,7 +57,7 @@ export function createSelectorBudget(now: () => number, opts: { batchMs?: number
         return last.get(key) ?? false;
       }
       const t0 = now();
-      let answer = false;
+      let answer: boolean;
       try {
         answer = check();
       } finally {
