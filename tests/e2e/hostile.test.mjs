@@ -21,7 +21,7 @@ async function installFile(options, name) {
 async function watchLongTasks(page) {
   await page.evaluate(() => {
     window.__longest = 0;
-    new PerformanceObserver((list) => {
+    new window.PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
     }).observe({ type: 'longtask' });
   });
