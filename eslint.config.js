@@ -2,6 +2,52 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/*
+ * The layers of docs/architecture.md ("Layers and what each may import"), enforced here. Each
+ * entry names the files of a layer and the modules they must not import at run time. `import
+ * type` may cross layers: it is erased from the build and cannot create a run-time dependency.
+ * A module specifier is matched as written (relative or `@/`), so each pattern is a regex on the
+ * path after the last `utils/`, `components/` or `entrypoints/` or `../`.
+ */
+const mod = (path) => `(^|/)${path}(\\.tsx?)?$`;
+const dir = (path) => `(^|/)${path}/`;
+/** The vocabulary modules: types and constant lists only, importable from every layer. */
+const VOCABULARY = ['crm/types', 'usage/types', 'coach/types'];
+const notVocabulary = (folder) => `(^|/)${folder}/(?!types(\\.ts)?$)`;
+const UP = {
+  packs: { regex: notVocabulary('(utils/)?crm') + '|' + notVocabulary('(utils/)?usage') + '|' + dir('(utils/)?coach'), message: 'utils/packs is below crm, coach and usage (docs/architecture.md): import only their */types.ts.' },
+  crm: { regex: dir('(utils/)?coach') + '|' + notVocabulary('(utils/)?usage'), message: 'utils/crm is below coach and usage (docs/architecture.md).' },
+  coach: { regex: notVocabulary('(utils/)?usage'), message: 'utils/coach is below usage (docs/architecture.md): import only usage/types.ts.' },
+  usage: { regex: notVocabulary('(utils/)?coach'), message: 'utils/usage does not import the engine (docs/architecture.md).' },
+  services: { regex: mod('(utils/)?(settings-store|site-access|popup-request|i18n-bundled)') + '|' + mod('(utils/)?packs/(store|background|url-fetch)') + '|' + mod('(utils/)?usage/(background|service)'), message: 'Background services are imported by entry points and other services only (docs/architecture.md).' },
+  domains: { regex: dir('(utils/)?(packs|crm|coach|usage)'), message: 'The base layer imports nothing from the domain folders (docs/architecture.md).' },
+  ui: { regex: dir('components') + '|' + dir('entrypoints') + '|' + mod('entrypoints/[a-z-]+'), message: 'utils/ never imports components or entry points (docs/architecture.md).' },
+  entrypoints: { regex: dir('entrypoints') + '|' + mod('entrypoints/[a-z-]+'), message: 'Components never import entry points (docs/architecture.md).' },
+  otherUi: (self) => ({ regex: `(^|/)components/(?!${self}/)|^\\.\\./(?!\\.\\./)`, message: `components/${self} does not import another UI's components (docs/architecture.md).` }),
+};
+const restrict = (...patterns) => ({
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ ...p, allowTypeImports: true })) }],
+});
+/** Exported for tests/unit/rules/layers.test.ts, which checks each layer's rule on real code. */
+export const LAYERS = [
+  { name: 'base', files: ['utils/day.ts', 'utils/log.ts', 'utils/i18n.ts', 'utils/settings.ts', 'utils/markdown-tree.ts', 'utils/messaging.ts'], rules: restrict(UP.domains, UP.services, UP.ui) },
+  {
+    name: 'packs',
+    files: ['utils/packs/**/*.ts'],
+    ignores: ['utils/packs/store.ts', 'utils/packs/background.ts', 'utils/packs/url-fetch.ts', 'utils/packs/cli/**'],
+    rules: restrict(UP.packs, UP.services, UP.ui),
+  },
+  // utils/crm/sites.ts imports coach/match-url until URL matching is one module (issue 17, being done separately).
+  { name: 'crm', files: ['utils/crm/**/*.ts'], ignores: ['utils/crm/sites.ts'], rules: restrict(UP.crm, UP.services, UP.ui) },
+  { name: 'coach', files: ['utils/coach/**/*.ts'], rules: restrict(UP.coach, UP.services, UP.ui) },
+  { name: 'usage', files: ['utils/usage/**/*.ts'], ignores: ['utils/usage/background.ts', 'utils/usage/service.ts'], rules: restrict(UP.usage, UP.services, UP.ui) },
+  { name: 'services', files: ['utils/*.ts', 'utils/packs/store.ts', 'utils/packs/background.ts', 'utils/packs/url-fetch.ts', 'utils/usage/background.ts', 'utils/usage/service.ts', 'utils/crm/sites.ts', 'utils/packs/cli/**/*.ts'], ignores: ['utils/day.ts', 'utils/log.ts', 'utils/i18n.ts', 'utils/settings.ts', 'utils/markdown-tree.ts', 'utils/messaging.ts'], rules: restrict(UP.ui) },
+  { name: 'overlay', files: ['components/overlay/**/*.{ts,tsx}'], rules: restrict(UP.entrypoints, UP.otherUi('overlay'), UP.services) },
+  { name: 'popup', files: ['components/popup/**/*.{ts,tsx}'], rules: restrict(UP.entrypoints, UP.otherUi('popup')) },
+  { name: 'options', files: ['components/options/**/*.{ts,tsx}'], rules: restrict(UP.entrypoints, UP.otherUi('options')) },
+];
+void VOCABULARY;
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/.tmp/**', 'tests/e2e/artifacts/**'] },
   js.configs.recommended,
@@ -20,6 +66,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...LAYERS.map(({ name, files, ignores, rules }) => ({ name: `layer/${name}`, files, ...(ignores ? { ignores } : {}), rules })),
   {
     files: ['**/*.mjs', '**/*.js', 'bin/**', 'scripts/**', 'tests/e2e/**', 'bench/**'],
     languageOptions: {

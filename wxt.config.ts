@@ -10,7 +10,7 @@ import { CRM_CONTENT_MATCHES } from './utils/crm/matches';
 const MANIFEST_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAw2eveMahaJjsjOPzir73Cc7ZaVSGxis8v+vFoGeLKEYn5mc5aEPB8z4MOWtqnNlQjSo6X/ueiAK2hk7j1a8s0uWqD6Al+8BrV2cl3vkJ2215gpujl6XDCx8qdTHpjn8uD+5IFex3QFlnv1pfjZD0z1w7fLmYz5vxti+eamJRzWqbDpyGLAE1mj60lEJCVLPILpaR08Hnu7XIRtuvfR8AcrEhPM7sMbHrcCbOfzD8gr9XRBz22HBFdhyReOwG0601O2ln7yYvAymifB57HSlHQ6DjAPQ1SuhNh/1wbqVdXU4CeP1Tqj9CWCzMNVecB22ENuYe0QuTyF1OjraHQ7/dvwIDAQAB';
 
 /**
- * The content script runs on every CRM page and has a 100 KB gzip budget (DESIGN.md), and
+ * The content script runs on every CRM page and has a 100 KB gzip budget (docs/architecture.md), and
  * popup-request.js runs before the popup's HTML is even parsed: both use WXT's plain `browser`
  * (Firefox's own `browser`, Chrome's promise-returning MV3 `chrome`) for their few calls instead
  * of webextension-polyfill (2.7 KB gzip); every other entrypoint keeps the polyfill that

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: builds the extension (production build with MODE "bench"), measures it in
-// Debian's Chromium against the budgets of ../shared/DESIGN.md, side by side with a browser
+// Debian's Chromium against the budgets of docs/architecture.md, side by side with a browser
 // without it, prints a table and writes bench/results.json. Exits 0 whatever the figures say;
 // 1 only when something failed to run. BENCH_QUICK=1 for a short smoke run (see bench/README.md).
 import { spawnSync, execFileSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 /**
- * The small, safe tree a pack's Markdown body becomes (the PACK_FORMAT.md subset: paragraphs,
+ * The small, safe tree a pack's Markdown body becomes (the docs/pack-format.md subset: paragraphs,
  * emphasis, strong, inline code, lists, links, line breaks). The background parses bodies into
  * it (utils/packs/markdown.ts, marked's lexer) and the overlay only renders it, so the content
  * script carries no Markdown parser. Every string in it is shown as text; a link's href is an

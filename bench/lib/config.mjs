@@ -31,7 +31,7 @@ export function loadConfig(env = process.env) {
     idleMs: int('BENCH_IDLE_MS', quick ? 5_000 : 30_000, env),
     idleSettleMs: int('BENCH_IDLE_SETTLE_MS', quick ? 2_000 : 5_000, env),
     tipRuns: int('BENCH_TIP_RUNS', quick ? 3 : 7, env),
-    /** Navigations measured, after the warm-up ones (DESIGN.md: no growth over 1,000). */
+    /** Navigations measured, after the warm-up ones (docs/architecture.md: no growth over 1,000). */
     memNavs: int('BENCH_MEM_NAVS', quick ? 100 : 1000, env),
     /**
      * Warm-up navigations before the baseline: V8 compiles and optimises the content script's hot
@@ -53,7 +53,7 @@ export function loadConfig(env = process.env) {
   };
 }
 
-/** Budgets of ../shared/DESIGN.md ("Performance budgets"). */
+/** Budgets of docs/architecture.md ("Budgets"). */
 export const BUDGETS = {
   contentGzipBytes: 100 * 1024,
   firstTipMs: 50,

@@ -1,7 +1,7 @@
 /** One installed pack: `[data-coach-pack="<id>"]`. Pack text is untrusted: rendered as text only. */
 import { t } from '@/utils/i18n';
 import { hostsNeeded } from '@/utils/packs/store-logic';
-import { textOf } from '@/utils/packs/text';
+import { localize } from '@/utils/packs/text';
 import type { InstalledPack } from '@/utils/packs/types';
 import { formatWhen, hostsOf, itemCounts } from './format';
 import { refreshErrorText } from './pack-problems';
@@ -26,8 +26,8 @@ const SOURCE_KEYS = {
 export function PackRow({ installed, lang, granted, onToggle, onRemove, onGrant }: Props) {
   const { pack, source, enabled, url, lastRefreshAt } = installed;
   const lastError = refreshErrorText(installed);
-  const title = textOf(pack.title, lang);
-  const description = textOf(pack.description, lang);
+  const title = localize(pack.title, lang);
+  const description = localize(pack.description, lang);
   const locked = source === 'policy';
   const hosts = hostsNeeded(pack);
   const needsGrant = hosts.length > 0 && granted === false;

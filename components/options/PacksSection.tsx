@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useState, type ChangeEvent, type FormEve
 import { t } from '@/utils/i18n';
 import { sendMessage, type PackResult } from '@/utils/messaging';
 import { hostsNeeded } from '@/utils/packs/store-logic';
-import { textOf } from '@/utils/packs/text';
+import { localize } from '@/utils/packs/text';
 import type { InstalledPack } from '@/utils/packs/types';
 import { hostsOf } from './format';
 import type { HostAccess } from './host-access';
@@ -56,7 +56,7 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks 
         setStatus({ kind: 'error', title: t('options_import_failed', what), errors: failureTexts(result) });
         return;
       }
-      const title = textOf(result.pack.pack.title, lang);
+      const title = localize(result.pack.pack.title, lang);
       const hosts = result.needsHosts ?? [];
       setStatus({
         kind: 'ok',
@@ -130,7 +130,7 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks 
     }
     onPacks(list);
     // A failed refresh keeps the pack (its row shows the error): say so rather than "refreshed".
-    const failed = list.filter((p) => p.url && p.lastError).map((p) => textOf(p.pack.title, lang));
+    const failed = list.filter((p) => p.url && p.lastError).map((p) => localize(p.pack.title, lang));
     setStatus(
       failed.length > 0
         ? { kind: 'ok', warn: true, text: t('options_refreshed_with_errors', failed.join(', ')) }

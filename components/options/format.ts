@@ -1,5 +1,6 @@
 /** Small formatting helpers for the options page. Pure. */
 import { t } from '@/utils/i18n';
+import { ITEM_LISTS } from '@/utils/packs/limits';
 import type { Pack } from '@/utils/packs/types';
 
 export function itemCounts(pack: Pack): string {
@@ -8,12 +9,8 @@ export function itemCounts(pack: Pack): string {
   const add = (n: number | undefined, key: string) => {
     if (n) parts.push(t(n === 1 ? `${key}_one` : key, n));
   };
-  add(pack.tips?.length, 'options_count_tips');
-  add(pack.nudges?.length, 'options_count_nudges');
-  add(pack.snippets?.length, 'options_count_snippets');
-  add(pack.tours?.length, 'options_count_tours');
-  add(pack.milestones?.length, 'options_count_milestones');
-  add(pack.sites?.length, 'options_count_sites');
+  // One message per list: options_count_<list> and options_count_<list>_one.
+  for (const list of [...ITEM_LISTS, 'sites'] as const) add(pack[list]?.length, `options_count_${list}`);
   return parts.length > 0 ? parts.join(' · ') : t('options_count_none');
 }
 

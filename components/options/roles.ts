@@ -1,4 +1,4 @@
-/** Role choices for "Your role": the built-in ids of PACK_FORMAT.md plus any role a pack names. */
+/** Role choices for "Your role": the built-in ids of docs/pack-format.md plus any role a pack names. */
 import { BUILTIN_ROLES } from '@/utils/packs/limits';
 import type { Audience, InstalledPack } from '@/utils/packs/types';
 

@@ -1,7 +1,7 @@
 /** A missing-field nudge: message, severity, one button per empty field, done marks as they fill. */
 import { useId } from 'react';
 import { t } from '@/utils/i18n';
-import { textOf } from '@/utils/packs/text';
+import { localize } from '@/utils/packs/text';
 import { nudgeFieldKey } from '@/utils/coach/nudge-tracker';
 import type { NudgePlan } from '@/utils/coach/types';
 import type { FieldModel } from '@/utils/crm/types';
@@ -49,7 +49,7 @@ export function NudgeCard({ plan, lang, done, announcement, collapsed, onToggle,
       </div>
       {!collapsed && (
         <>
-          <div className="cc-md">{textOf(plan.nudge.message, lang)}</div>
+          <div className="cc-md">{localize(plan.nudge.message, lang)}</div>
           <ul className="cc-fields">
             {plan.missing.map((f) => (
               <li key={f.field.label}>

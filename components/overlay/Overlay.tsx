@@ -5,10 +5,10 @@
  */
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { t } from '@/utils/i18n';
-import { textOf } from '@/utils/packs/text';
+import { localize } from '@/utils/packs/text';
 import type { TipPlan, TourPlan } from '@/utils/coach/types';
 import type { FieldModel } from '@/utils/crm/types';
-import { resolveSnippetRef } from '@/utils/coach/refs';
+import { itemKey, resolveSnippetRef } from '@/utils/packs/refs';
 import { safeHref } from '@/utils/coach/markdown';
 import { TipCard, type LearnMoreLink } from './TipCard';
 import { NudgeCard } from './NudgeCard';
@@ -83,7 +83,7 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
   const tipKeys = anchoredTips.map((tp) => tp.key).join(' ');
   useEffect(() => {
     if (anchoredTips.length) {
-      setLive(t('coach_new_tip', textOf(anchoredTips[0].tip.title, lang)));
+      setLive(t('coach_new_tip', localize(anchoredTips[0].tip.title, lang)));
       onTipRendered?.();
     }
     // Announce only when the set of anchored tips changes.
@@ -179,7 +179,7 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
       return href ? { kind: 'url', href } : null;
     }
     const ref = resolveSnippetRef(lm.snippet, tp.packId, packs ?? []);
-    return ref ? { kind: 'snippet', title: textOf(ref.snippet.title, lang) } : null;
+    return ref ? { kind: 'snippet', title: localize(ref.snippet.title, lang) } : null;
   };
 
   const renderTip = (tp: TipPlan, anchor: Element | null) => (
@@ -211,7 +211,7 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
     for (const f of n.missing) if (f.field.visible && !highlights.has(f.field.label)) highlights.set(f.field.label, f.field.element);
   }
 
-  const openSnippetRef = snippet ? resolveSnippetRef(`${snippet.packId}/${snippet.snippetId}`, snippet.packId, packs ?? []) : null;
+  const openSnippetRef = snippet ? resolveSnippetRef(snippet.snippetId, snippet.packId, packs ?? []) : null;
   const launcher = view.launcher ?? DEFAULT_LAUNCHER;
   const waiting = plan.panelTips.length + plan.snippets.length + plan.tours.filter((x) => !x.completed).length;
 
@@ -270,15 +270,15 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
 
       {snippet && openSnippetRef && (
         <SnippetPlayer
-          key={`${snippet.packId}/${snippet.snippetId}`}
+          key={itemKey(snippet.packId, snippet.snippetId)}
           packId={openSnippetRef.packId}
           snippet={openSnippetRef.snippet}
           lang={lang}
-          completed={view.items[`${openSnippetRef.packId}/${openSnippetRef.snippet.id}`]?.completed ?? false}
+          completed={view.items[itemKey(openSnippetRef.packId, openSnippetRef.snippet.id)]?.completed ?? false}
           takeFocus={snippet.takeFocus}
           onClose={closeSnippet}
           onComplete={() => {
-            const key = `${openSnippetRef.packId}/${openSnippetRef.snippet.id}`;
+            const key = itemKey(openSnippetRef.packId, openSnippetRef.snippet.id);
             actions.record({
               kind: 'snippet.completed',
               packId: openSnippetRef.packId,

@@ -1,11 +1,11 @@
 /** The coach panel: what applies to this page, a search over every snippet, what the coach sees, pause. */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { t } from '@/utils/i18n';
-import { textOf } from '@/utils/packs/text';
+import { localize } from '@/utils/packs/text';
 import type { Pack } from '@/utils/packs/types';
 import type { FieldModel } from '@/utils/crm/types';
 import type { TipPlan, TourPlan } from '@/utils/coach/types';
-import { allSnippets } from '@/utils/coach/refs';
+import { allSnippets, itemKey } from '@/utils/packs/refs';
 import { CoachSees } from './CoachSees';
 import type { OverlayView } from './types';
 
@@ -29,7 +29,7 @@ export function searchSnippets(packs: readonly Pack[], query: string, lang: stri
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   return allSnippets(packs).filter(({ snippet }) => {
     if (!words.length) return true;
-    const hay = `${textOf(snippet.title, lang)}\n${textOf(snippet.body, lang)}\n${(snippet.steps ?? []).map((s) => textOf(s, lang)).join('\n')}`.toLowerCase();
+    const hay = `${localize(snippet.title, lang)}\n${localize(snippet.body, lang)}\n${(snippet.steps ?? []).map((s) => localize(s, lang)).join('\n')}`.toLowerCase();
     return words.every((w) => hay.includes(w));
   });
 }
@@ -127,7 +127,7 @@ export function Panel(props: PanelProps) {
                   {nudges.map((n) => (
                     <li key={n.key} className="cc-row" data-coach-panel-nudge={n.key}>
                       <div className="cc-row-main">
-                        <div className="cc-row-sub">{textOf(n.nudge.message, lang)}</div>
+                        <div className="cc-row-sub">{localize(n.nudge.message, lang)}</div>
                         <ul className="cc-fields">
                           {n.missing.map((f) => (
                             <li key={f.field.label}>
@@ -150,7 +150,7 @@ export function Panel(props: PanelProps) {
                   {plan.snippets.map((s) => (
                     <SnippetRow
                       key={s.key}
-                      title={textOf(s.snippet.title, lang)}
+                      title={localize(s.snippet.title, lang)}
                       minutes={s.snippet.minutes}
                       completed={s.completed}
                       onOpen={() => props.onOpenSnippet(s.packId, s.snippet.id)}
@@ -168,7 +168,7 @@ export function Panel(props: PanelProps) {
                     return (
                       <li key={tour.key} className="cc-row" data-coach-panel-tour={tour.key}>
                         <div className="cc-row-main">
-                          <div className="cc-row-title">{textOf(tour.tour.title, lang)}</div>
+                          <div className="cc-row-title">{localize(tour.tour.title, lang)}</div>
                           <div className="cc-row-sub">
                             {t('coach_tour_steps', tour.tour.steps.length)}
                             {tour.completed && (
@@ -208,10 +208,10 @@ export function Panel(props: PanelProps) {
               <ul className="cc-list" style={{ marginTop: 8 }}>
                 {results.slice(0, MAX_RESULTS).map(({ packId, snippet }) => (
                   <SnippetRow
-                    key={`${packId}/${snippet.id}`}
-                    title={textOf(snippet.title, lang)}
+                    key={itemKey(packId, snippet.id)}
+                    title={localize(snippet.title, lang)}
                     minutes={snippet.minutes}
-                    completed={items[`${packId}/${snippet.id}`]?.completed ?? false}
+                    completed={items[itemKey(packId, snippet.id)]?.completed ?? false}
                     onOpen={() => props.onOpenSnippet(packId, snippet.id)}
                   />
                 ))}

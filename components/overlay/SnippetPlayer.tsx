@@ -1,8 +1,9 @@
 /** The in-page snippet player: Markdown body, steps to tick, a quiz with feedback, completion. */
 import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '@/utils/i18n';
-import { textOf } from '@/utils/packs/text';
+import { localize } from '@/utils/packs/text';
 import type { Snippet } from '@/utils/packs/types';
+import { itemKey } from '@/utils/packs/refs';
 import { Markdown } from './Markdown';
 
 export interface SnippetPlayerProps {
@@ -42,7 +43,7 @@ export function SnippetPlayer({ packId, snippet, lang, completed, takeFocus, onC
       role="dialog"
       aria-modal="false"
       aria-labelledby={`${id}-t`}
-      data-coach-snippet={`${packId}/${snippet.id}`}
+      data-coach-snippet={itemKey(packId, snippet.id)}
       tabIndex={-1}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
@@ -59,13 +60,13 @@ export function SnippetPlayer({ packId, snippet, lang, completed, takeFocus, onC
             {snippet.minutes !== undefined && <span className="cc-badge cc-badge-muted">{t('coach_snippet_minutes', snippet.minutes)}</span>}
             {(completed || finished) && <span className="cc-badge cc-badge-ok">{t('coach_snippet_completed')}</span>}
           </div>
-          <h2 id={`${id}-t`}>{textOf(snippet.title, lang)}</h2>
+          <h2 id={`${id}-t`}>{localize(snippet.title, lang)}</h2>
         </div>
         <button type="button" className="cc-icon-btn" aria-label={t('coach_close')} onClick={onClose}>
           ×
         </button>
       </div>
-      <Markdown source={textOf(snippet.body, lang)} />
+      <Markdown source={localize(snippet.body, lang)} />
       {snippet.steps && snippet.steps.length > 0 && (
         <>
           <h3 className="cc-section-title">{t('coach_snippet_steps')}</h3>
@@ -78,7 +79,7 @@ export function SnippetPlayer({ packId, snippet, lang, completed, takeFocus, onC
                     checked={ticked[i] ?? false}
                     onChange={(e) => setTicked((prev) => prev.map((v, j) => (j === i ? e.target.checked : v)))}
                   />
-                  <span>{textOf(step, lang)}</span>
+                  <span>{localize(step, lang)}</span>
                 </label>
               </li>
             ))}
@@ -89,7 +90,7 @@ export function SnippetPlayer({ packId, snippet, lang, completed, takeFocus, onC
         <div className="cc-quiz">
           <h3 className="cc-section-title">{t('coach_snippet_quiz')}</h3>
           <fieldset>
-            <legend>{textOf(quiz.question, lang)}</legend>
+            <legend>{localize(quiz.question, lang)}</legend>
             <div className="cc-steps">
               {quiz.choices.map((c, i) => (
                 <label key={i} className="cc-check-row">
@@ -102,7 +103,7 @@ export function SnippetPlayer({ packId, snippet, lang, completed, takeFocus, onC
                       setChecked(null);
                     }}
                   />
-                  <span>{textOf(c, lang)}</span>
+                  <span>{localize(c, lang)}</span>
                 </label>
               ))}
             </div>

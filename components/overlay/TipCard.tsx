@@ -1,7 +1,7 @@
 /** A tip: anchored next to its target on the page, or inline in the coach panel. */
 import { useId, useState } from 'react';
 import { t } from '@/utils/i18n';
-import { textOf } from '@/utils/packs/text';
+import { localize } from '@/utils/packs/text';
 import type { TipPlan } from '@/utils/coach/types';
 import { Markdown } from './Markdown';
 import { useAnchored } from './floating';
@@ -24,8 +24,8 @@ export function TipCard({ plan, lang, anchor, learnMore, onDismiss, onSnooze, on
   const id = useId();
   const [answered, setAnswered] = useState(false);
   const setFloating = useAnchored(anchor, 'bottom-start');
-  const title = textOf(plan.tip.title, lang);
-  const body = textOf(plan.tip.body, lang);
+  const title = localize(plan.tip.title, lang);
+  const body = localize(plan.tip.body, lang);
   const answer = (helpful: boolean) => {
     setAnswered(true);
     onHelpful(helpful);

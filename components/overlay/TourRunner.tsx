@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { t } from '@/utils/i18n';
-import { textOf } from '@/utils/packs/text';
+import { localize } from '@/utils/packs/text';
 import type { Target, Tour } from '@/utils/packs/types';
 import { stepToShow } from '@/utils/coach/tour';
 import { Markdown } from './Markdown';
@@ -133,10 +133,10 @@ export function TourRunner(props: TourRunnerProps) {
             ))}
           </div>
           <h3 className="cc-card-title" id={`${id}-t`}>
-            {textOf(current.title ?? tour.title, lang)}
+            {localize(current.title ?? tour.title, lang)}
           </h3>
           <div id={`${id}-b`}>
-            <Markdown source={textOf(current.body, lang)} />
+            <Markdown source={localize(current.body, lang)} />
           </div>
           {waiting ? (
             <p className="cc-hint" role="status">

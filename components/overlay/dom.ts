@@ -1,6 +1,6 @@
 /** Reading (never changing) the CRM page's DOM for the overlay: inputs, values, scrolling. */
 import { controlValue, deepQuery, isEmptyDisplay, safeMatches as matches, type ShadowRootOf } from '@/utils/crm/dom';
-import { logOnce } from '@/utils/crm/log';
+import { logOnce } from '@/utils/log';
 
 export { logOnce };
 

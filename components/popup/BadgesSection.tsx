@@ -1,7 +1,7 @@
 /** Badges for milestones, streaks (7, 30, 90 work days) and graduation. Private to the user. */
 import { useMemo } from 'react';
 import { t } from '@/utils/i18n';
-import { textOf } from '@/utils/packs/text';
+import { localize } from '@/utils/packs/text';
 import type { Badge } from '@/utils/usage/progress';
 
 function BadgeIcon({ kind }: { kind: Badge['kind'] }) {
@@ -29,7 +29,7 @@ function badgeText(badge: Badge, lang: string): { name: string; state: string } 
     case 'graduate':
       return { name: t('popup_badge_graduate'), state: badge.earned ? earned : t('popup_badge_graduate_hint') };
     case 'milestone':
-      return { name: textOf(badge.item.milestone.title, lang), state: badge.earned ? earned : t('popup_badge_locked') };
+      return { name: localize(badge.item.milestone.title, lang), state: badge.earned ? earned : t('popup_badge_locked') };
   }
 }
 

@@ -3,7 +3,8 @@
  * and the snippets scheduled for each day. After day 90: a summary and the ongoing goals.
  */
 import { t } from '@/utils/i18n';
-import { textOf } from '@/utils/packs/text';
+import { localize } from '@/utils/packs/text';
+import { itemKey } from '@/utils/packs/refs';
 import type { JourneyMilestone, MilestoneStatus } from '@/utils/usage/report';
 import type { JourneyWeek, Progress } from '@/utils/usage/progress';
 import { dateOfJourneyDay, percent } from './format';
@@ -20,12 +21,12 @@ const STATUS_KEY: Record<MilestoneStatus, string> = {
 function MilestoneRow({ item, lang }: { item: JourneyMilestone; lang: string }) {
   const m = item.milestone;
   return (
-    <li className={`milestone status-${item.status}`} data-coach-milestone={`${item.packId}/${m.id}`} data-status={item.status}>
+    <li className={`milestone status-${item.status}`} data-coach-milestone={itemKey(item.packId, m.id)} data-status={item.status}>
       <span className="status-dot" aria-hidden="true">
         {item.status === 'done' ? '✓' : ''}
       </span>
       <span className="milestone-text">
-        <span className="milestone-title">{textOf(m.title, lang)}</span>
+        <span className="milestone-title">{localize(m.title, lang)}</span>
         {m.day !== undefined && <span className="muted small"> · {t('popup_day_n', m.day)}</span>}
       </span>
       <span className={`pill pill-${item.status}`}>{t(STATUS_KEY[item.status])}</span>
@@ -41,7 +42,7 @@ function WeekBody({ week, startDate, actions }: { week: JourneyWeek; startDate: 
       {week.milestones.length > 0 && (
         <ul className="milestones">
           {week.milestones.map((m) => (
-            <MilestoneRow key={`${m.packId}/${m.milestone.id}`} item={m} lang={lang} />
+            <MilestoneRow key={itemKey(m.packId, m.milestone.id)} item={m} lang={lang} />
           ))}
         </ul>
       )}
@@ -62,7 +63,7 @@ function WeekBody({ week, startDate, actions }: { week: JourneyWeek; startDate: 
                         <span className="snippet-check" aria-hidden="true">
                           {s.completed ? '✓' : '▸'}
                         </span>
-                        <span className="snippet-title">{textOf(s.snippet.title, lang)}</span>
+                        <span className="snippet-title">{localize(s.snippet.title, lang)}</span>
                         {s.snippet.minutes ? <span className="muted small"> · {t('popup_minutes', s.snippet.minutes)}</span> : null}
                         {s.completed && <span className="vh"> ({t('popup_snippet_completed')})</span>}
                       </button>
@@ -123,7 +124,7 @@ function Graduated({ progress, startDate, actions }: { progress: Progress; start
       <h3 className="subhead">{t('popup_ongoing')}</h3>
       <ul className="milestones goals">
         {goals.map((m) => (
-          <MilestoneRow key={`${m.packId}/${m.milestone.id}`} item={m} lang={actions.lang} />
+          <MilestoneRow key={itemKey(m.packId, m.milestone.id)} item={m} lang={actions.lang} />
         ))}
         <li className={`milestone goal status-${(hygiene.overall.share ?? 0) >= 0.8 ? 'done' : 'due'}`}>
           <span className="status-dot" aria-hidden="true" />
@@ -180,7 +181,7 @@ export function JourneySection({ progress, packsEnabled, startDate, actions, onO
             <h3 className="subhead">{t('popup_ongoing')}</h3>
             <ul className="milestones">
               {plan.ongoing.map((m) => (
-                <MilestoneRow key={`${m.packId}/${m.milestone.id}`} item={m} lang={actions.lang} />
+                <MilestoneRow key={itemKey(m.packId, m.milestone.id)} item={m} lang={actions.lang} />
               ))}
             </ul>
           </>

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { browserUiLanguage, resolveUiLanguage, setUiLanguage, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
+import { logOnce } from '@/utils/log';
 import type { PopupData } from '@/utils/usage/progress';
 import type { JourneySnippet } from '@/utils/usage/report';
 import { startPopupRequests, type ActiveTab, type PopupRequests } from '@/utils/popup-request';
@@ -16,13 +17,6 @@ import { PopupView } from './PopupView';
 import { snippetKey } from './SnippetPreview';
 
 type Load = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; data: PopupData };
-
-const logged = new Set<string>();
-function logOnce(what: string, err: unknown): void {
-  if (logged.has(what)) return;
-  logged.add(what);
-  console.warn(`[crm-coach] popup: ${what}`, err);
-}
 
 export interface PopupAppProps {
   /** Closes the popup after a snippet opened in the CRM tab (injectable for tests). */
@@ -48,7 +42,7 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage, 
       const data = await (request ?? sendMessage('getPopupData'));
       setLoad({ kind: 'ready', data });
     } catch (err) {
-      logOnce('getPopupData failed', err);
+      logOnce('popup: getPopupData failed', err);
       setLoad({ kind: 'error' });
     }
   }, []);
@@ -77,7 +71,7 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage, 
   );
 
   const openOptions = useCallback(() => {
-    browser.runtime.openOptionsPage().catch((err: unknown) => logOnce('openOptionsPage failed', err));
+    browser.runtime.openOptionsPage().catch((err: unknown) => logOnce('popup: openOptionsPage failed', err));
   }, []);
 
   const startToday = useCallback(async () => {
@@ -88,7 +82,7 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage, 
       await sendMessage('setSettings', { startDate: data.today });
       await fetchReport();
     } catch (err) {
-      logOnce('setSettings failed', err);
+      logOnce('popup: setSettings failed', err);
       setStartError(true);
     } finally {
       setStarting(false);
@@ -105,7 +99,7 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage, 
             return;
           }
         } catch (err) {
-          logOnce('openSnippet failed', err);
+          logOnce('popup: openSnippet failed', err);
         }
       }
       setPreviewKey(snippetKey(item));

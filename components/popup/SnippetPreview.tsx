@@ -1,11 +1,12 @@
 /** A read-only summary of a snippet, shown in the popup when no CRM tab can open it. */
 import { useEffect, useRef } from 'react';
 import { t } from '@/utils/i18n';
-import { textOf } from '@/utils/packs/text';
+import { localize } from '@/utils/packs/text';
+import { itemKey } from '@/utils/packs/refs';
 import type { JourneySnippet } from '@/utils/usage/report';
 
 export function snippetKey(item: { packId: string; snippet: { id: string } }): string {
-  return `${item.packId}/${item.snippet.id}`;
+  return itemKey(item.packId, item.snippet.id);
 }
 
 export function SnippetPreview({ item, lang, onClose }: { item: JourneySnippet; lang: string; onClose: () => void }) {
@@ -13,7 +14,7 @@ export function SnippetPreview({ item, lang, onClose }: { item: JourneySnippet; 
   useEffect(() => {
     ref.current?.focus();
   }, []);
-  const title = textOf(item.snippet.title, lang);
+  const title = localize(item.snippet.title, lang);
   const steps = item.snippet.steps ?? [];
   return (
     <div className="preview" role="region" aria-label={title} tabIndex={-1} ref={ref} data-coach-snippet-preview={snippetKey(item)}>
@@ -26,7 +27,7 @@ export function SnippetPreview({ item, lang, onClose }: { item: JourneySnippet; 
           <p className="preview-label">{t('popup_snippet_steps')}</p>
           <ol className="preview-steps">
             {steps.map((step, i) => (
-              <li key={i}>{textOf(step, lang)}</li>
+              <li key={i}>{localize(step, lang)}</li>
             ))}
           </ol>
         </>

@@ -1,6 +1,6 @@
 /** Today: the single next best step, then points, level and streak. */
 import { t } from '@/utils/i18n';
-import { textOf } from '@/utils/packs/text';
+import { localize } from '@/utils/packs/text';
 import type { NextStep, Progress } from '@/utils/usage/progress';
 import type { JourneySnippet } from '@/utils/usage/report';
 import { SnippetPreview, snippetKey } from './SnippetPreview';
@@ -28,13 +28,13 @@ function NextStepBody({ step, actions }: { step: NextStep; actions: SnippetActio
       return (
         <>
           <p className={`next-meta${step.late ? ' is-late' : ''}`}>{meta}</p>
-          <p className="next-title">{textOf(s.title, lang)}</p>
+          <p className="next-title">{localize(s.title, lang)}</p>
           {s.minutes ? <p className="muted small">{t('popup_minutes', s.minutes)}</p> : null}
           <button
             type="button"
             className="button primary"
             onClick={() => actions.onOpenSnippet(step.item)}
-            aria-label={`${t('popup_open_snippet')}: ${textOf(s.title, lang)}`}
+            aria-label={`${t('popup_open_snippet')}: ${localize(s.title, lang)}`}
           >
             {t('popup_open_snippet')}
           </button>
@@ -55,8 +55,8 @@ function NextStepBody({ step, actions }: { step: NextStep; actions: SnippetActio
       return (
         <>
           <p className={`next-meta${step.late && !actions.graduated ? ' is-late' : ''}`}>{meta}</p>
-          <p className="next-title">{textOf(m.title, lang)}</p>
-          {m.description ? <p className="muted small">{textOf(m.description, lang)}</p> : null}
+          <p className="next-title">{localize(m.title, lang)}</p>
+          {m.description ? <p className="muted small">{localize(m.description, lang)}</p> : null}
         </>
       );
     }

@@ -28,7 +28,3 @@ export function shortDate(day: string): string {
 export function dateOfJourneyDay(startDate: string | null, day: number): string | null {
   return startDate ? shortDate(addDays(startDate, day)) : null;
 }
-
-export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(uiLanguage()).format(n);
-}

@@ -10,7 +10,7 @@ import type { CoachState } from '@/utils/messaging';
 import type { ItemState } from '@/utils/usage/types';
 import type { OutboxInput } from '@/utils/usage/outbox';
 import { planCoach } from '@/utils/coach/engine';
-import { dependencySignature, elementId, fieldNamesUsed, modelSignature } from '@/utils/coach/signature';
+import { dependencySignature, elementId, fieldNamesUsed, modelSignature, planSignature as planSignatureOf } from '@/utils/coach/signature';
 import { createNudgeTracker } from '@/utils/coach/nudge-tracker';
 import { endOfLocalDay } from '@/utils/coach/show-rules';
 import { withStep, type TourProgress } from '@/utils/coach/tour';
@@ -242,16 +242,8 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     return !!tip && 'field' in tip.target;
   };
 
-  const planSignature = (p: CoachPlan, anchors: string) =>
-    [
-      p.tips.map((x) => x.key).join(','),
-      p.panelTips.map((x) => x.key).join(','),
-      p.nudges.map((n) => `${n.key}:${n.fields.map((f) => `${f.field.label}${f.empty ? 0 : 1}`).join(';')}`).join(','),
-      p.snippets.map((x) => `${x.key}${x.completed ? 1 : 0}`).join(','),
-      p.tours.map((x) => `${x.key}${x.completed ? 1 : 0}`).join(','),
-      p.explanations.map((e) => `${e.key}${e.status}${e.reasons.map((r) => r.code).join('')}`).join(','),
-      anchors,
-    ].join('|');
+  // Every plan list is in the signature: utils/coach/signature.ts types it over CoachPlan.
+  const planSignature = (p: CoachPlan, anchors: string) => `${planSignatureOf(p)}|${anchors}`;
 
   /**
    * A batch of page changes (or a state change): brings the model up to date, then plans and

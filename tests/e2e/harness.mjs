@@ -49,7 +49,8 @@ export async function launch(options = {}) {
   const headless = options.headless ?? process.env.CRM_COACH_HEADED !== '1';
   const args = [
     ...(headless ? ['--headless=new'] : []),
-    `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost`,
+    // Fixture hosts go to the fixture server; localhost and 127.0.0.1 stay themselves (the real SuiteCRM, tests/e2e/suitecrm.test.mjs).
+    `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
     ...CHROMIUM_FLAGS,
     ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ...(options.locale ? [`--lang=${options.locale}`] : []),

@@ -5,7 +5,7 @@
 import type { Audience, Target, Tip, When } from '../packs/types';
 import { audienceFailures } from './audience';
 import { fieldNamed } from './fields';
-import { itemKey } from './refs';
+import { itemKey } from '../packs/refs';
 import { DEFAULT_PRIORITY, tipShowFailures } from './show-rules';
 import type {
   CoachInput,

@@ -30,9 +30,5 @@ export function tipShowFailures(
   return out;
 }
 
-/** The end of the local calendar day of `now` ("Not now" snoozes until then). */
-export function endOfLocalDay(now: number): number {
-  const d = new Date(now);
-  d.setHours(24, 0, 0, 0);
-  return d.getTime();
-}
+/** "Not now" snoozes until the end of the local day: the one rule is in utils/day.ts. */
+export { endOfLocalDay } from '../day';

@@ -4,7 +4,9 @@
  * emptiness, required, visibility and displayed value (hashed in memory, never kept as text).
  */
 import type { PageModel } from '../crm/types';
+import type { ItemList } from '../packs/limits';
 import type { Pack, When } from '../packs/types';
+import type { CoachPlan } from './types';
 import { findField } from '../crm/targets';
 
 const elementIds = new WeakMap<Element, number>();
@@ -97,4 +99,42 @@ export function dependencySignature(model: PageModel, names: readonly string[]):
     h = Math.imul(h ^ elementId(f.element), 16777619);
   }
   return `${names.length}:${(h >>> 0).toString(36)}`;
+}
+
+/**
+ * The plan list that shows each pack item kind in the page (null: not in the page; milestones
+ * live in the popup's journey). Typed over every item kind, so a new kind fails to compile until
+ * it says where the engine puts it.
+ */
+export const PLAN_LIST_OF: Record<ItemList, keyof CoachPlan | null> = {
+  tips: 'tips',
+  nudges: 'nudges',
+  snippets: 'snippets',
+  tours: 'tours',
+  milestones: null,
+};
+
+type PlanEntry<K extends keyof CoachPlan> = CoachPlan[K][number];
+
+/**
+ * What of each plan entry the overlay draws. Typed over every list of CoachPlan: a new list the
+ * signature does not cover is a type error (a list left out would never re-render the overlay).
+ */
+const PLAN_PARTS: { [K in keyof CoachPlan]: (entry: PlanEntry<K>) => string } = {
+  tips: (x) => x.key,
+  panelTips: (x) => x.key,
+  nudges: (n) => `${n.key}:${n.fields.map((f) => `${f.field.label}${f.empty ? 0 : 1}`).join(';')}`,
+  snippets: (x) => `${x.key}${x.completed ? 1 : 0}`,
+  tours: (x) => `${x.key}${x.completed ? 1 : 0}`,
+  explanations: (e) => `${e.key}${e.status}${e.reasons.map((r) => r.code).join('')}`,
+};
+
+const PLAN_LISTS = Object.keys(PLAN_PARTS) as (keyof CoachPlan)[];
+
+/** A fingerprint of a plan: equal when the overlay would draw the same items in the same states. */
+export function planSignature(plan: CoachPlan): string {
+  return PLAN_LISTS.map((list) => {
+    const part = PLAN_PARTS[list] as (entry: unknown) => string;
+    return (plan[list] as readonly unknown[]).map(part).join(',');
+  }).join('|');
 }

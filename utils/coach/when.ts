@@ -1,4 +1,4 @@
-/** `when` conditions of PACK_FORMAT.md against a page model. */
+/** `when` conditions (docs/pack-format.md) against a page model. */
 import type { PageModel } from '../crm/types';
 import type { When } from '../packs/types';
 import { fieldNamed, fieldShowsOneOf, norm } from './fields';
@@ -9,7 +9,8 @@ import type { Reason } from './types';
 export function whenFailures(when: When | undefined, model: PageModel): Reason[] {
   if (!when) return [];
   const out: Reason[] = [];
-  if (when.crm && when.crm.length > 0 && !when.crm.some((c) => norm(c) === norm(model.crm))) {
+  const reader = model.reader ? norm(model.reader) : null;
+  if (when.crm && when.crm.length > 0 && !when.crm.some((c) => norm(c) === norm(model.crm) || norm(c) === reader)) {
     out.push({ code: 'crm', expected: when.crm.join(', '), actual: model.crm });
   }
   if (when.object && when.object.length > 0) {

@@ -7,15 +7,20 @@ import { dynamicsAdapter } from './dynamics';
 import { zohoAdapter } from './zoho';
 import { pipedriveAdapter } from './pipedrive';
 import { siteAdapter } from './sites';
+import { suiteCrmAdapter } from './suitecrm';
 
 export const BUILTIN_ADAPTERS: CrmAdapter[] = [salesforceAdapter, hubspotAdapter, dynamicsAdapter, zohoAdapter, pipedriveAdapter];
+
+/** Readers of self-hosted CRMs, each built for the site entry that names it in `crm`. */
+const SELF_HOSTED_READERS: Record<NonNullable<SiteDefinition['crm']>, (site: SiteDefinition) => CrmAdapter> = { suitecrm: suiteCrmAdapter };
 
 const siteAdapters = new WeakMap<SiteDefinition, CrmAdapter>();
 
 function adapterOfSite(site: SiteDefinition): CrmAdapter {
   let a = siteAdapters.get(site);
   if (!a) {
-    a = siteAdapter(site);
+    const reader = site.crm ? SELF_HOSTED_READERS[site.crm] : undefined;
+    a = reader ? reader(site) : siteAdapter(site);
     siteAdapters.set(site, a);
   }
   return a;

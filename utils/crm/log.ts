@@ -6,3 +6,5 @@ export function logOnce(what: string, err: unknown): void {
   logged.add(what);
   console.warn('[crm-coach] ' + what, err);
 }
+// To be replaced by `export { logOnce } from '../log';` (utils/log.ts is the one log-once
+// helper, docs/architecture.md); left here while the adapters are being reworked.

@@ -32,6 +32,8 @@ export interface FieldModel {
 export interface PageModel {
   /** Adapter id: salesforce, hubspot, dynamics, zoho, pipedrive or a pack `sites[].id`. */
   crm: string;
+  /** The built-in reader of a self-hosted CRM site (`sites[].crm`, e.g. suitecrm); `when.crm` may name it too. */
+  reader?: string;
   object: CrmObject | null;
   page: PageKind;
   /** Salted local hash of the record id; never the raw id. Null when not on a record. */

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { onGuardedMessage } from '../message-guard';
-import { ownHostPrefs, readTourProgress, writeTourProgress } from './page-prefs';
+import { ownHostPrefs, readTourProgress, writeTourProgress } from '../page-prefs';
 import { getEffectiveSettings, getPolicy, onPolicyChanged, refreshMinutesOf, updateSettings } from '../settings-store';
 import {
   addPackUrl,

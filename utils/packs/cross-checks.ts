@@ -1,13 +1,19 @@
 /**
  * Rules across a whole pack that a per-field schema cannot see: duplicate ids, references to
- * snippets and tours, milestone objects that are not record types, and `when.crm` ids that name neither a built-in adapter nor a `sites` entry.
+ * snippets and tours, milestone objects that are not record types, and `when.crm` ids that name
+ * neither a built-in adapter or reader nor a `sites` entry.
  */
-import { BUILTIN_CRMS, ITEM_LISTS } from './limits';
+import { BUILTIN_CRMS, ITEM_LISTS, SELF_HOSTED_CRMS } from './limits';
+import { splitRef } from './refs';
+import { ITEM_SCHEMAS } from './schema';
 import { type PackIssue, packIssue } from './issues';
 import { msg } from './messages';
 import type { Pack, When } from './types';
 
 const LIST_OF_SITES = 'sites';
+
+/** The item lists whose items have a `when` (read from the schema, not listed again here). */
+export const WHEN_LISTS = ITEM_LISTS.filter((list) => 'when' in ITEM_SCHEMAS[list].shape);
 
 export function crossCheckPack(pack: Pack): PackIssue[] {
   const issues: PackIssue[] = [];
@@ -33,10 +39,9 @@ export function crossCheckPack(pack: Pack): PackIssue[] {
   const tourIds = new Set((pack.tours ?? []).map((t) => t.id));
   /** A bare id or `<thisPack>/<id>` must exist here; `<otherPack>/<id>` is resolved at run time. */
   const missingHere = (ref: string, ids: Set<string>): string | null => {
-    const slash = ref.indexOf('/');
-    if (slash >= 0 && ref.slice(0, slash) !== pack.id) return null;
-    const id = slash >= 0 ? ref.slice(slash + 1) : ref;
-    return ids.has(id) ? null : id;
+    const { packId, itemId } = splitRef(pack.id, ref);
+    if (packId !== pack.id) return null;
+    return ids.has(itemId) ? null : itemId;
   };
 
   pack.tips?.forEach((tip, i) => {
@@ -66,16 +71,18 @@ export function crossCheckPack(pack: Pack): PackIssue[] {
     }
   });
 
-  const known = (crm: string) => (BUILTIN_CRMS as readonly string[]).includes(crm) || siteIds.has(crm);
+  // A self-hosted reader id (suitecrm) names every site that reader reads, in any pack.
+  const readers: readonly string[] = [...BUILTIN_CRMS, ...SELF_HOSTED_CRMS];
+  const known = (crm: string) => readers.includes(crm) || siteIds.has(crm);
   const checkWhen = (when: When | undefined, path: (string | number)[]) => {
     when?.crm?.forEach((crm, j) => {
       if (!known(crm)) {
-        issues.push(packIssue([...path, 'when', 'crm', j], msg('pack_unknown_crm', crm, BUILTIN_CRMS.join(', '))));
+        issues.push(packIssue([...path, 'when', 'crm', j], msg('pack_unknown_crm', crm, readers.join(', '))));
       }
     });
   };
-  for (const list of ['tips', 'nudges', 'snippets', 'tours'] as const) {
-    (pack[list] ?? []).forEach((item, i) => checkWhen(item.when, [list, i]));
+  for (const list of WHEN_LISTS) {
+    (pack[list] ?? []).forEach((item, i) => checkWhen((item as { when?: When }).when, [list, i]));
   }
 
   return issues;

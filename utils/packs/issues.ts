@@ -26,10 +26,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
-export function formatIssue(issue: PackIssue): string {
-  return `${formatPath(issue.path)}: ${issue.message}`;
-}
-
 /** The issue with its path, as one message: `tips[3].target: <problem>`. */
 export function issueMessage(issue: PackIssue): PackMessage {
   return atPath(formatPath(issue.path), issue.problem);

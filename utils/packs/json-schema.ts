@@ -39,7 +39,7 @@ const DEFINITIONS: [z.ZodType, Meta][] = [
   [snippetSchema, { id: 'Snippet', description: 'Short training, offered in the page when `when` matches and in the journey on `day`.' }],
   [tourSchema, { id: 'Tour' }],
   [milestoneSchema, { id: 'Milestone' }],
-  [siteSchema, { id: 'Site', description: 'A CRM without a built-in adapter: how to read its pages.' }],
+  [siteSchema, { id: 'Site', description: 'A CRM without a built-in adapter (how to read its pages), or a self-hosted CRM a built-in reader reads (`crm`) on the hosts in `match`.' }],
   [packSchema, { title: 'CRM Coach tip pack, format 1', description: 'See docs/packs.md, the pack authoring guide.' }],
 ];
 
@@ -51,6 +51,10 @@ export function packJsonSchema(): Record<string, unknown> {
     io: 'input',
     unrepresentable: 'any',
     metadata: registry,
+    override: (ctx) => {
+      // The refinement "field is required unless crm names a reader", said the JSON Schema way.
+      if (ctx.zodSchema === siteSchema) ctx.jsonSchema.anyOf = [{ required: ['crm'] }, { required: ['field'] }];
+    },
   }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return { $schema, $id: PACK_SCHEMA_ID, ...rest };

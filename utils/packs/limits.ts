@@ -1,4 +1,7 @@
-/** The numeric limits and id rules of PACK_FORMAT.md v1, in one place. */
+/** The numeric limits, id rules and item kinds of the pack format v1 (docs/pack-format.md), in one place. */
+
+/** The `format` every version-1 pack declares. */
+export const PACK_FORMAT = 'crm-coach/pack@1';
 
 /** A pack document is at most 2 MiB (UTF-8 bytes of its text). */
 export const MAX_PACK_BYTES = 2 * 1024 * 1024;
@@ -20,12 +23,25 @@ export const LANG_TAG_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 export const SEMVER_PATTERN =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
-/** Role ids PACK_FORMAT.md names; packs may add other lower-case ids. */
+/** Role ids docs/pack-format.md names; packs may add other lower-case ids. */
 export const BUILTIN_ROLES = ['sales', 'sales-manager', 'support', 'marketing', 'admin'] as const;
 
 /** Ids of the built-in CRM adapters, usable in `when.crm` without a `sites` entry. */
 export const BUILTIN_CRMS = ['salesforce', 'hubspot', 'dynamics', 'zoho', 'pipedrive'] as const;
 
-/** The item lists of a pack, in document order. */
+/**
+ * Built-in readers for self-hosted CRMs: a `sites` entry names one in `crm` with its own hosts,
+ * and `when.crm` may name the reader (every site it reads) or the site id.
+ */
+export const SELF_HOSTED_CRMS = ['suitecrm'] as const;
+
+/** An HTML attribute name a pack may name (`field.apiName`). */
+export const ATTRIBUTE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.:-]{0,99}$/;
+
+/**
+ * The item lists of a pack, in document order: the one list of item kinds. The schema's item
+ * lists, the item count limit, duplicate-id checks, item keys and the engine's in-page lists are
+ * all typed over it (docs/architecture.md, "Adding a pack item kind").
+ */
 export const ITEM_LISTS = ['tips', 'nudges', 'snippets', 'tours', 'milestones'] as const;
 export type ItemList = (typeof ITEM_LISTS)[number];

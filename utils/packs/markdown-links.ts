@@ -3,7 +3,7 @@
  * part of pack format 1. Uses the same Markdown lexer (marked) the overlay renders with.
  */
 import { Lexer, type Token } from 'marked';
-import { englishText, msg, type PackMessage } from './messages';
+import { msg, type PackMessage } from './messages';
 
 /** The scheme of a link target as a browser would read it ("javascript:", "https:"), or null when relative. */
 export function linkScheme(href: string): string | null {
@@ -24,11 +24,6 @@ export function isAllowedLink(href: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Problems with the links and images of a Markdown body, in English; empty when it is fine. */
-export function markdownLinkProblems(markdown: string): string[] {
-  return markdownLinkMessages(markdown).map(englishText);
 }
 
 /** Problems with the links and images of a Markdown body, as data; empty when it is fine. */

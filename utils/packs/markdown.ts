@@ -3,7 +3,7 @@
  * GFM lexer the pack validator reads links with). Runs in the background and on extension pages,
  * never in the content script: the coach state carries the trees (`markdownBodies`).
  *
- * Only the PACK_FORMAT.md subset keeps its meaning. Raw HTML becomes text; links keep only
+ * Only the docs/pack-format.md subset keeps its meaning. Raw HTML becomes text; links keep only
  * https: and mailto: targets (otherwise their text); images become their alt text; headings,
  * block quotes, code blocks, rules, tables and strikethrough become plain paragraphs or text;
  * nesting deeper than MAX_MD_DEPTH shows as its source text.

@@ -1,6 +1,7 @@
 /**
- * The zod schema of PACK_FORMAT.md v1: the source of truth for validation and for the JSON
- * Schema trainers' editors use (docs/pack.schema.json). Objects are strict so a typo such as
+ * The zod schema of the pack format v1 (docs/pack-format.md): the source of truth for validation,
+ * for the TypeScript types (./types.ts is `z.output` of these) and for the JSON Schema trainers'
+ * editors use (docs/pack.schema.json). Objects are strict so a typo such as
  * `objects` instead of `object` is an error rather than a `when` that silently matches everything.
  * Rules a JSON Schema cannot express (links in Markdown, regexes, match patterns) are refinements;
  * rules across the whole pack (references, duplicate ids) live in ./cross-checks.ts.
@@ -10,18 +11,22 @@ import { PAGE_KINDS } from '../crm/types';
 import { EVENT_KINDS } from '../usage/types';
 import {
   ITEM_ID_PATTERN,
+  ITEM_LISTS,
+  type ItemList,
   LANG_TAG_PATTERN,
   MAX_ITEMS,
   MAX_TEXT,
+  PACK_FORMAT,
   PACK_ID_PATTERN,
   ROLE_ID_PATTERN,
+  SELF_HOSTED_CRMS,
   SEMVER_PATTERN,
+  ATTRIBUTE_NAME_PATTERN,
 } from './limits';
 import { isAllowedLink, linkScheme, markdownLinkMessages } from './markdown-links';
 import { matchPatternMessage } from './match-pattern';
 import { packRegexProblem } from '../patterns/regex';
 import { encodeMessage, msg, type MessageArg } from './messages';
-import { PACK_FORMAT } from './types';
 
 /** A rule's message for zod (carried as a string; validate.ts reads it back as data). */
 const says = (key: string, ...args: MessageArg[]) => encodeMessage(msg(key, ...args));
@@ -241,37 +246,69 @@ export const milestoneSchema = z.strictObject({
   audience: audienceSchema.optional(),
 });
 
-export const siteSchema = z.strictObject({
-  id: z.string().regex(ITEM_ID_PATTERN, { error: says('pack_item_id_rule') }),
-  name: text(200),
-  match: z.array(matchPattern).min(1).max(20),
-  object: z
-    .union(
-      [
-        z.strictObject({ urlPattern: regexSource('object'), names: objectNames.optional() }),
-        z.strictObject({ selector: text(1000), names: objectNames }),
-      ],
-      { error: says('pack_expected_one_of', 'urlPattern, selector') },
-    )
-    .optional(),
-  page: z
-    .strictObject({
-      home: regexSource().optional(),
-      list: regexSource().optional(),
-      record: regexSource().optional(),
-      new: regexSource().optional(),
-      edit: regexSource().optional(),
-    })
-    .optional(),
-  field: z.strictObject({
-    container: text(1000),
-    label: text(1000),
-    input: text(1000),
-    required: text(1000).optional(),
-  }),
-});
+const attributeName = z
+  .string()
+  .regex(ATTRIBUTE_NAME_PATTERN, { error: says('pack_attribute_name') });
 
-const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ITEMS);
+export const siteSchema = z
+  .strictObject({
+    id: z.string().regex(ITEM_ID_PATTERN, { error: says('pack_item_id_rule') }),
+    name: text(200),
+    crm: z
+      .enum(SELF_HOSTED_CRMS)
+      .optional()
+      .describe('A built-in reader for a self-hosted CRM (suitecrm); object, page, record and field then override what it reads.'),
+    match: z.array(matchPattern).min(1).max(20),
+    object: z
+      .union(
+        [
+          z.strictObject({ urlPattern: regexSource('object'), names: objectNames.optional() }),
+          z.strictObject({ selector: text(1000), names: objectNames }),
+        ],
+        { error: says('pack_expected_one_of', 'urlPattern, selector') },
+      )
+      .optional(),
+    page: z
+      .strictObject({
+        home: regexSource().optional(),
+        list: regexSource().optional(),
+        record: regexSource().optional(),
+        new: regexSource().optional(),
+        edit: regexSource().optional(),
+      })
+      .optional(),
+    record: z
+      .union([z.strictObject({ urlPattern: regexSource('record') }), z.strictObject({ param: text(100) })], {
+        error: says('pack_expected_one_of', 'urlPattern, param'),
+      })
+      .optional()
+      .describe('How a record is identified in its URL (hash included), so "once per record" counts each record.'),
+    field: z
+      .strictObject({
+        container: text(1000),
+        label: text(1000),
+        input: text(1000),
+        required: text(1000).optional(),
+        apiName: attributeName.optional().describe('Attribute holding the API name, on the container or the input.'),
+        emptyText: z.array(text(200)).min(1).max(20).optional().describe('Displayed texts that mean "no value".'),
+      })
+      .optional(),
+  })
+  .superRefine((site, ctx) => {
+    // A generic site needs field selectors; a built-in reader reads fields by itself.
+    if (!site.crm && !site.field) ctx.addIssue({ code: 'custom', message: says('pack_required'), path: ['field'] });
+  });
+
+/** The schema of one item of each kind: every kind of ITEM_LISTS, and nothing else. */
+export const ITEM_SCHEMAS = {
+  tips: tipSchema,
+  nudges: nudgeSchema,
+  snippets: snippetSchema,
+  tours: tourSchema,
+  milestones: milestoneSchema,
+} as const satisfies Record<ItemList, z.ZodObject>;
+
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_ITEMS).optional();
 
 export const packSchema = z
   .strictObject({
@@ -284,24 +321,17 @@ export const packSchema = z
     author: text(200).optional(),
     audience: audienceSchema.optional(),
     sites: z.array(siteSchema).max(50).optional(),
-    tips: list(tipSchema).optional(),
-    nudges: list(nudgeSchema).optional(),
-    snippets: list(snippetSchema).optional(),
-    tours: list(tourSchema).optional(),
-    milestones: list(milestoneSchema).optional(),
-  })
+    tips: list(ITEM_SCHEMAS.tips),
+    nudges: list(ITEM_SCHEMAS.nudges),
+    snippets: list(ITEM_SCHEMAS.snippets),
+    tours: list(ITEM_SCHEMAS.tours),
+    milestones: list(ITEM_SCHEMAS.milestones),
+  } satisfies Record<ItemList, z.ZodType> & Record<string, z.ZodType>)
   .superRefine((pack, ctx) => {
-    const count =
-      (pack.tips?.length ?? 0) +
-      (pack.nudges?.length ?? 0) +
-      (pack.snippets?.length ?? 0) +
-      (pack.tours?.length ?? 0) +
-      (pack.milestones?.length ?? 0);
+    const count = ITEM_LISTS.reduce((n, l) => n + (pack[l]?.length ?? 0), 0);
     if (count > MAX_ITEMS) {
       ctx.addIssue({ code: 'custom', message: says('pack_too_many_items', count, MAX_ITEMS) });
     }
   })
-  .meta({ title: 'CRM Coach tip pack, format 1', description: 'See docs/packs.md and PACK_FORMAT.md.' });
+  .meta({ title: 'CRM Coach tip pack, format 1', description: 'See docs/pack-format.md and docs/packs.md.' });
 
-export type PackInput = z.input<typeof packSchema>;
-export type PackOutput = z.output<typeof packSchema>;

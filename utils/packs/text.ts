@@ -4,7 +4,7 @@ import type { LocalizedText } from './types';
  * Picks the text for a language: the exact tag, then its base language (zh for zh-TW),
  * then en, then the first entry.
  */
-export function textOf(text: LocalizedText | undefined, lang: string): string {
+export function localize(text: LocalizedText | undefined, lang: string): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
   const lower = Object.fromEntries(Object.entries(text).map(([k, v]) => [k.toLowerCase(), v]));

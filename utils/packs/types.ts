@@ -1,146 +1,49 @@
 /**
- * TypeScript view of PACK_FORMAT.md v1. The zod schema in ./schema.ts is the source of truth
- * for validation; a type test keeps the two in step.
+ * TypeScript types of the pack format v1 (docs/pack-format.md), derived from the zod schema in
+ * ./schema.ts with `z.output`: the schema is the one source of truth, so the types cannot drift
+ * from what validation accepts. tests/unit/packs/types.test.ts pins the shapes code relies on.
+ * Only the store's own records (InstalledPack) are written by hand.
  */
-import type { PageKind } from '../crm/types';
-import type { EventKind } from '../usage/types';
+import type { z } from 'zod';
 import type { PackMessage } from './messages';
+import type {
+  audienceSchema,
+  learnMoreSchema,
+  localizedText,
+  milestoneDoneSchema,
+  milestoneSchema,
+  nudgeSchema,
+  packSchema,
+  quizSchema,
+  siteSchema,
+  snippetSchema,
+  targetSchema,
+  tipSchema,
+  tourSchema,
+  tourStepSchema,
+  whenSchema,
+} from './schema';
 
-export const PACK_FORMAT = 'crm-coach/pack@1';
+export { PACK_FORMAT } from './limits';
 
 /** A plain string or a map of BCP 47 tags to strings. */
-export type LocalizedText = string | Record<string, string>;
-
-export interface Audience {
-  roles?: string[];
-  tenureDays?: [number, number];
-}
-
-export interface When {
-  crm?: string[];
-  object?: string[];
-  page?: PageKind[];
-  url?: string;
-  fieldEquals?: Record<string, string[]>;
-}
-
-export type Target =
-  | { field: string }
-  | { selector: string; text?: string }
-  | { page: true };
-
-export type LearnMore = { snippet: string } | { url: string };
-
-export interface Tip {
-  id: string;
-  when?: When;
-  audience?: Audience;
-  target: Target;
-  title: LocalizedText;
-  body?: LocalizedText;
-  show?: 'always' | 'once' | 'until-dismissed';
-  maxShows?: number;
-  priority?: number;
-  learnMore?: LearnMore;
-}
-
-export interface Nudge {
-  id: string;
-  when?: When;
-  audience?: Audience;
-  fields: string[];
-  requiredWhen?: Record<string, string[]>;
-  message: LocalizedText;
-  severity?: 'info' | 'warn';
-  points?: number;
-}
-
-export interface Quiz {
-  question: LocalizedText;
-  choices: LocalizedText[];
-  answer: number;
-}
-
-export interface Snippet {
-  id: string;
-  title: LocalizedText;
-  minutes?: number;
-  body?: LocalizedText;
-  steps?: LocalizedText[];
-  quiz?: Quiz;
-  when?: When;
-  audience?: Audience;
-  day?: number;
-  points?: number;
-}
-
-export interface TourStep {
-  target: Target;
-  title?: LocalizedText;
-  body: LocalizedText;
-  advanceOn?: 'next' | 'click' | 'input';
-}
-
-export interface Tour {
-  id: string;
-  title: LocalizedText;
-  when?: When;
-  audience?: Audience;
-  steps: TourStep[];
-  points?: number;
-}
-
-export type MilestoneDone =
-  | { event: EventKind; count: number }
-  | { snippet: string }
-  | { tour: string }
-  | { visits: { object: string; count: number } };
-
-export interface Milestone {
-  id: string;
-  title: LocalizedText;
-  description?: LocalizedText;
-  day?: number;
-  done: MilestoneDone;
-  points?: number;
-  audience?: Audience;
-}
-
-export interface SiteDefinition {
-  id: string;
-  name: string;
-  match: string[];
-  /**
-   * Where the record type comes from. `names` is the bounded vocabulary: page or URL text that is
-   * not one of them is never reported (docs/packs.md "Sites and privacy").
-   */
-  object?: { urlPattern: string; names?: string[] } | { selector: string; names: string[] };
-  page?: Partial<Record<PageKind, string>>;
-  field: {
-    container: string;
-    label: string;
-    input: string;
-    required?: string;
-  };
-}
-
-export interface Pack {
-  /** Optional JSON Schema URL, so editors offer completion; ignored by the extension. */
-  $schema?: string;
-  format: typeof PACK_FORMAT;
-  id: string;
-  version: string;
-  title: LocalizedText;
-  description?: LocalizedText;
-  author?: string;
-  audience?: Audience;
-  sites?: SiteDefinition[];
-  tips?: Tip[];
-  nudges?: Nudge[];
-  snippets?: Snippet[];
-  tours?: Tour[];
-  milestones?: Milestone[];
-}
+export type LocalizedText = z.output<typeof localizedText>;
+export type Audience = z.output<typeof audienceSchema>;
+export type When = z.output<typeof whenSchema>;
+export type Target = z.output<typeof targetSchema>;
+export type LearnMore = z.output<typeof learnMoreSchema>;
+export type Tip = z.output<typeof tipSchema>;
+export type Nudge = z.output<typeof nudgeSchema>;
+export type Quiz = z.output<typeof quizSchema>;
+export type Snippet = z.output<typeof snippetSchema>;
+export type TourStep = z.output<typeof tourStepSchema>;
+export type Tour = z.output<typeof tourSchema>;
+export type MilestoneDone = z.output<typeof milestoneDoneSchema>;
+export type Milestone = z.output<typeof milestoneSchema>;
+export type SiteDefinition = z.output<typeof siteSchema>;
+export type Pack = z.output<typeof packSchema>;
+/** Built-in readers for self-hosted CRMs a site entry can name in `crm` (docs/pack-format.md "Sites"). */
+export type SelfHostedCrm = NonNullable<SiteDefinition['crm']>;
 
 export type PackSource = 'builtin' | 'user-file' | 'user-url' | 'policy';
 

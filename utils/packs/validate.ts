@@ -40,7 +40,7 @@ export function validatePackDetailed(input: unknown): DetailedValidationResult {
     for (const issue of parsed.error.issues) flatten(issue, input, [], issues);
     return { ok: false, issues: issues.slice(0, MAX_ERRORS) };
   }
-  const pack = parsed.data as Pack;
+  const pack: Pack = parsed.data;
   const cross = crossCheckPack(pack);
   if (cross.length > 0) return { ok: false, issues: cross.slice(0, MAX_ERRORS) };
   return { ok: true, pack };

@@ -5,7 +5,7 @@
  */
 import type { UsageDb } from './db';
 import { META_TOTALS, readTotals } from './db';
-import { localDay } from './day';
+import { localDay } from '../day';
 import {
   applyEvent,
   itemKeyOf,

@@ -1,5 +1,7 @@
 /** Journey milestones: when one is met, and how the journey shows it. Pure functions. */
-import type { Audience, Milestone, Pack } from '../packs/types';
+import { roleAllowed } from '../packs/audience';
+import { itemKey, refKey } from '../packs/refs';
+import type { Milestone, Pack } from '../packs/types';
 import type { MilestoneStatus } from './report';
 import type { EventKind, ItemState } from './types';
 
@@ -12,27 +14,16 @@ export interface PackMilestone {
 export const DUE_WINDOW_DAYS = 7;
 
 export function milestoneKey(m: PackMilestone): string {
-  return `${m.packId}/${m.milestone.id}`;
-}
-
-/** A snippet or tour reference: `packId/itemId`, or a bare id in the same pack. */
-export function refKey(packId: string, ref: string): string {
-  return ref.includes('/') ? ref : `${packId}/${ref}`;
-}
-
-/** True when the audience's roles (if set) include the role; no role set means everyone. */
-export function audienceAllowsRole(audience: Audience | undefined, role: string | null): boolean {
-  if (!role || !audience?.roles || audience.roles.length === 0) return true;
-  return audience.roles.includes(role);
+  return itemKey(m.packId, m.milestone.id);
 }
 
 /** Milestones of the packs that apply to the role, in pack order. */
 export function packMilestones(packs: readonly Pack[], role: string | null = null): PackMilestone[] {
   const out: PackMilestone[] = [];
   for (const pack of packs) {
-    if (!audienceAllowsRole(pack.audience, role)) continue;
+    if (!roleAllowed(pack.audience?.roles, role)) continue;
     for (const milestone of pack.milestones ?? []) {
-      if (audienceAllowsRole(milestone.audience, role)) out.push({ packId: pack.id, milestone });
+      if (roleAllowed(milestone.audience?.roles, role)) out.push({ packId: pack.id, milestone });
     }
   }
   return out;

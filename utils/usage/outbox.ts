@@ -12,7 +12,7 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging';
 import type { UsageEvent } from './types';
-import { logOnce } from '../crm/log';
+import { logOnce } from '../log';
 
 export const OUTBOX_PREFIX = 'outbox:';
 

@@ -4,12 +4,15 @@
  * so its cost does not grow with history.
  */
 import type { Pack } from '../packs/types';
-import { textOf } from '../packs/text';
+import { localize } from '../packs/text';
 import type { EffectiveSettings } from '../settings';
 import type { UsageDb } from './db';
 import { readTotals } from './db';
-import { daysBefore, daysBetween, localDay } from './day';
-import { audienceAllowsRole, milestoneKey, milestoneStatus, packMilestones } from './milestones';
+import { daysBefore, localDay, tenureDay } from '../day';
+import { roleAllowed } from '../packs/audience';
+import { ITEM_LISTS } from '../packs/limits';
+import { itemKey } from '../packs/refs';
+import { milestoneKey, milestoneStatus, packMilestones } from './milestones';
 import type { DayRollup, JourneyMilestone, JourneySnippet, ProgressReport } from './report';
 import type { ItemState } from './types';
 import { hygiene } from './progress';
@@ -17,17 +20,10 @@ import { hygiene } from './progress';
 /** Days of rollups the report carries (a year and a bit, for streaks and the heat map). */
 export const REPORT_DAYS = 400;
 
-/** Tenure day (day 0 = start date) on `today`; null without a valid start date. */
-export function tenureDay(startDate: string | null, today: string): number | null {
-  if (!startDate) return null;
-  const n = daysBetween(startDate, today);
-  return Number.isNaN(n) ? null : n;
-}
-
 function snippetsFor(packs: readonly Pack[], role: string | null): { packId: string; snippet: NonNullable<Pack['snippets']>[number] }[] {
   return packs
-    .filter((p) => audienceAllowsRole(p.audience, role))
-    .flatMap((p) => (p.snippets ?? []).filter((s) => audienceAllowsRole(s.audience, role)).map((snippet) => ({ packId: p.id, snippet })));
+    .filter((p) => roleAllowed(p.audience?.roles, role))
+    .flatMap((p) => (p.snippets ?? []).filter((s) => roleAllowed(s.audience?.roles, role)).map((snippet) => ({ packId: p.id, snippet })));
 }
 
 async function itemMap(db: UsageDb, keys: string[]): Promise<Map<string, ItemState>> {
@@ -52,7 +48,7 @@ export async function buildProgressReport(
   const [[days, totals], packs, settings] = await Promise.all([history, packsIn, settingsIn]);
   const milestones = packMilestones(packs, settings.role);
   const snippets = snippetsFor(packs, settings.role);
-  const keys = [...milestones.map(milestoneKey), ...snippets.map((s) => `${s.packId}/${s.snippet.id}`)];
+  const keys = [...milestones.map(milestoneKey), ...snippets.map((s) => itemKey(s.packId, s.snippet.id))];
   const items = await itemMap(db, keys);
   const tenure = tenureDay(settings.startDate, today);
   const journey: JourneyMilestone[] = milestones.map((m) => {
@@ -68,7 +64,7 @@ export async function buildProgressReport(
   const journeySnippets: JourneySnippet[] = snippets.map((s) => ({
     packId: s.packId,
     snippet: s.snippet,
-    completed: items.get(`${s.packId}/${s.snippet.id}`)?.completed === true,
+    completed: items.get(itemKey(s.packId, s.snippet.id))?.completed === true,
   }));
   return {
     today,
@@ -85,8 +81,8 @@ export async function buildProgressReport(
 export function packItemKeys(packs: readonly Pack[]): string[] {
   const keys: string[] = [];
   for (const p of packs) {
-    for (const list of [p.tips, p.nudges, p.snippets, p.tours, p.milestones]) {
-      for (const item of list ?? []) keys.push(`${p.id}/${item.id}`);
+    for (const list of ITEM_LISTS) {
+      for (const item of p[list] ?? []) keys.push(itemKey(p.id, item.id));
     }
   }
   return keys;
@@ -149,7 +145,7 @@ export function summarize(report: ProgressReport, lang = 'en'): ProgressSummary 
       .map((m) => ({
         packId: m.packId,
         milestoneId: m.milestone.id,
-        title: textOf(m.milestone.title, lang),
+        title: localize(m.milestone.title, lang),
         ...(m.doneAt !== undefined ? { doneOn: localDay(m.doneAt) } : {}),
       })),
     milestonesTotal: report.milestones.length,

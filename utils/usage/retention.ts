@@ -1,7 +1,7 @@
 /** Retention of raw events and storage pressure. Rollups are never pruned. */
 import Dexie from 'dexie';
 import type { UsageDb } from './db';
-import { DAY_MS } from './day';
+import { DAY_MS } from '../day';
 
 export const RETENTION_DAYS = 180;
 export const PRUNE_ALARM = 'usage-prune';

@@ -5,7 +5,8 @@
  */
 import type { DayRollup } from './report';
 import type { EventKind, ItemState, UsageEvent } from './types';
-import { endOfLocalDay, localDay } from './day';
+import { endOfLocalDay, localDay } from '../day';
+import { itemKey } from '../packs/refs';
 
 /** Running totals over all rollups ever written (rollups are never pruned). */
 export interface Totals {
@@ -42,7 +43,7 @@ function bump(map: Record<string, number>, key: string | undefined, by = 1): voi
 
 /** `<packId>/<itemId>` of an event, when it names an item. */
 export function itemKeyOf(e: Pick<UsageEvent, 'packId' | 'itemId'>): string | undefined {
-  return e.packId && e.itemId ? `${e.packId}/${e.itemId}` : undefined;
+  return e.packId && e.itemId ? itemKey(e.packId, e.itemId) : undefined;
 }
 
 /** Reward key of a nudge.resolved event; undefined when it lacks record, nudge or field. */

@@ -3,6 +3,7 @@
  * (database, pack and settings readers, storage.local), so tests drive it without messaging.
  */
 import { coachStrings } from '../i18n-bundled';
+import { logOnce } from '../log';
 import type { CoachState } from '../messaging';
 import type { Pack } from '../packs/types';
 import { markdownBodies } from '../packs/markdown';
@@ -16,7 +17,7 @@ import { buildProgressReport, isPaused, itemStatesFor, resolvedFor, summarize } 
 import type { ProgressReport } from './report';
 import { pruneOldEvents, withQuotaRetry } from './retention';
 import { sanitizeBatch } from './sanitize';
-import { mayNeedHash, packVocabulary, withKnownVocabulary } from './vocabulary';
+import { mayNeedHash, packVocabulary, withKnownVocabulary } from '../event-vocabulary';
 import { buildExport, clearUsage, mergeImport, parseExport, rollupsToCsv } from './transfer';
 import type { UsageEvent } from './types';
 
@@ -60,13 +61,6 @@ function randomSalt(): string {
   return [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
 }
 
-const warned = new Set<string>();
-function warnOnce(what: string, err: unknown): void {
-  if (warned.has(what)) return;
-  warned.add(what);
-  console.warn(`[crm-coach] usage: ${what}`, err);
-}
-
 export function createUsageService(deps: UsageDeps): UsageService {
   const { db, storage } = deps;
   const now = deps.now ?? (() => Date.now());
@@ -77,12 +71,12 @@ export function createUsageService(deps: UsageDeps): UsageService {
       const [packs, settings] = await Promise.all([deps.getPacks(), deps.getSettings()]);
       return packMilestones(packs, settings.role);
     } catch (err) {
-      warnOnce('could not read packs for milestones', err);
+      logOnce('usage: could not read packs for milestones', err);
       return [];
     }
   }
 
-  /** Stores clean events, pack-site labels limited to their vocabulary first (utils/usage/vocabulary.ts). */
+  /** Stores clean events, pack-site labels limited to their vocabulary first (utils/event-vocabulary.ts). */
   async function ingestAll(clean: UsageEvent[]): Promise<string[]> {
     const packs = await deps.getPacks().catch(() => [] as Pack[]);
     const salt = clean.some(mayNeedHash) ? await getSalt() : '';
@@ -103,7 +97,7 @@ export function createUsageService(deps: UsageDeps): UsageService {
     const acked = [...settled, ...rejected];
     // Belt and braces: the sender removes these too, but a tab may close before it does.
     if (acked.length > 0) {
-      storage.remove(acked.map((id) => OUTBOX_PREFIX + id)).catch((err) => warnOnce('could not clear outbox keys', err));
+      storage.remove(acked.map((id) => OUTBOX_PREFIX + id)).catch((err) => logOnce('usage: could not clear outbox keys', err));
     }
     return { acked };
   }
@@ -215,7 +209,7 @@ export function createUsageService(deps: UsageDeps): UsageService {
         try {
           await step();
         } catch (err) {
-          warnOnce(what, err);
+          logOnce(`usage: ${what}`, err);
         }
       }
     },

@@ -1,4 +1,4 @@
-/** Event kinds of DESIGN.md. */
+/** Event kinds (docs/architecture.md, "Event kinds"). */
 export const EVENT_KINDS = [
   'page.view',
   'tip.shown',

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { planCoach } from '@/utils/coach/engine';
 import { createNudgeTracker } from '@/utils/coach/nudge-tracker';
 import { modelSignature } from '@/utils/coach/signature';
-import { allSnippets, resolveSnippetRef } from '@/utils/coach/refs';
+import { allSnippets, resolveSnippetRef } from '@/utils/packs/refs';
 import { endOfLocalDay } from '@/utils/coach/show-rules';
-import { tenureDay } from '@/utils/coach/audience';
+import { localDay, tenureDay } from '@/utils/day';
 import { field, model, NOW, pack } from './helpers';
 
 const nudgePack = pack({ nudges: [{ id: 'hyg', fields: ['Amount', 'Next Step'], message: 'm', points: 5 }, { id: 'one', fields: ['Amount'], message: 'm' }] });
@@ -96,13 +96,14 @@ describe('refs and time', () => {
     expect(resolveSnippetRef('zz/s', 'a', packs)).toBeNull();
     expect(allSnippets(packs).map((r) => `${r.packId}/${r.snippet.id}`)).toEqual(['a/s', 'b/s', 'b/t']);
   });
-  it('snoozes until local midnight and counts tenure in local days', () => {
+  it('snoozes until the last millisecond of the local day and counts tenure in local days', () => {
     const end = endOfLocalDay(NOW);
-    expect(new Date(end).getDate()).toBe(11);
-    expect(new Date(end).getHours()).toBe(0);
+    expect(localDay(end)).toBe(localDay(NOW));
+    expect(new Date(end + 1).getDate()).toBe(11);
+    expect(new Date(end + 1).getHours()).toBe(0);
     expect(end).toBeGreaterThan(NOW);
-    expect(tenureDay('2026-03-10', NOW)).toBe(0);
-    expect(tenureDay('2026-03-11', NOW)).toBe(-1);
-    expect(tenureDay('bogus', NOW)).toBeNull();
+    expect(tenureDay('2026-03-10', localDay(NOW))).toBe(0);
+    expect(tenureDay('2026-03-11', localDay(NOW))).toBe(-1);
+    expect(tenureDay('bogus', localDay(NOW))).toBeNull();
   });
 });

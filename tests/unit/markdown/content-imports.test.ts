@@ -52,11 +52,14 @@ describe('the content script carries no Markdown parser', () => {
     expect(rel).toContain('components/overlay/markdown-trees.ts');
     expect(packages.has('react')).toBe(true);
     expect(packages.has('marked')).toBe(false);
+    // Nor the database: the background owns Dexie (docs/architecture.md, "Layers").
+    expect(packages.has('dexie')).toBe(false);
     expect(rel).not.toContain('utils/packs/markdown.ts');
   });
 
   it('would notice the parser if the background module were imported', () => {
     const { packages } = reachable(path.join(ROOT, 'utils/usage/service.ts'));
     expect(packages.has('marked')).toBe(true);
+    expect(packages.has('dexie')).toBe(true);
   });
 });

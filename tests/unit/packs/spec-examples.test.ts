@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import examples from '../../fixtures/packs/spec-examples.json';
@@ -6,12 +6,12 @@ import { validatePack } from '@/utils/packs/validate';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
-/** The top-level example of PACK_FORMAT.md with the given lists filled in. */
+/** The top-level example of docs/pack-format.md with the given lists filled in. */
 function packWith(lists: Record<string, unknown[]>) {
   return { ...clone(examples.pack), ...clone(lists) };
 }
 
-describe('every example in PACK_FORMAT.md validates', () => {
+describe('every example in docs/pack-format.md validates', () => {
   it('the top-level example', () => {
     expect(validatePack(clone(examples.pack))).toMatchObject({ ok: true });
   });
@@ -45,11 +45,12 @@ describe('every example in PACK_FORMAT.md validates', () => {
     expect(result.ok ? result.pack.tips?.length : result.errors).toBe(2);
   });
 
-  // The fixture is a copy of the spec's examples; when the spec is at hand, the copy must match it.
-  const specPath = [resolve('docs/PACK_FORMAT.md'), resolve('../shared/PACK_FORMAT.md')].find((p) => existsSync(p));
-  it.skipIf(!specPath)('the fixture holds exactly the JSON blocks of PACK_FORMAT.md', () => {
-    const spec = readFileSync(specPath!, 'utf8');
+  // The fixture is the examples of the format reference, in order: the reference and the copy the
+  // tests above validate cannot drift apart. The reference is in the repository, so this never skips.
+  it('the fixture holds exactly the JSON blocks of docs/pack-format.md', () => {
+    const spec = readFileSync(resolve('docs/pack-format.md'), 'utf8');
     const blocks = [...spec.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks).toHaveLength(Object.keys(examples).length);
     const parsed = blocks.map((b) => (b.trimStart().startsWith('"when"') ? JSON.parse(`{${b}}`).when : JSON.parse(b)));
     expect(parsed).toEqual(Object.values(examples));
   });

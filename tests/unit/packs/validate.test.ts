@@ -216,7 +216,29 @@ describe('validatePack', () => {
       const site = { id: 'acme-crm', name: 'Acme', match: ['https://crm.acme.example/*'], field: { container: '.r', label: 'label', input: 'input' } };
       expect(validatePack({ ...base(), sites: [site], tips: [tip({ when: { crm: ['acme-crm', 'zoho'] } })] }).ok).toBe(true);
       expect(errorsOf({ ...base(), tips: [tip({ when: { crm: ['salesforce', 'acme-crm'] } })] })).toEqual([
-        'tips[0].when.crm[1]: unknown CRM "acme-crm": expected one of salesforce, hubspot, dynamics, zoho, pipedrive or a sites[].id of this pack',
+        'tips[0].when.crm[1]: unknown CRM "acme-crm": expected one of salesforce, hubspot, dynamics, zoho, pipedrive, suitecrm or a sites[].id of this pack',
+      ]);
+    });
+
+    it('a site naming a self-hosted reader needs no field selectors; others do', () => {
+      const suite = { id: 'acme-suite', name: 'Acme SuiteCRM', crm: 'suitecrm', match: ['https://crm.acme.example/*'] };
+      expect(validatePack({ ...base(), sites: [suite], tips: [tip({ when: { crm: ['acme-suite'] } })] }).ok).toBe(true);
+      // The reader id names every site it reads, in this pack or another one.
+      expect(validatePack({ ...base(), tips: [tip({ when: { crm: ['suitecrm'] } })] }).ok).toBe(true);
+      expect(errorsOf({ ...base(), sites: [{ ...suite, crm: 'vtiger' }] })).toEqual(['sites[0].crm: expected "suitecrm"']);
+      expect(errorsOf({ ...base(), sites: [{ id: 'x', name: 'X', match: ['https://crm.acme.example/*'] }] })).toEqual(['sites[0].field: required']);
+    });
+
+    it('site record, field.apiName and field.emptyText are checked', () => {
+      const field = { container: '.r', label: 'label', input: 'input', apiName: 'data-field', emptyText: ['-None-'] };
+      const site = { id: 'x', name: 'X', match: ['https://crm.acme.example/*'], field, record: { param: 'record' } };
+      expect(validatePack({ ...base(), sites: [site] }).ok).toBe(true);
+      expect(validatePack({ ...base(), sites: [{ ...site, record: { urlPattern: 'record=(?<record>[\\w-]+)' } }] }).ok).toBe(true);
+      expect(errorsOf({ ...base(), sites: [{ ...site, record: { urlPattern: 'record=([\\w-]+)' } }] })).toEqual([
+        'sites[0].record.urlPattern: needs a named group (?<record>...)',
+      ]);
+      expect(errorsOf({ ...base(), sites: [{ ...site, field: { ...field, apiName: 'data field"]' } }] })).toEqual([
+        'sites[0].field.apiName: not an attribute name (letters, digits, "-", "_", ".", ":"; for example data-field)',
       ]);
     });
 

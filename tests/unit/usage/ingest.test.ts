@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { readTotals, type UsageDb } from '@/utils/usage/db';
-import { localDay } from '@/utils/usage/day';
+import { localDay } from '@/utils/day';
 import { ingestEvents } from '@/utils/usage/ingest';
 import { packMilestones } from '@/utils/usage/milestones';
 import { pruneOldEvents, RETENTION_DAYS } from '@/utils/usage/retention';

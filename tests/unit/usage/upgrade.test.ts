@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DB_VERSION, readTotals, SCHEMAS, UsageDb } from '@/utils/usage/db';
-import { localDay } from '@/utils/usage/day';
+import { localDay } from '@/utils/day';
 import { sanitizeEvent } from '@/utils/usage/sanitize';
 import type { UsageEvent } from '@/utils/usage/types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashedLabel, packVocabulary, withKnownVocabulary } from '@/utils/usage/vocabulary';
+import { hashedLabel, packVocabulary, withKnownVocabulary } from '@/utils/event-vocabulary';
 import type { Pack } from '@/utils/packs/types';
 import type { UsageEvent } from '@/utils/usage/types';
 

@@ -13,9 +13,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseDataText } from '../parse';
-import { PACK_FORMAT } from '../types';
+import { ITEM_LISTS, PACK_FORMAT } from '../limits';
 
-export const LISTS = ['sites', 'tips', 'nudges', 'snippets', 'tours', 'milestones'] as const;
+export const LISTS = ['sites', ...ITEM_LISTS] as const;
 type ListName = (typeof LISTS)[number];
 
 export interface BuiltPack {

@@ -14,6 +14,7 @@ import { formatPath, type JsonPath } from '../issues';
 import { packJsonSchemaText } from '../json-schema';
 import { parseDataText } from '../parse';
 import type { Pack } from '../types';
+import { ITEM_LISTS } from '../limits';
 import { validatePackDetailed } from '../validate';
 import { BuildError, buildPackFromDir } from './build-dir';
 import { makeLocator } from './locate';
@@ -31,7 +32,7 @@ const USAGE = `Usage:
   crm-coach-pack schema [-o <pack.schema.json>]`;
 
 function summary(pack: Pack): string {
-  const counts = (['tips', 'nudges', 'snippets', 'tours', 'milestones', 'sites'] as const)
+  const counts = ([...ITEM_LISTS, 'sites'] as const)
     .map((k) => [k, pack[k]?.length ?? 0] as const)
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${n} ${n === 1 ? k.slice(0, -1) : k}`);

@@ -4,8 +4,8 @@
  * host comes from the sender, never from the message.
  */
 import { browser } from 'wxt/browser';
-import { getStoredSettings, updateSettings } from '../settings-store';
-import { TOUR_PROGRESS_KEY, type TourProgress } from '../coach/tour';
+import { getStoredSettings, updateSettings } from './settings-store';
+import { TOUR_PROGRESS_KEY, type TourProgress } from './coach/tour';
 
 const CRM_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const MAX_TOURS = 500;

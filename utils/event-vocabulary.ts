@@ -7,12 +7,12 @@
  * Runs in the background on every event a content script sends: a content script is not trusted
  * to have filtered.
  */
-import { BUILTIN_CRMS } from '../packs/limits';
-import type { Pack, SiteDefinition } from '../packs/types';
-import { fieldNamesUsed } from '../coach/signature';
-import { siteObjectName } from '../crm/object-names';
-import { hash53 } from '../crm/hash';
-import type { UsageEvent } from './types';
+import { BUILTIN_CRMS } from './packs/limits';
+import type { Pack, SiteDefinition } from './packs/types';
+import { fieldNamesUsed } from './coach/signature';
+import { siteObjectName } from './crm/object-names';
+import { hash53 } from './crm/hash';
+import type { UsageEvent } from './usage/types';
 
 export interface Vocabulary {
   sites: Map<string, SiteDefinition>;
