@@ -3,7 +3,7 @@ import { registerPackHandlers } from '@/utils/packs/background';
 import { registerAuthorHandlers } from '@/utils/author/background';
 import { getEnabledPacks, PACKS_KEY } from '@/utils/packs/store';
 import { syncSiteScripts } from '@/utils/crm/site-scripts';
-import { onMessage } from '@/utils/messaging';
+import { onGuardedMessage } from '@/utils/message-guard';
 import { coachTab } from '@/utils/site-access';
 import { signalCoachChanges } from '@/utils/coach-changes';
 
@@ -23,6 +23,18 @@ function keepSiteScriptsInSync(): void {
   browser.runtime.onInstalled.addListener(sync);
 }
 
+/**
+ * storage.local for the extension's own pages and worker only (Chromium 120+): a CRM page that
+ * takes over its renderer cannot read the salt or plant a pack or a policy cache through the
+ * content script. Content scripts get what they need by message (utils/message-access.ts).
+ * Firefox has no such level for storage.local; there every stored pack and the policy cache are
+ * validated again when read.
+ */
+function limitStorageToTrustedContexts(): void {
+  const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
+  local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch((err: unknown) => console.warn('[CRM Coach] storage access level not set', err));
+}
+
 export default defineBackground({
   type: 'module',
   main() {
@@ -33,6 +45,7 @@ export default defineBackground({
     registerAuthorHandlers();
     keepSiteScriptsInSync();
     signalCoachChanges();
-    onMessage('coachTab', async ({ data }) => coachTab(await getEnabledPacks(), data));
+    onGuardedMessage('coachTab', async ({ data }) => coachTab(await getEnabledPacks(), data));
+    limitStorageToTrustedContexts();
   },
 });

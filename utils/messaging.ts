@@ -1,6 +1,7 @@
 /**
  * The one protocol between content scripts, the background worker and the extension pages.
- * Every message is typed here; nothing else sends runtime messages.
+ * Every message is typed here; nothing else sends runtime messages. Who may send each one is
+ * the table in utils/message-access.ts.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { PackFailure } from './packs/messages';
@@ -11,6 +12,7 @@ import type { ItemState, UsageEvent } from './usage/types';
 import type { PopupData } from './usage/progress';
 import type { MdBlock } from './markdown-tree';
 import type { DraftItem } from './author/draft';
+import type { TourProgress } from './coach/tour';
 
 /** Everything the in-page coach needs for one page. */
 export interface CoachState {
@@ -43,6 +45,11 @@ export interface ProtocolMap {
   /** Durable ingestion: the background answers with the ids it has stored (or already had). */
   recordEvents(events: UsageEvent[]): { acked: string[] };
   getCoachState(data: { url: string; recordKey: string | null }): CoachState;
+  /** From the coach in a tab: pause its own host, or move its launcher (the host comes from the sender). */
+  setPagePrefs(data: { paused?: boolean; launcher?: { crm: string; right: number; bottom: number } }): void;
+  /** Guided tours' resume points (storage.local is for trusted contexts only). */
+  getTourProgress(): TourProgress;
+  saveTourProgress(data: TourProgress): void;
   /** The popup's first screen: progress computed from the daily rollups (never raw events). */
   getPopupData(): PopupData;
   /** From the popup: coach a tab that shows a pack site (activeTab grant from the toolbar click). */

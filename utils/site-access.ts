@@ -5,7 +5,7 @@
  * page, "Grant access") registers content scripts instead: see utils/crm/site-scripts.ts.
  */
 import type { Pack, SiteDefinition } from './packs/types';
-import { matchesPattern } from './crm/match-pattern';
+import { matchesPattern } from './patterns/match-pattern';
 import { CONTENT_SCRIPT_FILE, coveredByBuiltins, wantedSites } from './crm/site-scripts';
 
 /** The enabled pack site whose match patterns cover the URL (built-in CRM hosts excluded). */

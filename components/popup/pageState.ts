@@ -1,6 +1,6 @@
 /** What the active tab is, for the popup's notice: a CRM page, a paused site, or neither. */
 import { CRM_CONTENT_MATCHES } from '@/utils/crm/matches';
-import { matchesPattern } from '@/utils/crm/match-pattern';
+import { matchesPattern } from '@/utils/patterns/match-pattern';
 
 export type PageState = { kind: 'crm'; host: string } | { kind: 'paused'; host: string } | { kind: 'not-crm' };
 

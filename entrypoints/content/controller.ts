@@ -7,7 +7,6 @@
 import type { AdapterContext, PageModel } from '@/utils/crm/types';
 import type { Pack, SiteDefinition, Target } from '@/utils/packs/types';
 import type { CoachState } from '@/utils/messaging';
-import type { Settings } from '@/utils/settings';
 import type { ItemState } from '@/utils/usage/types';
 import type { OutboxInput } from '@/utils/usage/outbox';
 import { planCoach } from '@/utils/coach/engine';
@@ -23,6 +22,7 @@ import { DEFAULT_LAUNCHER } from '@/components/overlay/Launcher';
 import type { ShadowRootOf } from '@/components/overlay/dom';
 import { setMarkdownTrees } from '@/components/overlay/markdown-trees';
 import { logOnce } from '@/utils/crm/log';
+import { createSelectorBudget, selectorKey } from '@/utils/crm/selector-budget';
 import type { LivePage } from '@/utils/crm/live-page';
 import type { LiveIndex } from '@/utils/crm/live-index';
 
@@ -33,7 +33,8 @@ export interface ControllerDeps {
   resolveTarget(target: Target, model: PageModel, doc: Document, shadowRootOf?: ShadowRootOf): Element | null;
   watchPage(opts: { doc: Document; onChange(reason: string, observerMs?: number): void; signal: AbortSignal; shadowRootOf?: ShadowRootOf; index?: LiveIndex }): void;
   getCoachState(url: string, recordKey: string | null): Promise<CoachState>;
-  setSettings(partial: Partial<Settings>): Promise<unknown>;
+  /** The pause switch of this page's host, or the launcher position (the background takes the host from the sender). */
+  setPagePrefs(prefs: { paused?: boolean; launcher?: { crm: string; right: number; bottom: number } }): Promise<unknown>;
   outbox: { record(e: OutboxInput): void };
   loadTourProgress(): Promise<TourProgress>;
   saveTourProgress(progress: TourProgress): Promise<void>;
@@ -84,6 +85,9 @@ const BENCH_BUILD = import.meta.env.MODE === 'bench';
 /** A first state ask that failed is asked again this many times, after START_RETRY_MS, then twice that, … */
 const START_RETRIES = 5;
 const START_RETRY_MS = 200;
+
+/** The plan while coaching is paused on this host: nothing planned. */
+const PAUSED_PLAN: CoachPlan = { tips: [], panelTips: [], nudges: [], snippets: [], tours: [], explanations: [] };
 
 /** Work per task while reading a page in slices (ms); then the event loop gets a turn. */
 const SLICE_MS = 4;
@@ -235,8 +239,11 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
 
   // ------------------------------------------------------------ planning
 
+  /** Pack selectors run within a cost budget per batch; a slow one is suspended for the page. */
+  const selectors = createSelectorBudget(() => performance.now());
   const selectorPresent = (target: Extract<Target, { selector: string }>) =>
-    model ? deps.resolveTarget(target, model, deps.doc, deps.shadowRootOf) !== null : false;
+    selectors.present(selectorKey(target), () => (model ? deps.resolveTarget(target, model, deps.doc, deps.shadowRootOf) !== null : false));
+  const selectorSuspended = (target: Extract<Target, { selector: string }>) => selectors.suspendedWhy(selectorKey(target));
 
   /** Selector targets can appear without the model changing: keep planning while any is in play. */
   const followsSelectors = (p: CoachPlan | null) =>
@@ -308,6 +315,8 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     }
     // Changes that came in after the reading finished.
     if (live?.index.pending && !signal.aborted) update('mutation');
+    // Selector checks left over by the budget: another batch, after the page had a turn.
+    else if (selectors.takeBehind() && !signal.aborted) setTimeout(() => update('selectors'), 0);
   }
 
   function apply(url: URL, next: PageModel | null, force: boolean): void {
@@ -341,6 +350,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       navKey = key;
       navShown = new Map();
       closedOnPage = new Set();
+      selectors.reset();
       modelReadyMarked = false;
       firstTipMarked = false;
       record({ kind: 'page.view' });
@@ -359,13 +369,16 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     // Asked after this update's view is out (a microtask), so the first tip does not wait for the message.
     if (stateFor !== wanted && fetching !== wanted) queueMicrotask(() => void fetchState(wanted, url.href, next.recordKey));
 
-    plan = planCoach({
+    // Paused: no planning at all (no pack condition, selector or regex runs); the launcher stays.
+    selectors.beginBatch();
+    plan = state.paused ? PAUSED_PLAN : planCoach({
       model: next,
       packs: state.packs,
       user: { role: state.settings.role, startDate: state.settings.startDate },
       items: itemsForEngine(),
       now: deps.now(),
       selectorPresent,
+      selectorSuspended,
       closedOnPage,
     });
 
@@ -432,14 +445,14 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       const sitesNow = state.settings.pausedSites.filter((h) => h !== host);
       const pausedSites = paused ? [...sitesNow, host] : sitesNow;
       state = { ...state, paused, settings: { ...state.settings, pausedSites } };
-      deps.setSettings({ pausedSites }).catch((err) => logOnce('could not save the pause switch', err));
+      deps.setPagePrefs({ paused }).catch((err) => logOnce('could not save the pause switch', err));
       update('pause', true);
     },
     moveLauncher(pos) {
       if (!state || !model) return;
       const launcher = { ...(state.settings.launcher ?? {}), [model.crm]: pos };
       state = { ...state, settings: { ...state.settings, launcher } };
-      deps.setSettings({ launcher }).catch((err) => logOnce('could not save the launcher position', err));
+      deps.setPagePrefs({ launcher: { crm: model.crm, ...pos } }).catch((err) => logOnce('could not save the launcher position', err));
       publishView();
     },
     setTourProgress(key, step) {

@@ -12,12 +12,15 @@ import { createLivePage } from '@/utils/crm/live-page';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { createOutbox } from '@/utils/usage/outbox';
 import { browserUiLanguage } from '@/utils/i18n';
-import { TOUR_PROGRESS_KEY, type TourProgress } from '@/utils/coach/tour';
 import { closedShadowRootReader } from '@/utils/crm/shadow-root';
 import { createCoachController } from './controller';
 import { App } from './App';
 import { mountOverlayHost } from '@/components/overlay/host';
 import { setAuthorBridge } from '@/utils/author/bridge';
+
+function fromExtensionPage(sender: { id?: string; url?: string; tab?: unknown }): boolean {
+  return sender.id === browser.runtime.id && !sender.tab && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
 
 export default defineContentScript({
   matches: CRM_CONTENT_MATCHES,
@@ -29,7 +32,9 @@ export default defineContentScript({
     try {
       const stop = new AbortController();
       ctx.onInvalidated(() => stop.abort());
-      const outbox = createOutbox();
+      // Memory only: storage.local is for trusted contexts (entrypoints/background.ts); the
+      // background stores what it acknowledges.
+      const outbox = createOutbox({ storage: null });
       const shadowRootOf = closedShadowRootReader();
       const controller = createCoachController(
         {
@@ -39,11 +44,10 @@ export default defineContentScript({
           resolveTarget,
           watchPage,
           getCoachState: (url, recordKey) => sendMessage('getCoachState', { url, recordKey }),
-          setSettings: (partial) => sendMessage('setSettings', partial),
+          setPagePrefs: (prefs) => sendMessage('setPagePrefs', prefs),
           outbox,
-          loadTourProgress: async () =>
-            ((await browser.storage.local.get(TOUR_PROGRESS_KEY))[TOUR_PROGRESS_KEY] as TourProgress | undefined) ?? {},
-          saveTourProgress: (progress) => browser.storage.local.set({ [TOUR_PROGRESS_KEY]: progress }),
+          loadTourProgress: () => sendMessage('getTourProgress'),
+          saveTourProgress: (progress) => sendMessage('saveTourProgress', progress),
           now: () => Date.now(),
           browserLanguage: browserUiLanguage(),
           shadowRootOf,
@@ -77,8 +81,14 @@ export default defineContentScript({
         overlay.remove();
       });
 
-      const stopListening = onMessage('openSnippet', ({ data }) => controller.openSnippet(data.packId, data.snippetId));
-      const stopChanges = onMessage('coachChanged', () => controller.refresh());
+      // Only the popup (an extension page, through tabs.sendMessage) opens snippets here, and only
+      // the background says the packs or settings changed.
+      const stopListening = onMessage('openSnippet', ({ data, sender }) =>
+        fromExtensionPage(sender) ? controller.openSnippet(data.packId, data.snippetId) : false,
+      );
+      const stopChanges = onMessage('coachChanged', ({ sender }) => {
+        if (fromExtensionPage(sender)) controller.refresh();
+      });
       ctx.onInvalidated(() => {
         stopListening();
         stopChanges();

@@ -6,7 +6,8 @@
  * extension page. A draft obeys the policy's allowUserPacks like any pack the user adds.
  */
 import { browser } from 'wxt/browser';
-import { onMessage, type PackResult } from '../messaging';
+import type { PackResult } from '../messaging';
+import { onGuardedMessage } from '../message-guard';
 import { getEffectiveSettings } from '../settings-store';
 import { msg, packFailure } from '../packs/messages';
 import { parsePackText } from '../packs/parse';
@@ -73,7 +74,7 @@ function refused(): PackResult {
 /** `kindOf` is for tests (a fake browser sends an empty sender). */
 export function registerAuthorHandlers(kindOf: (sender: SenderLike | undefined) => SenderKind = browserSenderKind): () => void {
   const removers = [
-    onMessage('startAuthor', async ({ sender }) => {
+    onGuardedMessage('startAuthor', async ({ sender }) => {
       const tabId = sender?.tab?.id;
       if (kindOf(sender) !== 'content' || tabId === undefined) return { ok: false as const, error: 'not a content script' };
       try {
@@ -84,9 +85,9 @@ export function registerAuthorHandlers(kindOf: (sender: SenderLike | undefined) 
         return { ok: false as const, error: String(err) };
       }
     }),
-    onMessage('saveDraftItem', ({ data, sender }) => (kindOf(sender) === 'other' ? refused() : saveDraftItem(data))),
-    onMessage('getDraftPack', ({ sender }) => (kindOf(sender) === 'other' ? null : getDraftPack())),
-    onMessage('saveDraftPack', ({ data, sender }) => (kindOf(sender) === 'page' ? saveDraftPack(String(data?.text ?? ''), data?.fileName) : refused())),
+    onGuardedMessage('saveDraftItem', ({ data, sender }) => (kindOf(sender) === 'other' ? refused() : saveDraftItem(data))),
+    onGuardedMessage('getDraftPack', ({ sender }) => (kindOf(sender) === 'other' ? null : getDraftPack())),
+    onGuardedMessage('saveDraftPack', ({ data, sender }) => (kindOf(sender) === 'page' ? saveDraftPack(String(data?.text ?? ''), data?.fileName) : refused())),
   ];
   return () => removers.forEach((remove) => remove());
 }

@@ -154,6 +154,8 @@ function locate(_tip: Tip, target: Target, input: CoachInput): Located {
   }
   if ('selector' in target) {
     const present = input.selectorPresent ? input.selectorPresent(target) : true;
+    const suspended = !present && input.selectorSuspended?.(target);
+    if (suspended) return { present: false, reason: { code: 'suspended', expected: target.selector, actual: suspended } };
     return present ? { present: true } : { present: false, reason: { code: 'target', expected: target.selector } };
   }
   return { present: true };

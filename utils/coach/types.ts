@@ -7,6 +7,7 @@ export type ItemKind = 'tip' | 'nudge' | 'snippet' | 'tour';
 
 /** Why an item did not fire (or a note on how it fired). `expected`/`actual` are schema words, never field values. */
 export type ReasonCode =
+  | 'suspended'
   | 'crm'
   | 'object'
   | 'page'
@@ -71,6 +72,8 @@ export interface CoachInput {
    * selector targets need the DOM, so the caller answers. Default: assumed present.
    */
   selectorPresent?: (target: Extract<Target, { selector: string }>) => boolean;
+  /** Why a selector is suspended on this page (over its cost budget), or null. */
+  selectorSuspended?: (target: Extract<Target, { selector: string }>) => string | null;
   /** Tips the user closed on this page (matters for `show: always`, which survives dismissal across pages). */
   closedOnPage?: ReadonlySet<string>;
 }

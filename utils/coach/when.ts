@@ -2,7 +2,7 @@
 import type { PageModel } from '../crm/types';
 import type { When } from '../packs/types';
 import { fieldNamed, fieldShowsOneOf, norm } from './fields';
-import { matchesUrlPattern } from './match-url';
+import { matchesPattern } from '../patterns/match-pattern';
 import type { Reason } from './types';
 
 /** Conditions of `when` that do not hold on this page (empty when every set key holds). */
@@ -22,7 +22,7 @@ export function whenFailures(when: When | undefined, model: PageModel): Reason[]
   if (when.page && when.page.length > 0 && !when.page.includes(model.page)) {
     out.push({ code: 'page', expected: when.page.join(', '), actual: model.page });
   }
-  if (when.url && !matchesUrlPattern(when.url, model.url)) {
+  if (when.url && !matchesPattern(when.url, model.url)) {
     out.push({ code: 'url', expected: when.url });
   }
   if (when.fieldEquals) {

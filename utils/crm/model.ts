@@ -1,7 +1,7 @@
 /** Building blocks adapters share to produce a PageModel. Pure. */
 import type { AdapterContext, CrmAdapter, CrmObject, FieldModel, LiveReader, PageKind, PageModel } from './types';
 import { logOnce } from './log';
-import { matchesAny } from './match-pattern';
+import { matchesAny } from '../patterns/match-pattern';
 import { crmEntry, type CrmId } from './registry';
 import { clean, controlValue, deepQuery, FORM_CONTROL_SELECTOR, isEmptyDisplay, textOf, type ShadowRootOf } from './dom';
 

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { Pack, SiteDefinition } from '../packs/types';
 import { CRM_CONTENT_MATCHES } from './matches';
-import { compileMatchPattern } from './match-pattern';
+import { compileMatchPattern, matchesAny } from '../patterns/match-pattern';
 
 /** The content script file WXT builds for entrypoints/content (the one built-in CRMs use). */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
@@ -43,15 +43,12 @@ export function defaultSiteScriptApi(): SiteScriptApi | null {
   };
 }
 
-const BUILTIN_RES = CRM_CONTENT_MATCHES.map((p) => compileMatchPattern(p)).filter((r): r is RegExp => !!r);
-
 /** True when every URL a pattern matches is already covered by the built-in content script. */
 export function coveredByBuiltins(pattern: string): boolean {
-  const m = /^(\*|https?):\/\/([^/]+)\//.exec(pattern);
-  if (!m) return false;
-  const host = m[2].replace(/^\*\./, 'x.');
-  if (host.includes('*')) return false;
-  return BUILTIN_RES.some((re) => re.test(`https://${host}/`)) && (m[1] === 'https');
+  const p = compileMatchPattern(pattern);
+  if (!p || p.scheme !== 'https' || p.host === '*') return false;
+  const host = p.host.replace(/^\*\./, 'x.');
+  return matchesAny(CRM_CONTENT_MATCHES, `https://${host}/`);
 }
 
 /** Content script id for a site: `site-<siteId>`. */

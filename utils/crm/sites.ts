@@ -1,6 +1,7 @@
 /**
  * The generic adapter for CRMs a pack describes in `sites` (docs/pack-format.md "Sites"):
- * object from a URL regex with a named group `object` or from a selector's text, page kind from
+ * object from a URL regex with a named group `object` or from a selector's text (only names of the
+ * site's vocabulary, utils/crm/object-names.ts), page kind from
  * URL regexes tried in order, record id from a URL regex or parameter (hash included), fields from
  * container / label / input / required selectors, labels normalised (utils/crm/labels.ts), API
  * names from an attribute, site-specific "no value" texts. A self-hosted reader (sites[].crm)
@@ -25,15 +26,13 @@ import {
 import { normaliseLabel } from './labels';
 import { controlShown, emptyModel, field, safeRead, textShown } from './model';
 import { recordKeyOf } from './hash';
-import { matchesUrlPattern } from '../coach/match-url';
+import { siteObjectName } from './object-names';
+import { matchesPattern } from '../patterns/match-pattern';
+import { compilePackRegex, type PackRegex } from '../patterns/regex';
 
-function compile(re: string | undefined): RegExp | null {
-  if (!re) return null;
-  try {
-    return new RegExp(re);
-  } catch {
-    return null;
-  }
+/** Pack regexes: the safe class only (utils/patterns/regex.ts); anything else reads nothing. */
+function compile(re: string | undefined): PackRegex | null {
+  return re ? compilePackRegex(re) : null;
 }
 
 function decoded(s: string): string {
@@ -88,7 +87,7 @@ export interface SiteParts {
 export function siteParts(site: SiteDefinition): SiteParts {
   const objectRe = site.object && 'urlPattern' in site.object ? compile(site.object.urlPattern) : null;
   const objectSelector = site.object && 'selector' in site.object ? site.object.selector : null;
-  const pageRes: [PageKind, RegExp][] = [];
+  const pageRes: [PageKind, PackRegex][] = [];
   for (const [kind, re] of Object.entries(site.page ?? {})) {
     const c = compile(re);
     if (c && (PAGE_KINDS as readonly string[]).includes(kind)) pageRes.push([kind as PageKind, c]);
@@ -120,13 +119,13 @@ export function siteParts(site: SiteDefinition): SiteParts {
     if (objectRe) {
       for (const f of candidates(url)) {
         const m = objectRe.exec(f);
-        const name = clean(m?.groups?.object ?? m?.[1]);
+        const name = siteObjectName(site, m?.groups?.object);
         if (name) return { label: name, apiName: name };
       }
       return null;
     }
     if (objectSelector) {
-      const name = textOf(deepQuery(doc, objectSelector, ctx.shadowRootOf), { shadowRootOf: ctx.shadowRootOf });
+      const name = siteObjectName(site, textOf(deepQuery(doc, objectSelector, ctx.shadowRootOf), { shadowRootOf: ctx.shadowRootOf }));
       return name ? { label: name, apiName: name } : null;
     }
     return null;
@@ -178,7 +177,7 @@ export function siteParts(site: SiteDefinition): SiteParts {
 /** True when one of the site's match patterns covers the URL. Never throws. */
 export function siteMatches(site: SiteDefinition, url: URL): boolean {
   try {
-    return (site.match ?? []).some((p) => matchesUrlPattern(p, url));
+    return (site.match ?? []).some((p) => matchesPattern(p, url));
   } catch {
     return false;
   }

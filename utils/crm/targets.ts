@@ -4,6 +4,9 @@ import type { FieldModel, PageModel } from './types';
 import { clean, composedCompare, deepQueryAll, isVisible, newVisibilityMemo, textOf, type ShadowRootOf } from './dom';
 import { logOnce } from './log';
 
+/** Elements of one selector target whose text is read (the rest are not candidates). */
+export const MAX_SELECTOR_MATCHES = 50;
+
 /** Case- and whitespace-insensitive key: "Next  Step" == "next step" == "NextStep". */
 const nameKeys = new Map<string, string>();
 
@@ -111,7 +114,9 @@ export function resolveTarget(target: Target, model: PageModel, doc: Document, s
     if ('field' in target) return findField(model, target.field)?.element ?? null;
     if ('selector' in target) {
       const want = target.text ? clean(target.text).toLowerCase() : '';
-      const matches = deepQueryAll(doc, target.selector, shadowRootOf).filter(
+      // A pack selector may match the whole page (`main *`): only the first MAX_SELECTOR_MATCHES
+      // are read for their text, so one check stays bounded (docs/packs.md "What a pack may cost").
+      const matches = deepQueryAll(doc, target.selector, shadowRootOf).slice(0, MAX_SELECTOR_MATCHES).filter(
         (el) => !want || textOf(el, { shadowRootOf }).toLowerCase().includes(want) || clean(el.getAttribute('aria-label')).toLowerCase().includes(want),
       );
       if (matches.length === 0) return null;

@@ -4,7 +4,8 @@
  * or an alarm handles it.
  */
 import { browser } from 'wxt/browser';
-import { onMessage } from '../messaging';
+import { onGuardedMessage } from '../message-guard';
+import { ownHostPrefs, readTourProgress, writeTourProgress } from '../page-prefs';
 import { getEffectiveSettings, getPolicyNow, onPolicyChanged, refreshMinutesOf, updateSettings } from '../settings-store';
 import {
   addPackUrl,
@@ -33,14 +34,17 @@ function logFailure(what: string) {
 /** Registers everything; returns a function that unregisters it (for tests). */
 export function registerPackHandlers(): () => void {
   const removers = [
-    onMessage('listPacks', () => listInstalled()),
-    onMessage('installPackText', ({ data }) => installPackText(data.text, data.fileName)),
-    onMessage('addPackUrl', ({ data }) => addPackUrl(data.url)),
-    onMessage('setPackEnabled', ({ data }) => setPackEnabled(data.id, data.enabled)),
-    onMessage('removePack', ({ data }) => removePack(data.id)),
-    onMessage('refreshPacks', () => refreshPacks()),
-    onMessage('getSettings', () => getEffectiveSettings()),
-    onMessage('setSettings', ({ data }) => updateSettings(data)),
+    onGuardedMessage('listPacks', () => listInstalled()),
+    onGuardedMessage('installPackText', ({ data }) => installPackText(data.text, data.fileName)),
+    onGuardedMessage('addPackUrl', ({ data }) => addPackUrl(data.url)),
+    onGuardedMessage('setPackEnabled', ({ data }) => setPackEnabled(data.id, data.enabled)),
+    onGuardedMessage('removePack', ({ data }) => removePack(data.id)),
+    onGuardedMessage('refreshPacks', () => refreshPacks()),
+    onGuardedMessage('getSettings', () => getEffectiveSettings()),
+    onGuardedMessage('setSettings', ({ data }) => updateSettings(data)),
+    onGuardedMessage('setPagePrefs', ({ data, sender }) => ownHostPrefs(sender.url ?? '', data)),
+    onGuardedMessage('getTourProgress', () => readTourProgress()),
+    onGuardedMessage('saveTourProgress', ({ data }) => writeTourProgress(data)),
   ];
 
   const onAlarm = (alarm: { name: string }) => {

@@ -1,6 +1,7 @@
 /**
  * Rules across a whole pack that a per-field schema cannot see: duplicate ids, references to
- * snippets and tours, and `when.crm` ids that name neither a built-in adapter or reader nor a `sites` entry.
+ * snippets and tours, milestone objects that are not record types, and `when.crm` ids that name
+ * neither a built-in adapter or reader nor a `sites` entry.
  */
 import { BUILTIN_CRMS, ITEM_LISTS, SELF_HOSTED_CRMS } from './limits';
 import { splitRef } from './refs';
@@ -56,6 +57,14 @@ export function crossCheckPack(pack: Pack): PackIssue[] {
     if ('snippet' in m.done) {
       const missing = missingHere(m.done.snippet, snippetIds);
       if (missing !== null) issues.push(packIssue(['milestones', i, 'done', 'snippet'], msg('pack_no_snippet', missing)));
+    } else if ('visits' in m.done) {
+      // A milestone keyed on an object must name a record type, never a record (a trainer's
+      // summary would tell which record was visited): a site's declared name or a type name.
+      const object = m.done.visits.object;
+      const declared = (pack.sites ?? []).some((s) => s.object?.names?.some((n) => n.trim().toLowerCase() === object.trim().toLowerCase()));
+      if (!declared && !/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(object)) {
+        issues.push(packIssue(['milestones', i, 'done', 'visits', 'object'], msg('pack_visits_object', object)));
+      }
     } else if ('tour' in m.done) {
       const missing = missingHere(m.done.tour, tourIds);
       if (missing !== null) issues.push(packIssue(['milestones', i, 'done', 'tour'], msg('pack_no_tour', missing)));

@@ -26,6 +26,7 @@ import {
 import { disguisedHost, isAllowedLink, linkScheme, markdownLinkMessages } from './markdown-links';
 import { matchPatternMessage } from './match-pattern';
 import { MAX_SELECTOR_CHARS, selectorMessage } from './selector-rules';
+import { packRegexProblem } from '../patterns/regex';
 import { encodeMessage, msg, type MessageArg } from './messages';
 
 // No `new Function('')` probe for zod's JIT: extension CSP forbids eval anyway, and web-ext lint
@@ -67,21 +68,29 @@ export const markdown = localizedText.superRefine((value, ctx) => {
 const fieldName = text(200);
 const valueList = z.array(text(500)).min(1).max(100);
 
+/**
+ * A pack regex: in the safe class of utils/patterns/regex.ts (linear-time in practice on the
+ * browser's engine), so validation and the content script accept exactly the same sources.
+ */
+/** A site's object vocabulary: the only object names its page or URL text may yield. */
+const objectNames = z.array(z.string().min(1).max(100)).min(1).max(100);
+
 const regexSource = (mustHaveGroup?: string) =>
   z
     .string()
     .min(1)
     .max(1000)
     .superRefine((source, ctx) => {
-      let re: RegExp;
-      try {
-        re = new RegExp(source);
-      } catch (err) {
-        const reason = (err as Error).message.split(': ').pop() ?? '';
-        ctx.addIssue({ code: 'custom', message: says('pack_regex_invalid', reason) });
+      const problem = packRegexProblem(source);
+      if (problem) {
+        const message =
+          problem.code === 'syntax'
+            ? says('pack_regex_invalid', problem.detail.split(': ').pop() ?? '')
+            : says(`pack_regex_${problem.code}`);
+        ctx.addIssue({ code: 'custom', message });
         return;
       }
-      if (mustHaveGroup && !new RegExp(`\\(\\?<${mustHaveGroup}>`).test(re.source)) {
+      if (mustHaveGroup && !source.includes(`(?<${mustHaveGroup}>`)) {
         ctx.addIssue({ code: 'custom', message: says('pack_regex_group', mustHaveGroup) });
       }
     });
@@ -271,7 +280,10 @@ export const siteSchema = z
     match: z.array(matchPattern).min(1).max(20),
     object: z
       .union(
-        [z.strictObject({ urlPattern: regexSource('object') }), z.strictObject({ selector: cssSelector })],
+        [
+          z.strictObject({ urlPattern: regexSource('object'), names: objectNames.optional() }),
+          z.strictObject({ selector: cssSelector, names: objectNames }),
+        ],
         { error: says('pack_expected_one_of', 'urlPattern, selector') },
       )
       .optional(),

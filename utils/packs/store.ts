@@ -43,9 +43,42 @@ function serialized<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** Stored entries already validated, by their JSON (storage hands back new objects each read). */
+const validEntries = new Map<string, boolean>();
+const SOURCES = new Set(['builtin', 'user-file', 'user-url', 'policy']);
+
+/**
+ * Whether a stored entry may be used: the pack validates again (a pack written to storage by
+ * anything but this store, e.g. a content script where storage.local is not limited to trusted
+ * contexts, is not trusted), its id is its key, and a policy pack comes from a URL the current
+ * policy lists.
+ */
+function storedEntryOk(id: string, entry: unknown, policyUrls: readonly string[]): boolean {
+  if (!entry || typeof entry !== 'object') return false;
+  const e = entry as InstalledPack;
+  if (!SOURCES.has(e.source) || typeof e.enabled !== 'boolean') return false;
+  if (e.source === 'policy' && !(typeof e.url === 'string' && policyUrls.includes(e.url))) return false;
+  const json = JSON.stringify(e.pack);
+  let ok = validEntries.get(json);
+  if (ok === undefined) {
+    const result = validatePack(e.pack);
+    ok = result.ok && result.pack.id === id;
+    if (validEntries.size > 200) validEntries.clear();
+    validEntries.set(json, ok);
+  }
+  return ok;
+}
+
 async function readPacks(): Promise<PackMap> {
-  const stored = (await browser.storage.local.get(PACKS_KEY))[PACKS_KEY];
-  return stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as PackMap) : {};
+  const [got, policy] = await Promise.all([browser.storage.local.get(PACKS_KEY), getPolicy()]);
+  const stored = got[PACKS_KEY];
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return {};
+  const out: PackMap = {};
+  for (const [id, entry] of Object.entries(stored as Record<string, unknown>)) {
+    if (storedEntryOk(id, entry, policy.packUrls ?? [])) out[id] = entry as InstalledPack;
+    else console.warn(`[crm-coach] stored pack "${id}" dropped: it does not validate or its source is not allowed`);
+  }
+  return out;
 }
 
 async function writePacks(packs: PackMap): Promise<void> {

@@ -1,6 +1,8 @@
 /** Wires the usage service to the typed messages and the daily prune alarm. */
 import { browser } from 'wxt/browser';
-import { onMessage, type ProtocolMap } from '../messaging';
+import type { ProtocolMap } from '../messaging';
+import { onGuardedMessage } from '../message-guard';
+import { ownPage } from '../message-access';
 import { getEnabledPacks } from '../packs/store';
 import { getEffectiveSettings } from '../settings-store';
 import { usageDb } from './db';
@@ -22,9 +24,11 @@ export function usageService(): UsageService {
   return service;
 }
 
-function register<K extends keyof ProtocolMap>(name: K, handler: Parameters<typeof onMessage<K>>[1]): void {
+const removers: (() => void)[] = [];
+
+function register<K extends keyof ProtocolMap>(name: K, handler: Parameters<typeof onGuardedMessage<K>>[1]): void {
   try {
-    onMessage(name, handler);
+    removers.push(onGuardedMessage(name, handler));
   } catch (err) {
     console.warn(`[crm-coach] usage: could not register ${name}`, err);
   }
@@ -34,12 +38,16 @@ function register<K extends keyof ProtocolMap>(name: K, handler: Parameters<type
  * Registers recordEvents, getCoachState, getPopupData, exportData, exportRollupsCsv,
  * exportSummary, importData and deleteData; schedules the daily 'usage-prune' alarm; and
  * starts the start-up work (prune, drain outbox keys, persistent storage). Synchronous, so a
- * worker woken by a message handles it.
+ * worker woken by a message handles it. Returns a function that removes the message handlers (tests).
  */
-export function registerUsageHandlers(): void {
+export function registerUsageHandlers(): () => void {
   const s = usageService();
   register('recordEvents', ({ data }) => s.recordEvents(data));
-  register('getCoachState', ({ data }) => s.getCoachState(data));
+  register('getCoachState', ({ data, sender }) => {
+    // A content script speaks for its own page only.
+    if (!ownPage(sender, String(data?.url ?? ''))) throw new Error('getCoachState: not this tab\'s page');
+    return s.getCoachState(data);
+  });
   register('getPopupData', async () => popupData(await s.getProgress()));
   register('exportData', () => s.exportData());
   register('exportRollupsCsv', () => s.exportRollupsCsv());
@@ -62,4 +70,5 @@ export function registerUsageHandlers(): void {
     console.warn('[crm-coach] usage: alarms unavailable', err);
   }
   void s.start();
+  return () => removers.splice(0).forEach((remove) => remove());
 }

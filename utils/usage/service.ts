@@ -17,6 +17,7 @@ import { buildProgressReport, isPaused, itemStatesFor, resolvedFor, summarize } 
 import type { ProgressReport } from './report';
 import { pruneOldEvents, withQuotaRetry } from './retention';
 import { sanitizeBatch } from './sanitize';
+import { mayNeedHash, packVocabulary, withKnownVocabulary } from '../event-vocabulary';
 import { buildExport, clearUsage, mergeImport, parseExport, rollupsToCsv } from './transfer';
 import type { UsageEvent } from './types';
 
@@ -75,7 +76,12 @@ export function createUsageService(deps: UsageDeps): UsageService {
     }
   }
 
-  async function ingestAll(events: UsageEvent[]): Promise<string[]> {
+  /** Stores clean events, pack-site labels limited to their vocabulary first (utils/event-vocabulary.ts). */
+  async function ingestAll(clean: UsageEvent[]): Promise<string[]> {
+    const packs = await deps.getPacks().catch(() => [] as Pack[]);
+    const salt = clean.some(mayNeedHash) ? await getSalt() : '';
+    const vocab = packVocabulary(packs);
+    const events = clean.map((e) => withKnownVocabulary(e, vocab, salt));
     const ms = await milestones();
     const settled: string[] = [];
     for (let i = 0; i < events.length; i += INGEST_CHUNK) {

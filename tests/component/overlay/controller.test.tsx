@@ -146,14 +146,14 @@ describe('content script coach loop', () => {
     expect(h.events.filter((e) => e.kind === 'tip.shown' || e.kind === 'nudge.shown')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'CRM Coach' }));
     fireEvent.click(screen.getByRole('switch', { name: 'Pause coaching on this site' }));
-    expect(h.setSettings).toHaveBeenCalledWith({ pausedSites: [] });
+    expect(h.setPagePrefs).toHaveBeenCalledWith({ paused: false });
     // The open panel keeps anchored tips aside (it covers the right of the page); closed, the tip is back.
     expect(h.container.querySelector('[data-coach-tip="acme/next-step"]')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'CRM Coach' }));
     expect(h.container.querySelector('[data-coach-tip="acme/next-step"]')).not.toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'CRM Coach' }));
     fireEvent.click(screen.getByRole('switch', { name: 'Pause coaching on this site' }));
-    expect(h.setSettings).toHaveBeenLastCalledWith({ pausedSites: ['acme.lightning.force.com'] });
+    expect(h.setPagePrefs).toHaveBeenLastCalledWith({ paused: true });
   });
 
   it('shows nothing when no adapter reads the page', async () => {

@@ -15,7 +15,7 @@ export interface Harness {
   page: { model: PageModel | null; url: string };
   state: CoachState;
   stateCalls: { url: string; recordKey: string | null }[];
-  setSettings: ReturnType<typeof vi.fn>;
+  setPagePrefs: ReturnType<typeof vi.fn>;
   savedProgress: Record<string, number>[];
   renders: () => number;
   /** One mutation batch. */
@@ -50,7 +50,7 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
   const stateCalls: Harness['stateCalls'] = [];
   const savedProgress: Harness['savedProgress'] = [];
   let onChange: (reason: string) => void = () => {};
-  const setSettings = vi.fn(async () => ({}));
+  const setPagePrefs = vi.fn(async () => ({}));
   const deps: ControllerDeps = {
     doc: document,
     url: () => new URL(page.url),
@@ -68,7 +68,7 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
       }
       return served;
     },
-    setSettings,
+    setPagePrefs,
     outbox: { record: (e) => events.push(e) },
     loadTourProgress: async () => ({}),
     saveTourProgress: async (p) => {
@@ -94,7 +94,7 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
     page,
     state,
     stateCalls,
-    setSettings,
+    setPagePrefs,
     savedProgress,
     renders: () => renders,
     batch: () =>

@@ -88,7 +88,7 @@ async function start() {
     resolveTarget,
     watchPage,
     getCoachState: async () => state,
-    setSettings: async () => ({}),
+    setPagePrefs: async () => ({}),
     outbox: { record: (e) => events.push(e) },
     loadTourProgress: async () => ({}),
     saveTourProgress: async () => {},

@@ -254,8 +254,23 @@ describe('pack sites', () => {
 
   it('uses an object selector when the site gives one', async () => {
     l = await loadFixture('sites/acme-crm.html', REC);
-    const site = { ...ACME, object: { selector: 'h1 .record-type' } };
-    expect(siteAdapter(site).read(l.doc, l.url(), ctx).object?.label).toBe('Opportunity');
+    const site = { ...ACME, object: { selector: 'h1 .record-type', names: ['Contact', 'opportunity'] } };
+    expect(siteAdapter(site).read(l.doc, l.url(), ctx).object?.label).toBe('opportunity');
+  });
+
+  it('never reports page text outside the declared object names (record names stay on the page)', async () => {
+    l = await loadFixture('sites/acme-crm.html', REC);
+    // The h1 holds the record's name: "Opportunity Acme - 200 Widgets".
+    const site = { ...ACME, object: { selector: 'main h1, h1', names: ['Opportunity', 'Contact'] } };
+    expect(siteAdapter(site).read(l.doc, l.url(), ctx).object).toBeNull();
+  });
+
+  it('keeps a URL group only when it looks like a type name, or is declared', async () => {
+    l = await loadFixture('sites/acme-crm.html', REC);
+    const byId = { ...ACME, object: { urlPattern: '/records/[A-Za-z]+/(?<object>[^/]+)' } };
+    expect(siteAdapter(byId).read(l.doc, l.url(), ctx).object).toBeNull();
+    const declared = { ...ACME, object: { urlPattern: '/records/(?<object>[^/]+)/', names: ['Opportunity'] } };
+    expect(siteAdapter(declared).read(l.doc, l.url(), ctx).object?.label).toBe('Opportunity');
   });
 
   it('never throws on broken site definitions', async () => {

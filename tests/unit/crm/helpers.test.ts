@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { hash53, recordKeyOf } from '@/utils/crm/hash';
-import { matchesPattern } from '@/utils/crm/match-pattern';
+import { matchesPattern } from '@/utils/patterns/match-pattern';
 import { isEmptyDisplay, stripRequiredMark, textOf } from '@/utils/crm/dom';
 
 describe('recordKeyOf', () => {

@@ -6,7 +6,7 @@ import { CRM_CONTENT_MATCHES } from '@/utils/crm/matches';
 import { BUILTIN_ADAPTERS, READERS, adapterFor, builtinReader } from '@/utils/crm';
 import { BUILTIN_CRMS } from '@/utils/packs/limits';
 import { validatePack } from '@/utils/packs/validate';
-import { compileMatchPattern } from '@/utils/crm/match-pattern';
+import { compileMatchPattern } from '@/utils/patterns/match-pattern';
 import config from '../../../wxt.config';
 
 describe('CRM registry', () => {

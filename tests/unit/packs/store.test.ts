@@ -184,3 +184,22 @@ describe('built-in packs', () => {
     expect((await listInstalled()).map((p) => p.pack.id)).not.toContain('salesforce-starter');
   });
 });
+
+describe('stored packs are validated again when read', () => {
+  const valid = (id: string) => JSON.parse(packJson(id));
+  it('drops a forged policy pack, a pack that does not validate and one stored under another id, with a log', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await fakeBrowser.storage.managed.set({ packUrls: ['https://packs.example/real.json'] });
+    await fakeBrowser.storage.local.set({
+      [PACKS_KEY]: {
+        real: { pack: valid('real'), source: 'policy', enabled: true, installedAt: 1, url: 'https://packs.example/real.json' },
+        forged: { pack: valid('forged'), source: 'policy', enabled: true, installedAt: 1, url: 'https://evil.example/p.json' },
+        broken: { pack: { ...valid('broken'), sites: [{ id: 's', name: 'S', match: ['https://*/*'], page: { record: '(a+)+$' }, field: { container: 'a', label: 'b', input: 'c' } }] }, source: 'user-file', enabled: true, installedAt: 1 },
+        renamed: { pack: valid('other'), source: 'user-file', enabled: true, installedAt: 1 },
+        mine: { pack: valid('mine'), source: 'user-file', enabled: true, installedAt: 1 },
+      },
+    });
+    expect((await getEnabledPacks()).map((p) => p.id).sort()).toEqual(['mine', 'real']);
+    expect(warn.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(/"forged" dropped/);
+  });
+});

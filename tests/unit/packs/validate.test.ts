@@ -268,3 +268,26 @@ describe('formatPath', () => {
     expect(formatPath(['nudges', 0, 'requiredWhen', 'Close Date'])).toBe('nudges[0].requiredWhen["Close Date"]');
   });
 });
+
+describe('privacy and cost rules of sites and milestones', () => {
+  const site = (object: unknown) => ({ id: 'acme-crm', name: 'Acme', match: ['https://crm.acme.example/*'], object, field: { container: '.row', label: 'label', input: 'input' } });
+  const visits = (object: string) => ({ id: 'm', title: 'M', done: { visits: { object, count: 3 } } });
+
+  it('refuses a milestone keyed on a record name, accepts a type or a declared name', () => {
+    expect(errorsOf({ ...base(), milestones: [visits('Opportunity Acme - 200 Widgets')] })[0]).toMatch(/^milestones\[0\]\.done\.visits\.object: "Opportunity Acme - 200 Widgets" is not a record type/);
+    expect(errorsOf({ ...base(), milestones: [visits('Opportunity')] })).toEqual([]);
+    expect(errorsOf({ ...base(), sites: [site({ selector: 'h1 .type', names: ['Sales Order'] })], milestones: [visits('sales order')] })).toEqual([]);
+  });
+
+  it('needs declared names for an object read from the page', () => {
+    expect(errorsOf({ ...base(), sites: [site({ selector: 'main h1' })] })).not.toEqual([]);
+  });
+
+  it('refuses regexes outside the safe class with the reason', () => {
+    const errors = errorsOf({ ...base(), sites: [{ ...site({ urlPattern: '/(?<object>[A-Za-z]+)/' }), page: { record: '^(a+)+$', list: '(?<=x)y' } }] });
+    expect(errors).toEqual([
+      expect.stringMatching(/^sites\[0\]\.page\.list: lookahead and lookbehind/),
+      expect.stringMatching(/^sites\[0\]\.page\.record: a repeat inside a repeat/),
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pageStateFor } from '@/components/popup/pageState';
-import { matchesPattern } from '@/utils/crm/match-pattern';
+import { matchesPattern } from '@/utils/patterns/match-pattern';
 
 describe('matchesPattern', () => {
   const m = (url: string, pattern: string) => matchesPattern(pattern, new URL(url));

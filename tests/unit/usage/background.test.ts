@@ -4,6 +4,7 @@ import { sendMessage } from '@/utils/messaging';
 import { registerUsageHandlers } from '@/utils/usage/background';
 import { PRUNE_ALARM } from '@/utils/usage/retention';
 import { OUTBOX_PREFIX } from '@/utils/usage/outbox';
+import { sendAs } from '../../fake-sender';
 
 describe('registerUsageHandlers (through the typed messages and the fake browser)', () => {
   it('answers recordEvents, getPopupData, getCoachState, exports and delete; schedules the prune alarm', async () => {
@@ -23,9 +24,13 @@ describe('registerUsageHandlers (through the typed messages and the fake browser
     expect(data.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect((await fakeBrowser.storage.local.get(`${OUTBOX_PREFIX}left-1`))[`${OUTBOX_PREFIX}left-1`]).toBeUndefined();
 
-    const state = await sendMessage('getCoachState', { url: 'https://example.com/', recordKey: null });
+    // The coach in a Salesforce tab asks for its own page's state.
+    const page = 'https://acme.lightning.force.com/lightning/r/Account/001/view';
+    sendAs({ id: fakeBrowser.runtime.id, url: page, tab: { id: 7, url: page } });
+    const state = await sendMessage('getCoachState', { url: page, recordKey: null });
     expect(state.salt).toBe((await fakeBrowser.storage.local.get('salt')).salt);
     expect(state.paused).toBe(false);
+    sendAs(null);
 
     expect(JSON.parse(await sendMessage('exportData')).events.map((e: { id: string }) => e.id).sort()).toEqual(['bg-1', 'left-1']);
     expect((await sendMessage('exportRollupsCsv')).split('\r\n')[0]).toMatch(/^day,points,/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matchesUrlPattern as m } from '@/utils/coach/match-url';
+import { matchesPattern as m } from '@/utils/patterns/match-pattern';
 
-describe('matchesUrlPattern', () => {
+describe('matchesPattern', () => {
   it('handles <all_urls>', () => {
     expect(m('<all_urls>', 'https://x.example/a')).toBe(true);
     expect(m('<all_urls>', 'chrome://settings')).toBe(false);
@@ -38,5 +38,29 @@ describe('matchesUrlPattern', () => {
     expect(m('https://exa*mple.com/*', 'https://example.com/')).toBe(false);
     expect(m('https://example.com', 'https://example.com/')).toBe(false);
     expect(m('https://*/*', 'not a url')).toBe(false);
+  });
+});
+
+describe('case rules and hostile globs', () => {
+  it('compares scheme and host case-insensitively and the path case-sensitively', () => {
+    expect(m('HTTPS://CRM.Acme.Example/Records/*', 'https://crm.acme.example/Records/1')).toBe(true);
+    expect(m('https://crm.acme.example/Records/*', 'https://crm.acme.example/records/1')).toBe(false);
+    expect(m('https://crm.acme.example/a*', 'https://crm.acme.example/a#frag')).toBe(true);
+  });
+
+  it('matches a glob with hundreds of stars against a long URL without backtracking (a regex from stars took seconds)', () => {
+    const glob = 'https://*.lightning.force.com/' + '*a'.repeat(220) + '*z';
+    const url = 'https://x.lightning.force.com/' + 'a'.repeat(5000);
+    // Returns (false): the test runner's timeout is the failure mode of exponential matching.
+    expect(m(glob, url)).toBe(false);
+    expect(m(glob, url + 'z')).toBe(true);
+  });
+
+  it('the popup and the content script decide alike (one matcher)', async () => {
+    const { pageStateFor } = await import('@/components/popup/pageState');
+    const { adapterFor } = await import('@/utils/crm');
+    for (const url of ['https://acme.lightning.force.com/lightning/r/Opportunity/1/view', 'https://ACME.Lightning.Force.com/x', 'https://evil-force.com/x', 'https://app.hubspot.com/contacts/1/record/0-3/2']) {
+      expect(pageStateFor(url, []).kind === 'crm').toBe(adapterFor(new URL(url)) !== null);
+    }
   });
 });
