@@ -37,9 +37,9 @@ describe('the sender table', () => {
     expect(await senderAllowed(name, contentScript, ctx)).toBe(false);
   });
 
-  it('lets content scripts reach only their own page state, events and preferences', () => {
+  it('lets content scripts reach only their own page state, events and preferences, and author mode', () => {
     expect(names.filter((n) => MESSAGE_ACCESS[n].includes('content-script')).sort()).toEqual(
-      ['getCoachState', 'getTourProgress', 'recordEvents', 'saveTourProgress', 'setPagePrefs'].sort(),
+      ['getCoachState', 'getTourProgress', 'recordEvents', 'saveTourProgress', 'setPagePrefs', 'startAuthor', 'saveDraftItem', 'getDraftPack'].sort(),
     );
   });
 });
@@ -56,7 +56,8 @@ describe('registered handlers check the sender', () => {
   };
 
   // coachTab is registered by entrypoints/background.ts through the same guard; openSnippet is the content script's own.
-  it.each(privileged.filter((n) => n !== 'openSnippet' && n !== 'coachTab'))('a content script calling %s is refused and nothing changes', async (name) => {
+  // saveDraftPack is registered by the author handlers (tests/unit/author); coachChanged is sent by the background, never handled there.
+  it.each(privileged.filter((n) => !['openSnippet', 'coachTab', 'saveDraftPack', 'coachChanged'].includes(n)))('a content script calling %s is refused and nothing changes', async (name) => {
     vi.spyOn(globalThis, 'fetch').mockImplementation((async () => new Response('{"packs":[]}')) as typeof fetch);
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const unregisterPacks = registerPackHandlers();

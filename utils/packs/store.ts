@@ -22,7 +22,7 @@ import {
   sortedPacks,
   type InstallMeta,
 } from './store-logic';
-import type { InstalledPack, Pack } from './types';
+import type { InstalledPack, Pack, PackSource } from './types';
 import { fetchPackUrl } from './url-fetch';
 import { validatePack } from './validate';
 
@@ -45,7 +45,7 @@ function serialized<T>(task: () => Promise<T>): Promise<T> {
 
 /** Stored entries already validated, by their JSON (storage hands back new objects each read). */
 const validEntries = new Map<string, boolean>();
-const SOURCES = new Set(['builtin', 'user-file', 'user-url', 'policy']);
+const SOURCES: ReadonlySet<string> = new Set<PackSource>(['builtin', 'user-file', 'user-url', 'policy', 'draft']);
 
 /**
  * Whether a stored entry may be used: the pack validates again (a pack written to storage by

@@ -178,18 +178,19 @@ describe('proposeTargets on HubSpot (data-selenium-test, hashed classes)', () =>
   });
 });
 
-describe('proposeTargets on Zoho (data-zcqa)', () => {
-  it('the Edit button gets its data-zcqa', async () => {
-    const ctx = await page('zoho');
-    const [best] = proposeTargets(visible(ctx, 'button[data-zcqa="edit"]'), ctx);
-    expect(best).toMatchObject({ target: { selector: 'button[data-zcqa="edit"]' }, matches: 1, strength: 'strong' });
+describe('proposeTargets on Zoho (data-zcqa, column names)', () => {
+  it('the edit view\'s Save button gets its data-zcqa', async () => {
+    const ctx = await page('zoho', 'edit');
+    const [best] = proposeTargets(visible(ctx, 'button[data-zcqa="save"]'), ctx);
+    expect(best).toMatchObject({ target: { selector: 'button[data-zcqa="save"]' }, matches: 1, strength: 'strong' });
   });
 
-  it('a field gets {field: <column name>}', async () => {
+  it('a field gets {field: <its API name>}', async () => {
     const ctx = await page('zoho');
-    const f = ctx.model.fields.find((x) => x.apiName === 'Next_Step')!;
+    const f = ctx.model.fields.find((x) => x.label === 'Next Step')!;
+    expect(f.apiName).toBeTruthy();
     const [best] = proposeTargets(f.element, ctx);
-    expect(best).toMatchObject({ target: { field: 'Next_Step' }, matches: 1 });
+    expect(best).toMatchObject({ target: { field: f.apiName }, matches: 1 });
   });
 });
 
