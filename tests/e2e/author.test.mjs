@@ -215,7 +215,7 @@ e2eTest('Salesforce: pick a field and a button, save a tip and a three-step tour
   } finally {
     await other.close();
   }
-});
+}, { browsers: ['chromium'], why: 'reads the exported pack through the Playwright download event' });
 
 // ------------------------------------------------------------------ Dynamics
 

@@ -96,6 +96,8 @@ export class FirefoxLocator {
   }
 
   async count() { return this._query((els) => els.length); }
+  /** As Playwright's: one locator per element matching now (nth=0, nth=1, ...). */
+  async all() { return Array.from({ length: await this.count() }, (_, i) => this.nth(i)); }
 
   async _state(state) {
     return this._query((els, s) => {
