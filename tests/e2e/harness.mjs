@@ -187,11 +187,18 @@ async function launchFirefox(options) {
   }
   if (extensionDir) await browser.installExtension(extensionDir);
   const context = new FirefoxContext(browser, viewport);
+  // A page opened the moment the add-on is installed, while its background is still starting.
+  let firstPage = null;
+  if (options.firstUrl) {
+    firstPage = await context.newPage();
+    firstPage.goto(options.firstUrl, { waitUntil: 'domcontentloaded' }).catch(() => {});
+  }
   const session = {
     browserName: 'firefox',
     context,
     server,
     worker: null,
+    firstPage,
     extensionId: GECKO_ID,
     consoleLines: () => [...consoleLines],
     async close() {

@@ -129,7 +129,7 @@ e2eTest('a pack site whose object selector reads the record name: only declared 
   await eventually(async () => (await readUsage(options)).events.some((e) => e.kind === 'page.view' && e.crm === 'acme-crm'), { timeout: 15_000, message: 'the page view' });
   const dump = (await dumpExtensionStorage(session)).toLowerCase();
   for (const s of ['acme - 200 widgets', 'jane doe']) assert.ok(!dump.includes(s), `record name "${s}" is stored nowhere`);
-}, { launchOptions: { args: ['--enable-unsafe-extension-debugging'] } });
+}, { launchOptions: { args: ['--enable-unsafe-extension-debugging'] }, browsers: ['chromium'], why: 'drives the toolbar button and the content script\'s isolated world through CDP' });
 
 e2eTest('a forged message from the content script\'s own world is refused; storage.local is out of its reach', async (session) => {
   const page = await openCrm(session, SF);
