@@ -247,11 +247,13 @@ e2eTest('privacy: typed text, record names, emails and ids are stored nowhere; n
   const pd = await openCrm(session, PD_DEAL);
   await overlay(pd, '[data-coach-nudge="pipedrive-starter/deal-hygiene"]').waitFor({ state: 'attached', timeout: 15_000 });
   await closeTips(pd);
-  const pdEdits = await editInline(pd, '[data-testid="field-value"]', async () => {
-    const editor = pd.locator('[data-testid="field-editor"]');
-    await editor.locator('input').fill(canary);
-    await editor.getByRole('button', { name: 'Save' }).click();
-    await editor.waitFor({ state: 'detached' });
+  // Pipedrive's per-row Edit button opens an input with Save in the row (tests/fixtures/crm/pipedrive/deal.html).
+  const pdEdits = await editInline(pd, '[data-testid="fields-list-row"] > button[aria-label="Edit"]', async () => {
+    const cell = pd.locator('[data-testid="fields-list-row-field-components"]:has(input)');
+    if ((await cell.count()) !== 1) return false;
+    await cell.locator('input').fill(canary);
+    await cell.getByRole('button', { name: 'Save' }).click();
+    await cell.waitFor({ state: 'detached' });
     return true;
   });
   assert.ok(pdEdits >= 4, 'Pipedrive inline edits');
