@@ -156,4 +156,4 @@ e2eTest('a forged message from the content script\'s own world is refused; stora
   await cdp.detach();
   const dump = await dumpExtensionStorage(session);
   assert.ok(dump.includes('salesforce-starter') && !dump.includes('hostile-glob'), 'nothing installed or removed');
-});
+}, { browsers: ['chromium'], why: 'reaches the content script\'s isolated world through CDP (Runtime contexts)' });
