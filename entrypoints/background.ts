@@ -1,7 +1,8 @@
 import { registerUsageHandlers } from '@/utils/usage/background';
 import { registerPackHandlers } from '@/utils/packs/background';
 import { registerAuthorHandlers } from '@/utils/author/background';
-import { getEnabledPacks, PACKS_KEY } from '@/utils/packs/store';
+import { getEnabledPacks } from '@/utils/packs/store';
+import { packsItem } from '@/utils/storage/items';
 import { syncSiteScripts } from '@/utils/crm/site-scripts';
 import { onGuardedMessage } from '@/utils/message-guard';
 import { coachTab } from '@/utils/site-access';
@@ -15,7 +16,7 @@ function keepSiteScriptsInSync(): void {
       .catch((err) => console.warn('[CRM Coach] site scripts not synced', err));
   };
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && PACKS_KEY in changes) sync();
+    if (area === 'local' && packsItem.key in changes) sync();
   });
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);

@@ -7,14 +7,14 @@
  */
 import { browser } from 'wxt/browser';
 import { sendMessage } from './messaging';
-import { PACKS_KEY } from './packs/store';
-import { onPolicyChanged, SETTINGS_KEY } from './settings-store';
+import { onPolicyChanged } from './settings-store';
+import { packsItem, settingsItem } from './storage/items';
 
 /** Changes closer together than this go out as one signal (ms). */
 export const CHANGE_SETTLE_MS = 50;
 
 /** storage.local keys whose change alters what the coach plans. */
-export const COACH_KEYS: readonly string[] = [PACKS_KEY, SETTINGS_KEY];
+export const COACH_KEYS: readonly string[] = [packsItem.key, settingsItem.key];
 
 export function isCoachChange(changes: Record<string, unknown>, area: string): boolean {
   return area === 'local' && COACH_KEYS.some((key) => key in changes);

@@ -3,12 +3,11 @@
  * pause switch of its own host, its launcher position, and guided tours' resume points. The
  * host comes from the sender, never from the message.
  */
-import { browser } from 'wxt/browser';
 import { getStoredSettings, updateSettings } from './settings-store';
-import { TOUR_PROGRESS_KEY, type TourProgress } from './coach/tour';
+import type { TourProgress } from './coach/tour';
+import { cleanTourProgress, tourProgressItem } from './storage/items';
 
 const CRM_ID = /^[A-Za-z0-9._-]{1,64}$/;
-const MAX_TOURS = 500;
 
 export async function ownHostPrefs(
   senderUrl: string,
@@ -28,20 +27,10 @@ export async function ownHostPrefs(
   }
 }
 
-/** Keys `<packId>/<tourId>`, steps small whole numbers: anything else is dropped. */
-export function cleanTourProgress(raw: unknown): TourProgress {
-  const out: TourProgress = {};
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
-  for (const [key, step] of Object.entries(raw).slice(0, MAX_TOURS)) {
-    if (/^[a-z0-9-]{1,64}\/[a-z0-9._-]{1,64}$/.test(key) && Number.isInteger(step) && step > 0 && step <= 1000) out[key] = step;
-  }
-  return out;
-}
-
-export async function readTourProgress(): Promise<TourProgress> {
-  return cleanTourProgress((await browser.storage.local.get(TOUR_PROGRESS_KEY))[TOUR_PROGRESS_KEY]);
+export function readTourProgress(): Promise<TourProgress> {
+  return tourProgressItem.get();
 }
 
 export async function writeTourProgress(progress: TourProgress): Promise<void> {
-  await browser.storage.local.set({ [TOUR_PROGRESS_KEY]: cleanTourProgress(progress) });
+  await tourProgressItem.set(cleanTourProgress(progress));
 }

@@ -1,85 +1,12 @@
 /**
- * Settings in storage.local (key 'settings') with the enterprise policy (storage.managed) applied.
+ * Settings in storage.local (settingsItem, utils/storage/items.ts) with the enterprise policy (storage.managed) applied.
  * Policy values win and lock their controls; a missing or unreadable policy means no policy.
  */
 import { browser } from 'wxt/browser';
-import { ROLE_ID_PATTERN } from './packs/limits';
-import { applyPolicy, DEFAULT_SETTINGS, type EffectiveSettings, type Policy, type Settings } from './settings';
+import { applyPolicy, type EffectiveSettings, type Policy, type Settings } from './settings';
+import { policyCacheItem, settingsItem } from './storage/items';
+import { DEFAULT_REFRESH_MINUTES, sanitizePolicy, sanitizeSettingsPatch } from './storage/settings-values';
 
-export const SETTINGS_KEY = 'settings';
-
-/** Refresh interval bounds in minutes (default 360 = 6 hours). */
-export const DEFAULT_REFRESH_MINUTES = 360;
-const MIN_REFRESH = 1;
-const MAX_REFRESH = 7 * 24 * 60;
-
-export function isIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
-/** Keeps only well-formed policy values: an administrator's typo must not break the extension. */
-export function sanitizePolicy(raw: unknown): Policy {
-  if (!raw || typeof raw !== 'object') return {};
-  const r = raw as Record<string, unknown>;
-  const policy: Policy = {};
-  if (Array.isArray(r.packUrls)) {
-    policy.packUrls = [...new Set(r.packUrls.filter((u): u is string => typeof u === 'string' && u.trim() !== '').map((u) => u.trim()))];
-  }
-  if (typeof r.role === 'string' && ROLE_ID_PATTERN.test(r.role)) policy.role = r.role;
-  if (typeof r.startDate === 'string' && isIsoDate(r.startDate)) policy.startDate = r.startDate;
-  if (typeof r.refreshMinutes === 'number' && Number.isFinite(r.refreshMinutes)) {
-    policy.refreshMinutes = Math.min(MAX_REFRESH, Math.max(MIN_REFRESH, Math.round(r.refreshMinutes)));
-  }
-  if (typeof r.allowUserPacks === 'boolean') policy.allowUserPacks = r.allowUserPacks;
-  return policy;
-}
-
-/** Checks a settings change; throws an Error saying what is wrong. */
-export function sanitizeSettingsPatch(patch: Partial<Settings>): Partial<Settings> {
-  const out: Partial<Settings> = {};
-  if ('role' in patch) {
-    const role = patch.role;
-    if (role !== null && (typeof role !== 'string' || !ROLE_ID_PATTERN.test(role))) {
-      throw new Error('role: expected a lower-case role id such as sales or sales-manager');
-    }
-    out.role = role;
-  }
-  if ('startDate' in patch) {
-    const date = patch.startDate;
-    if (date !== null && (typeof date !== 'string' || !isIsoDate(date))) {
-      throw new Error('startDate: expected a date as YYYY-MM-DD');
-    }
-    out.startDate = date;
-  }
-  if ('language' in patch) {
-    if (!['auto', 'en', 'zh-CN'].includes(patch.language as string)) {
-      throw new Error('language: expected one of auto, en, zh-CN');
-    }
-    out.language = patch.language;
-  }
-  if ('pausedSites' in patch) {
-    if (!Array.isArray(patch.pausedSites) || patch.pausedSites.some((h) => typeof h !== 'string')) {
-      throw new Error('pausedSites: expected a list of host names');
-    }
-    out.pausedSites = [...new Set(patch.pausedSites)];
-  }
-  if ('launcher' in patch) {
-    const l = patch.launcher;
-    const ok =
-      !!l &&
-      typeof l === 'object' &&
-      Object.values(l).every((p) => p && Number.isFinite(p.right) && Number.isFinite(p.bottom));
-    if (!ok) throw new Error('launcher: expected positions { right, bottom } in px');
-    out.launcher = l;
-  }
-  return out;
-}
-
-/** The last policy read, in storage.local (see getPolicy). */
-export const POLICY_CACHE_KEY = 'policyCache';
 /**
  * How long a policy read may take before what is known answers instead (ms). The usual read
  * takes about 1 ms; the first one after the browser starts waits for Chromium's policy service
@@ -98,10 +25,10 @@ async function readManagedPolicy(): Promise<Policy> {
   }
 }
 
+/** The policy kept from the last read (policyCacheItem: checked when read, null when none or unusable). */
 async function readCachedPolicy(): Promise<Policy | null> {
   try {
-    const stored = (await browser.storage.local.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY];
-    return stored === undefined ? null : sanitizePolicy(stored);
+    return await policyCacheItem.get();
   } catch {
     return null;
   }
@@ -151,7 +78,7 @@ function policyLanded(policy: Policy): void {
   memory.known = policy;
   void (async () => {
     const kept = await readCachedPolicy();
-    if (kept === null || !samePolicy(kept, policy)) await browser.storage.local.set({ [POLICY_CACHE_KEY]: policy });
+    if (kept === null || !samePolicy(kept, policy)) await policyCacheItem.set(policy);
     if (samePolicy(known ?? kept, policy)) return;
     for (const listener of listeners) {
       try {
@@ -207,10 +134,9 @@ export function getPolicyNow(): Promise<Policy> {
   return readPolicy();
 }
 
-export async function getStoredSettings(): Promise<Settings> {
-  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
-  const merged = { ...DEFAULT_SETTINGS, ...(stored && typeof stored === 'object' ? stored : {}) } as Settings;
-  return merged;
+/** The user's own settings (settingsItem: each stored value checked, defaults for the rest). */
+export function getStoredSettings(): Promise<Settings> {
+  return settingsItem.get();
 }
 
 /** Settings with the policy applied, at once (see getPolicy). */
@@ -248,7 +174,7 @@ async function applySettingsPatch(patch: Partial<Settings>): Promise<EffectiveSe
   if (policy.startDate !== undefined) delete clean.startDate;
   const current = await getStoredSettings();
   const next = { ...current, ...clean };
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  await settingsItem.set(next);
   return applyPolicy(next, policy);
 }
 

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { browserUiLanguage, resolveUiLanguage, setUiLanguage, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
-import { POLICY_CACHE_KEY } from '@/utils/settings-store';
+import { packsItem, policyCacheItem, settingsItem } from '@/utils/storage/items';
 import type { InstalledPack } from '@/utils/packs/types';
 import type { EffectiveSettings, Settings } from '@/utils/settings';
 import { DataSection } from './DataSection';
@@ -45,7 +45,7 @@ export function OptionsApp({ hostAccess = browserHostAccess, download = download
     const onChanged = (changes: Record<string, unknown>, area: string) => {
       // The policy kept in storage.local changes when a policy read lands that differs from what
       // was known (the first read after the browser starts can take seconds): locks re-apply.
-      if (area === 'managed' || 'packs' in changes || 'settings' in changes || POLICY_CACHE_KEY in changes) void reload();
+      if (area === 'managed' || [packsItem, settingsItem, policyCacheItem].some((item) => item.key in changes)) void reload();
     };
     try {
       browser.storage.onChanged.addListener(onChanged);

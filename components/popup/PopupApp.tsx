@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { browserUiLanguage, resolveUiLanguage, setUiLanguage, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { logOnce } from '@/utils/log';
+import { packsItem, settingsItem } from '@/utils/storage/items';
 import type { PopupData } from '@/utils/usage/progress';
 import type { JourneySnippet } from '@/utils/usage/report';
 import { startPopupRequests, type ActiveTab, type PopupRequests } from '@/utils/popup-request';
@@ -88,7 +89,7 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage, 
     });
     // Packs or settings stored while the popup is open (the built-in packs on a first run): redraw.
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && ('packs' in changes || 'settings' in changes)) void fetchReport();
+      if (area === 'local' && (packsItem.key in changes || settingsItem.key in changes)) void fetchReport();
     };
     let listening = false;
     try {

@@ -15,8 +15,6 @@ export function stepToShow(count: number, current: number, present: (index: numb
 /** Tour progress kept for resume: `<packId>/<tourId>` -> step index (0-based). */
 export type TourProgress = Record<string, number>;
 
-export const TOUR_PROGRESS_KEY = 'coach:tourProgress';
-
 export function withStep(progress: TourProgress, key: string, step: number | null): TourProgress {
   const next = { ...progress };
   if (step === null || step <= 0) delete next[key];

@@ -1,6 +1,6 @@
 /**
- * The pack store (background side): installed packs in storage.local under 'packs', from four
- * sources (built-in, user file, user URL, policy). Every change is one read-decide-write step,
+ * The pack store (background side): installed packs in storage.local (packsItem,
+ * utils/storage/items.ts), from five sources (built-in, user file, user URL, policy, draft). Every change is one read-decide-write step,
  * serialized, so a failed install or refresh leaves the stored packs exactly as they were.
  */
 import { browser } from 'wxt/browser';
@@ -22,17 +22,10 @@ import {
   sortedPacks,
   type InstallMeta,
 } from './store-logic';
-import type { InstalledPack, Pack, PackSource } from './types';
+import type { InstalledPack, Pack } from './types';
 import { fetchPackUrl } from './url-fetch';
 import { validatePack } from './validate';
-
-export const PACKS_KEY = 'packs';
-/** Built-in pack ids the user removed: not reinstalled on update. */
-export const REMOVED_BUILTINS_KEY = 'packsRemovedBuiltins';
-/** Extension version whose built-in packs were installed last. */
-export const BUILTINS_VERSION_KEY = 'packsBuiltinVersion';
-/** Last error of policy URLs that could not be installed yet, by URL. */
-export const POLICY_ERRORS_KEY = 'packsPolicyErrors';
+import { builtinsVersionItem, packsItem, policyErrorsItem, removedBuiltinsItem, type StoredPackEntry } from '../storage/items';
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -45,18 +38,14 @@ function serialized<T>(task: () => Promise<T>): Promise<T> {
 
 /** Stored entries already validated, by their JSON (storage hands back new objects each read). */
 const validEntries = new Map<string, boolean>();
-const SOURCES: ReadonlySet<string> = new Set<PackSource>(['builtin', 'user-file', 'user-url', 'policy', 'draft']);
 
 /**
- * Whether a stored entry may be used: the pack validates again (a pack written to storage by
- * anything but this store, e.g. a content script where storage.local is not limited to trusted
- * contexts, is not trusted), its id is its key, and a policy pack comes from a URL the current
- * policy lists.
+ * Whether a stored entry (its own fields already checked by packsItem) may be used: the pack
+ * validates again (a pack written to storage by anything but this store, e.g. a content script
+ * where storage.local is not limited to trusted contexts, is not trusted), its id is its key, and
+ * a policy pack comes from a URL the current policy lists.
  */
-function storedEntryOk(id: string, entry: unknown, policyUrls: readonly string[]): boolean {
-  if (!entry || typeof entry !== 'object') return false;
-  const e = entry as InstalledPack;
-  if (!SOURCES.has(e.source) || typeof e.enabled !== 'boolean') return false;
+function storedEntryOk(id: string, e: StoredPackEntry, policyUrls: readonly string[]): e is StoredPackEntry & InstalledPack {
   if (e.source === 'policy' && !(typeof e.url === 'string' && policyUrls.includes(e.url))) return false;
   const json = JSON.stringify(e.pack);
   let ok = validEntries.get(json);
@@ -70,19 +59,17 @@ function storedEntryOk(id: string, entry: unknown, policyUrls: readonly string[]
 }
 
 async function readPacks(): Promise<PackMap> {
-  const [got, policy] = await Promise.all([browser.storage.local.get(PACKS_KEY), getPolicy()]);
-  const stored = got[PACKS_KEY];
-  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return {};
+  const [stored, policy] = await Promise.all([packsItem.get(), getPolicy()]);
   const out: PackMap = {};
-  for (const [id, entry] of Object.entries(stored as Record<string, unknown>)) {
-    if (storedEntryOk(id, entry, policy.packUrls ?? [])) out[id] = entry as InstalledPack;
+  for (const [id, entry] of Object.entries(stored)) {
+    if (storedEntryOk(id, entry, policy.packUrls ?? [])) out[id] = entry;
     else console.warn(`[crm-coach] stored pack "${id}" dropped: it does not validate or its source is not allowed`);
   }
   return out;
 }
 
 async function writePacks(packs: PackMap): Promise<void> {
-  await browser.storage.local.set({ [PACKS_KEY]: packs });
+  await packsItem.set(packs);
 }
 
 /** The merged view for the coach engine: every enabled pack, policy first. */
@@ -157,8 +144,8 @@ export async function removePack(id: string): Promise<InstalledPack[]> {
   const { list, changed } = await applyDecision((packs) => decideRemove(packs, id));
   // Remember a removed built-in so an extension update does not bring it back.
   if (changed.source === 'builtin') {
-    const removed = ((await browser.storage.local.get(REMOVED_BUILTINS_KEY))[REMOVED_BUILTINS_KEY] as string[]) ?? [];
-    await browser.storage.local.set({ [REMOVED_BUILTINS_KEY]: [...new Set([...removed, id])] });
+    const removed = await removedBuiltinsItem.get();
+    await removedBuiltinsItem.set([...new Set([...removed, id])]);
   }
   return list;
 }
@@ -227,7 +214,7 @@ export async function syncPolicyPacks(): Promise<void> {
     const result = await installFromUrl(url, 'policy');
     if (!result.ok) errors[displayUrl(url)] = result.errors.join('; ');
   }
-  await browser.storage.local.set({ [POLICY_ERRORS_KEY]: errors });
+  await policyErrorsItem.set(errors);
   for (const [url, error] of Object.entries(errors)) console.warn('[crm-coach] policy pack not installed', url, error);
 }
 
@@ -267,9 +254,9 @@ function extensionVersion(): string {
  */
 export async function syncBuiltinPacks(options: { force?: boolean; fetchImpl?: typeof fetch } = {}): Promise<void> {
   const version = extensionVersion();
-  const got = await browser.storage.local.get([BUILTINS_VERSION_KEY, REMOVED_BUILTINS_KEY, PACKS_KEY]);
-  if (!options.force && got[PACKS_KEY] && got[BUILTINS_VERSION_KEY] === version) return;
-  const removed = new Set((got[REMOVED_BUILTINS_KEY] as string[] | undefined) ?? []);
+  const [packsStored, installedVersion, removedIds] = await Promise.all([packsItem.has(), builtinsVersionItem.get(), removedBuiltinsItem.get()]);
+  if (!options.force && packsStored && installedVersion === version) return;
+  const removed = new Set(removedIds);
   const builtins = await loadBuiltinPacks(options.fetchImpl);
   await serialized(async () => {
     let packs = await readPacks();
@@ -281,6 +268,6 @@ export async function syncBuiltinPacks(options: { force?: boolean; fetchImpl?: t
       if (decision.ok) packs = decision.packs;
     }
     await writePacks(packs);
-    await browser.storage.local.set({ [BUILTINS_VERSION_KEY]: version });
+    await builtinsVersionItem.set(version);
   });
 }

@@ -13,8 +13,7 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging';
 import type { UsageEvent } from './types';
 import { logOnce } from '../log';
-
-export const OUTBOX_PREFIX = 'outbox:';
+import { OUTBOX_PREFIX } from '../storage/items';
 
 /** The storage.local subset the outbox uses. */
 export interface OutboxStorage {

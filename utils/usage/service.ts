@@ -11,7 +11,8 @@ import type { EffectiveSettings } from '../settings';
 import type { UsageDb } from './db';
 import { ingestEvents } from './ingest';
 import { packMilestones, type PackMilestone } from './milestones';
-import { OUTBOX_PREFIX, readOutboxStorage, type OutboxStorage } from './outbox';
+import { readOutboxStorage, type OutboxStorage } from './outbox';
+import { OUTBOX_PREFIX, saltItem } from '../storage/items';
 import { requestPersistentStorage } from './persist';
 import { buildProgressReport, isPaused, itemStatesFor, resolvedFor, summarize } from './query';
 import type { ProgressReport } from './report';
@@ -21,7 +22,6 @@ import { mayNeedHash, packVocabulary, withKnownVocabulary } from '../event-vocab
 import { buildExport, clearUsage, mergeImport, parseExport, rollupsToCsv } from './transfer';
 import type { UsageEvent } from './types';
 
-export const SALT_KEY = 'salt';
 /** Events per ingestion transaction. */
 export const INGEST_CHUNK = 500;
 const META_PERSIST = 'persistRequested';
@@ -30,7 +30,7 @@ export interface UsageDeps {
   db: UsageDb;
   getPacks: () => Promise<Pack[]>;
   getSettings: () => Promise<EffectiveSettings>;
-  /** browser.storage.local (salt and outbox keys). */
+  /** browser.storage.local (saltItem and the outbox keys, utils/storage/items.ts). */
   storage: OutboxStorage;
   now?: () => number;
 }
@@ -104,11 +104,10 @@ export function createUsageService(deps: UsageDeps): UsageService {
 
   function getSalt(): Promise<string> {
     saltPromise ??= (async () => {
-      const got = await storage.get(SALT_KEY);
-      const existing = got[SALT_KEY];
-      if (typeof existing === 'string' && existing.length >= 8) return existing;
+      const existing = await saltItem.get(storage);
+      if (existing !== null) return existing;
       const salt = randomSalt();
-      await storage.set({ [SALT_KEY]: salt });
+      await saltItem.set(salt, storage);
       return salt;
     })().catch((err) => {
       saltPromise = null;
@@ -183,7 +182,7 @@ export function createUsageService(deps: UsageDeps): UsageService {
         const parsed = parseExport(String(data?.json ?? ''), now());
         const r = await withQuotaRetry(db, () => mergeImport(db, parsed));
         if (r.wasEmpty && parsed.salt) {
-          await storage.set({ [SALT_KEY]: parsed.salt });
+          await saltItem.set(parsed.salt, storage);
           saltPromise = Promise.resolve(parsed.salt);
         }
         return { ok: true, events: r.events };

@@ -5,7 +5,7 @@ import { OptionsApp } from '@/components/options/OptionsApp';
 import type { HostAccess } from '@/components/options/host-access';
 import { onMessage } from '@/utils/messaging';
 import { registerPackHandlers } from '@/utils/packs/background';
-import { PACKS_KEY } from '@/utils/packs/store';
+import { packsItem } from '@/utils/storage/items';
 import type { InstalledPack, Pack } from '@/utils/packs/types';
 
 export const pack = (id: string, extra: Partial<Pack> = {}): Pack => ({
@@ -24,7 +24,7 @@ export async function seedPacks(...packs: (Pack | InstalledPack)[]) {
       return [installed.pack.id, installed];
     }),
   );
-  await fakeBrowser.storage.local.set({ [PACKS_KEY]: map });
+  await fakeBrowser.storage.local.set({ [packsItem.key]: map });
 }
 
 export function fakeHostAccess(initial = false) {

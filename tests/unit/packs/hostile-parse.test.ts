@@ -12,7 +12,8 @@ import { linkDestination, safeHref } from '@/utils/markdown-tree';
 import { jsonKeyProblem } from '@/utils/packs/json-keys';
 import { englishText } from '@/utils/packs/messages';
 import { decodePackBytes, parseDataText, parsePackText } from '@/utils/packs/parse';
-import { addPackUrl, installPackText, PACKS_KEY } from '@/utils/packs/store';
+import { addPackUrl, installPackText } from '@/utils/packs/store';
+import { packsItem } from '@/utils/storage/items';
 import { displayUrl, packUrlProblem, redirectMessage } from '@/utils/packs/store-logic';
 import { fetchPackUrl } from '@/utils/packs/url-fetch';
 import { validatePack } from '@/utils/packs/validate';
@@ -49,10 +50,10 @@ describe('hostile pack corpus (parsing and input)', () => {
     expect(errorsOf(parsePackText(fetched.text, new URL(url).pathname))).toBe(errorsOf(parsePackText(asFileText(file), file)));
 
     await installPackText(JSON.stringify({ format: 'crm-coach/pack@1', id: 'kept-pack', version: '1.0.0', title: 'Kept' }));
-    const before = (await fakeBrowser.storage.local.get(PACKS_KEY))[PACKS_KEY];
+    const before = (await fakeBrowser.storage.local.get(packsItem.key))[packsItem.key];
     const added = await addPackUrl(url);
     expect(added.ok).toBe(false);
-    expect((await fakeBrowser.storage.local.get(PACKS_KEY))[PACKS_KEY]).toEqual(before);
+    expect((await fakeBrowser.storage.local.get(packsItem.key))[packsItem.key]).toEqual(before);
   });
 });
 

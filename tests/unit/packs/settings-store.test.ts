@@ -4,12 +4,13 @@ import {
   getEffectiveSettings,
   getEnforcedSettings,
   getPolicy,
-  isIsoDate,
   onPolicyChanged,
-  POLICY_CACHE_KEY,
-  sanitizePolicy,
   updateSettings,
 } from '@/utils/settings-store';
+import { isIsoDate, sanitizePolicy } from '@/utils/storage/settings-values';
+import { policyCacheItem } from '@/utils/storage/items';
+
+const POLICY_CACHE_KEY = policyCacheItem.key;
 
 describe('settings store', () => {
   it('defaults with no policy', async () => {

@@ -7,13 +7,13 @@ import {
   getEnabledPacks,
   installPackText,
   listInstalled,
-  PACKS_KEY,
   refreshPacks,
   removePack,
   setPackEnabled,
   syncBuiltinPacks,
   syncPolicyPacks,
 } from '@/utils/packs/store';
+import { packsItem } from '@/utils/storage/items';
 import { FETCH_FAILED_HINT } from '@/utils/packs/url-fetch';
 
 const packJson = (id: string, version = '1.0.0', extra: object = {}) =>
@@ -39,7 +39,7 @@ function fakeNetwork() {
 }
 
 async function stored() {
-  return (await fakeBrowser.storage.local.get(PACKS_KEY))[PACKS_KEY];
+  return (await fakeBrowser.storage.local.get(packsItem.key))[packsItem.key];
 }
 
 
@@ -191,7 +191,7 @@ describe('stored packs are validated again when read', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await fakeBrowser.storage.managed.set({ packUrls: ['https://packs.example/real.json'] });
     await fakeBrowser.storage.local.set({
-      [PACKS_KEY]: {
+      [packsItem.key]: {
         real: { pack: valid('real'), source: 'policy', enabled: true, installedAt: 1, url: 'https://packs.example/real.json' },
         forged: { pack: valid('forged'), source: 'policy', enabled: true, installedAt: 1, url: 'https://evil.example/p.json' },
         broken: { pack: { ...valid('broken'), sites: [{ id: 's', name: 'S', match: ['https://*/*'], page: { record: '(a+)+$' }, field: { container: 'a', label: 'b', input: 'c' } }] }, source: 'user-file', enabled: true, installedAt: 1 },

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sendMessage } from '@/utils/messaging';
 import { registerUsageHandlers } from '@/utils/usage/background';
 import { PRUNE_ALARM } from '@/utils/usage/retention';
-import { OUTBOX_PREFIX } from '@/utils/usage/outbox';
+import { OUTBOX_PREFIX } from '@/utils/storage/items';
 import { sendAs } from '../../fake-sender';
 
 describe('registerUsageHandlers (through the typed messages and the fake browser)', () => {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readTotals, type UsageDb } from '@/utils/usage/db';
-import { createOutbox, OUTBOX_PREFIX, readOutboxStorage, type Outbox, type OutboxSend } from '@/utils/usage/outbox';
+import { createOutbox, readOutboxStorage, type Outbox, type OutboxSend } from '@/utils/usage/outbox';
+import { OUTBOX_PREFIX } from '@/utils/storage/items';
 import type { UsageEvent } from '@/utils/usage/types';
 import { freshDb, memoryStorage, NOW, service } from './helpers';
 

@@ -3,9 +3,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { UsageDb } from '@/utils/usage/db';
 import { recordKeyOf } from '@/utils/crm/hash';
 import { LIMITS, sanitizeBatch, sanitizeEvent } from '@/utils/usage/sanitize';
-import { SALT_KEY } from '@/utils/usage/service';
+import { saltItem } from '@/utils/storage/items';
 import type { OutboxStorage } from '@/utils/usage/outbox';
 import { ev, freshDb, memoryStorage, noon, NOW, PACK, service, settings } from './helpers';
+
+const SALT_KEY = saltItem.key;
 
 let db: UsageDb | undefined;
 afterEach(() => db?.close());

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UsageDb } from '@/utils/usage/db';
 import { EXPORT_FORMAT, csvCell, rollupsToCsv } from '@/utils/usage/transfer';
-import { OUTBOX_PREFIX } from '@/utils/usage/outbox';
-import { SALT_KEY } from '@/utils/usage/service';
+import { OUTBOX_PREFIX, saltItem } from '@/utils/storage/items';
 import { emptyRollup } from '@/utils/usage/rollup';
 import { ev, freshDb, memoryStorage, noon, NOW, service } from './helpers';
+
+const SALT_KEY = saltItem.key;
 
 const dbs: UsageDb[] = [];
 function db(): UsageDb {
