@@ -107,7 +107,7 @@ describe('corrupt values (tests/fixtures/storage/corrupt.json)', () => {
       'launcher: expected positions { right, bottom } in px: default used',
     ]);
     expect(decode(policyCacheItem, stored)).toEqual({ value: null, problems: ['expected an object, found a list: default used'] });
-    const packs = decode(packsItem, stored);
+    const packs = packsItem.decode(stored.packs, stored['packs$']);
     // The shell of bad-pack and wrong-id is an entry: the pack store refuses them when it validates the pack.
     expect(Object.keys(packs.value)).toEqual(['acme-sales', 'bad-pack', 'wrong-id']);
     expect(packs.problems).toEqual(['pack "broken-entry": not a stored pack entry, left out', 'pack "no-source": not a stored pack entry, left out']);
