@@ -6,6 +6,7 @@
 import type { PageModel } from '../crm/types';
 import { PACK_FORMAT, type Audience, type LocalizedText, type Nudge, type Pack, type Target, type Tip, type Tour, type TourStep, type When } from '../packs/types';
 import { whenFailures } from '../coach/when';
+import { itemKey } from '../packs/refs';
 
 export const DRAFT_ID = 'author-draft';
 
@@ -114,7 +115,7 @@ export function addToDraft(current: Pack | null, item: DraftItem): { pack: Pack;
       item.tip.audience,
     );
     pack.tips = [...tips, tip];
-    return { pack, key: `${pack.id}/${id}` };
+    return { pack, key: itemKey(pack.id, id) };
   }
   if (item.kind === 'tour') {
     const tours = pack.tours ?? [];
@@ -134,7 +135,7 @@ export function addToDraft(current: Pack | null, item: DraftItem): { pack: Pack;
       item.tour.audience,
     );
     pack.tours = [...tours, tour];
-    return { pack, key: `${pack.id}/${id}` };
+    return { pack, key: itemKey(pack.id, id) };
   }
   // A field added to the draft's nudge for the same page (one nudge per `when` and audience).
   const nudges = pack.nudges ?? [];
@@ -145,12 +146,12 @@ export function addToDraft(current: Pack | null, item: DraftItem): { pack: Pack;
     const fields = n.fields.some((f) => f.toLowerCase() === item.nudge.field.toLowerCase()) ? n.fields : [...n.fields, item.nudge.field];
     const next: Nudge = { ...n, fields };
     pack.nudges = nudges.map((x, i) => (i === at ? next : x));
-    return { pack, key: `${pack.id}/${n.id}` };
+    return { pack, key: itemKey(pack.id, n.id) };
   }
   const id = itemIdFrom(`fields ${item.nudge.when.object?.[0] ?? ''} ${item.nudge.when.page?.[0] ?? ''}`, nudges.map((n) => n.id), 'fields');
   const nudge: Nudge = { id, ...wanted, fields: [item.nudge.field], message: text(item.nudge.message) };
   pack.nudges = [...nudges, nudge];
-  return { pack, key: `${pack.id}/${id}` };
+  return { pack, key: itemKey(pack.id, id) };
 }
 
 export interface LintRow {
@@ -172,19 +173,19 @@ export function lintPack(pack: Pack, model: PageModel, count: (target: Target) =
   const applies = (when: When | undefined) => whenFailures(when, model).length === 0;
   (pack.tips ?? []).forEach((tip, i) => {
     if (!applies(tip.when) || 'page' in tip.target) return;
-    rows.push({ key: `${pack.id}/${tip.id}`, path: `tips[${i}].target`, target: tip.target, matches: count(tip.target) });
+    rows.push({ key: itemKey(pack.id, tip.id), path: `tips[${i}].target`, target: tip.target, matches: count(tip.target) });
   });
   (pack.tours ?? []).forEach((tour, i) => {
     if (!applies(tour.when)) return;
     tour.steps.forEach((step, j) => {
       if ('page' in step.target) return;
-      rows.push({ key: `${pack.id}/${tour.id}`, step: j + 1, path: `tours[${i}].steps[${j}].target`, target: step.target, matches: count(step.target) });
+      rows.push({ key: itemKey(pack.id, tour.id), step: j + 1, path: `tours[${i}].steps[${j}].target`, target: step.target, matches: count(step.target) });
     });
   });
   (pack.nudges ?? []).forEach((nudge, i) => {
     if (!applies(nudge.when)) return;
     nudge.fields.forEach((field, j) => {
-      rows.push({ key: `${pack.id}/${nudge.id}`, path: `nudges[${i}].fields[${j}]`, target: { field }, matches: count({ field }) });
+      rows.push({ key: itemKey(pack.id, nudge.id), path: `nudges[${i}].fields[${j}]`, target: { field }, matches: count({ field }) });
     });
   });
   return rows;

@@ -3,6 +3,7 @@
  * an AuthorForm, and draftItemOf turns it into the item the background adds to the draft pack.
  */
 import { PAGE_KINDS, type PageKind, type PageModel } from '../crm/types';
+import { ROLE_ID_PATTERN } from '../packs/limits';
 import type { Target, TourStep, When } from '../packs/types';
 import type { DraftItem } from './draft';
 import { whenOfPage } from './draft';
@@ -57,7 +58,7 @@ const list = (s: string) =>
 
 export type FormProblem = 'title' | 'body' | 'page' | 'roles' | 'weak' | 'field' | 'steps';
 
-/** The `when` of the form; unknown page kinds are a problem (PACK_FORMAT's five). */
+/** The `when` of the form; unknown page kinds are a problem (PAGE_KINDS, docs/pack-format.md). */
 export function whenOfForm(form: AuthorForm): { when: When } | { problem: FormProblem } {
   const when: When = {};
   const crm = list(form.crm).map((c) => c.toLowerCase());
@@ -71,8 +72,9 @@ export function whenOfForm(form: AuthorForm): { when: When } | { problem: FormPr
 }
 
 function audienceOf(form: AuthorForm): { roles?: string[] } | { problem: FormProblem } {
+  // Typed in any case; stored as the pack format's role ids (lower case), which the coach compares exactly.
   const roles = list(form.roles).map((r) => r.toLowerCase());
-  if (roles.some((r) => !/^[a-z0-9][a-z0-9-]{0,39}$/.test(r))) return { problem: 'roles' };
+  if (roles.some((r) => !ROLE_ID_PATTERN.test(r))) return { problem: 'roles' };
   return roles.length ? { roles } : {};
 }
 

@@ -233,7 +233,7 @@ export function markdownTexts(packs: readonly Pack[]): string[] {
 
 /**
  * The trees of every Markdown text of the packs, keyed by the text itself: the overlay picks a
- * body's text for its language (textOf) and looks its tree up, so no key scheme or language
+ * body's text for its language (localize, utils/packs/text.ts) and looks its tree up, so no key scheme or language
  * choice has to agree between the background and the page. Safe for any text as a key (own
  * properties only; readers use Object.hasOwn).
  */

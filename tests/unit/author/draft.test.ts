@@ -90,6 +90,9 @@ describe('the author form', () => {
   it('when and audience from the text fields, checked', () => {
     expect(draftItemOf({ ...form, title: 'T', page: 'record, bogus' }, { field: 'A' }, false)).toEqual({ problem: 'page' });
     expect(draftItemOf({ ...form, title: 'T', roles: 'Sales, not ok!' }, { field: 'A' }, false)).toEqual({ problem: 'roles' });
+    // The pack format's role ids (ROLE_ID_PATTERN), no other rule: what the form takes, a pack may hold.
+    expect(draftItemOf({ ...form, title: 'T', roles: '2nd-line' }, { field: 'A' }, false)).toEqual({ problem: 'roles' });
+    expect(draftItemOf({ ...form, title: 'T', roles: 'Sales_Ops' }, { field: 'A' }, false)).toMatchObject({ item: { tip: { audience: { roles: ['sales_ops'] } } } });
     const r = draftItemOf({ ...form, title: 'T', crm: '', object: '', page: 'record, edit', roles: 'Sales, support' }, { field: 'A' }, false);
     expect(r).toMatchObject({ item: { tip: { when: { page: ['record', 'edit'] }, audience: { roles: ['sales', 'support'] } } } });
   });

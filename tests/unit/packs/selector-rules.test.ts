@@ -9,7 +9,7 @@ const refusal = (s: string) => {
   return m ? englishText(m) : null;
 };
 
-// Selectors real packs use (docs/packs.md, public/packs, PACK_FORMAT.md), plus the allowed features.
+// Selectors real packs use (docs/packs.md, docs/pack-format.md, public/packs), plus the allowed features.
 const allowed = [
   "button[name='Edit']",
   'h1 .record-type',

@@ -319,7 +319,7 @@ describe('journeyPlan', () => {
       8,
     );
     expect(plan.weeks).toHaveLength(13);
-    // Due by day 7 is a week-1 milestone (PACK_FORMAT's "week-1-hygiene" example).
+    // Due by day 7 is a week-1 milestone (the "week-1-hygiene" example of docs/pack-format.md).
     expect(plan.weeks[0]).toMatchObject({ week: 1, fromDay: 0, toDay: 6, done: 1, late: 1, past: true, current: false });
     expect(plan.weeks[0].milestones.map((m) => m.milestone.id)).toEqual(['a', 'b']);
     expect(plan.weeks[0].days).toEqual([{ day: 0, snippets: [snippet('s1', 0, true), snippet('s2', 0)] }]);
