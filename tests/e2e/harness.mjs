@@ -301,6 +301,23 @@ export async function inWorker(session, fn, arg) {
   return worker.evaluate(fn, arg);
 }
 
+/**
+ * Clicks the extension's toolbar button for the page's tab, as a user would (Chromium only: CDP
+ * Extensions.triggerAction). This grants activeTab, so the coach starts on a pack site the user
+ * has not granted.
+ */
+export async function clickToolbarButton(session, page) {
+  const cdp = await session.context.browser().newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tab = targetInfos.find((t) => t.url === page.url());
+    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    await cdp.send('Extensions.triggerAction', { id: session.extensionId, targetId: tab.targetId });
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Stops the MV3 service worker the way Chromium does when idle (CDP Target.closeTarget). */
 export async function stopServiceWorker(session) {
   const cdp = await session.context.browser()?.newBrowserCDPSession?.();

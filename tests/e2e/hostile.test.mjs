@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { dumpExtensionStorage, e2eTest, eventually, openCrm, openOptions, overlay, route, ROOT } from './harness.mjs';
+import { clickToolbarButton, dumpExtensionStorage, e2eTest, eventually, openCrm, openOptions, overlay, route, ROOT } from './harness.mjs';
 import { readUsage } from './usage-lib.mjs';
 
 const corpus = (name) => readFileSync(path.join(ROOT, 'tests/fixtures/packs/hostile', name), 'utf8');
@@ -113,13 +113,9 @@ e2eTest('a pack site whose object selector reads the record name: only declared 
   const options = await openOptions(session);
   await installFile(options, 'record-name-object.json');
   await options.locator('[data-coach-pack="hostile-record-name"]').waitFor({ timeout: 15_000 });
-  // Grant the site for this test through the worker (the user's "Grant access" click), so the coach runs there.
+  // The toolbar click grants the site for this tab (activeTab), so the coach runs there.
   const page = await openCrm(session, ACME, { waitForOverlay: false });
-  const cdp = await session.context.browser().newBrowserCDPSession();
-  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-  const tab = targetInfos.find((t) => t.url === page.url());
-  await cdp.send('Extensions.triggerAction', { id: session.extensionId, targetId: tab.targetId });
-  await cdp.detach();
+  await clickToolbarButton(session, page);
   await overlay(page, '[data-coach-nudge="hostile-record-name/n"]').waitFor({ state: 'attached', timeout: 15_000 });
   // The page shows the record's name in its h1: the test is not vacuous.
   assert.ok((await page.locator('h1').innerText()).match(/Acme - 200 Widgets|Jane Doe/));

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { e2eTest, eventually, openCrm, openOptions, overlay, route, screenshot, ROOT } from './harness.mjs';
+import { clickToolbarButton, e2eTest, eventually, openCrm, openOptions, overlay, route, screenshot, ROOT } from './harness.mjs';
 
 const acme = route({ crm: 'acme-crm', page: 'record' });
 const site = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/crm', acme.site), 'utf8'));
@@ -39,16 +39,6 @@ async function installPack(session) {
 }
 
 const TOOLBAR_CLICK = { browsers: ['chromium'], why: 'clicks the toolbar button through CDP Extensions.triggerAction' };
-
-/** Clicks the extension's toolbar button for a tab, as a user would (CDP Extensions.triggerAction). */
-async function clickToolbarButton(session, page) {
-  const cdp = await session.context.browser().newBrowserCDPSession();
-  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-  const tab = targetInfos.find((t) => t.url === page.url());
-  assert.ok(tab, `a tab target for ${page.url()}`);
-  await cdp.send('Extensions.triggerAction', { id: session.extensionId, targetId: tab.targetId });
-  await cdp.detach();
-}
 
 e2eTest(
   'pack site: no coach before access, coached after the toolbar click, nudge lists the empty fields',

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { dumpExtensionStorage, e2eTest, eventually, openOptions, overlay, ROOT, screenshot } from './harness.mjs';
+import { clickToolbarButton, dumpExtensionStorage, e2eTest, eventually, openOptions, overlay, ROOT, screenshot } from './harness.mjs';
 
 const BASE = (process.env.REALCRM_URL ?? `http://127.0.0.1:${process.env.REALCRM_PORT ?? 8080}`).replace(/\/+$/, '');
 const ID = (n) => `0a1b2c3d-0000-4000-8000-00000000000${n}`;
@@ -47,16 +47,6 @@ async function installPack(session) {
   await options.getByLabel('Import pack file').setInputFiles({ name: 'suitecrm.json', mimeType: 'application/json', buffer: readFileSync(PACK_FILE) });
   await options.locator(`[data-coach-pack="${pack.id}"]`).waitFor();
   await options.close();
-}
-
-/** Clicks the extension's toolbar button for the page's tab, as a user would (CDP Extensions.triggerAction). */
-async function clickToolbarButton(session, page) {
-  const cdp = await session.context.browser().newBrowserCDPSession();
-  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-  const tab = targetInfos.find((t) => t.url === page.url());
-  assert.ok(tab, `a tab target for ${page.url()}`);
-  await cdp.send('Extensions.triggerAction', { id: session.extensionId, targetId: tab.targetId });
-  await cdp.detach();
 }
 
 /** The kit's login helper (../shared/realcrm next to the repository; REALCRM_KIT elsewhere). */
