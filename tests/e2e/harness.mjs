@@ -301,6 +301,13 @@ export async function inWorker(session, fn, arg) {
   return worker.evaluate(fn, arg);
 }
 
+/** e2eTest options for a test that calls clickToolbarButton: CDP may trigger the action only with this flag, in Chromium. */
+export const TOOLBAR_CLICK = {
+  launchOptions: { args: ['--enable-unsafe-extension-debugging'] },
+  browsers: ['chromium'],
+  why: 'clicks the toolbar button through CDP Extensions.triggerAction',
+};
+
 /**
  * Clicks the extension's toolbar button for the page's tab, as a user would (Chromium only: CDP
  * Extensions.triggerAction). This grants activeTab, so the coach starts on a pack site the user

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { clickToolbarButton, dumpExtensionStorage, e2eTest, eventually, openCrm, openOptions, overlay, route, ROOT } from './harness.mjs';
+import { clickToolbarButton, dumpExtensionStorage, e2eTest, TOOLBAR_CLICK, eventually, openCrm, openOptions, overlay, route, ROOT } from './harness.mjs';
 import { readUsage } from './usage-lib.mjs';
 
 const corpus = (name) => readFileSync(path.join(ROOT, 'tests/fixtures/packs/hostile', name), 'utf8');
@@ -125,7 +125,7 @@ e2eTest('a pack site whose object selector reads the record name: only declared 
   await eventually(async () => (await readUsage(options)).events.some((e) => e.kind === 'page.view' && e.crm === 'acme-crm'), { timeout: 15_000, message: 'the page view' });
   const dump = (await dumpExtensionStorage(session)).toLowerCase();
   for (const s of ['acme - 200 widgets', 'jane doe']) assert.ok(!dump.includes(s), `record name "${s}" is stored nowhere`);
-}, { launchOptions: { args: ['--enable-unsafe-extension-debugging'] }, browsers: ['chromium'], why: 'drives the toolbar button and the content script\'s isolated world through CDP' });
+}, { ...TOOLBAR_CLICK, why: 'drives the toolbar button and the content script\'s isolated world through CDP' });
 
 e2eTest('a forged message from the content script\'s own world is refused; storage.local is out of its reach', async (session) => {
   const page = await openCrm(session, SF);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { clickToolbarButton, e2eTest, eventually, openCrm, openOptions, overlay, route, screenshot, ROOT } from './harness.mjs';
+import { clickToolbarButton, e2eTest, TOOLBAR_CLICK, eventually, openCrm, openOptions, overlay, route, screenshot, ROOT } from './harness.mjs';
 
 const acme = route({ crm: 'acme-crm', page: 'record' });
 const site = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/crm', acme.site), 'utf8'));
@@ -38,8 +38,6 @@ async function installPack(session) {
   return options;
 }
 
-const TOOLBAR_CLICK = { browsers: ['chromium'], why: 'clicks the toolbar button through CDP Extensions.triggerAction' };
-
 e2eTest(
   'pack site: no coach before access, coached after the toolbar click, nudge lists the empty fields',
   async (session) => {
@@ -62,7 +60,7 @@ e2eTest(
     await page.waitForTimeout(500);
     assert.equal(await page.locator('crm-coach-overlay').count(), 1);
   },
-  { launchOptions: { args: ['--enable-unsafe-extension-debugging'] }, ...TOOLBAR_CLICK },
+  TOOLBAR_CLICK,
 );
 
 e2eTest(
@@ -78,7 +76,7 @@ e2eTest(
     await page.waitForTimeout(1000);
     assert.equal(await page.locator('crm-coach-overlay').count(), 0);
   },
-  { launchOptions: { args: ['--enable-unsafe-extension-debugging'] }, ...TOOLBAR_CLICK },
+  TOOLBAR_CLICK,
 );
 
 e2eTest(

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { clickToolbarButton, dumpExtensionStorage, e2eTest, eventually, openOptions, overlay, ROOT, screenshot } from './harness.mjs';
+import { clickToolbarButton, dumpExtensionStorage, e2eTest, TOOLBAR_CLICK, eventually, openOptions, overlay, ROOT, screenshot } from './harness.mjs';
 
 const BASE = (process.env.REALCRM_URL ?? `http://127.0.0.1:${process.env.REALCRM_PORT ?? 8080}`).replace(/\/+$/, '');
 const ID = (n) => `0a1b2c3d-0000-4000-8000-00000000000${n}`;
@@ -19,8 +19,6 @@ const PACK_FILE = path.join(ROOT, 'tests/fixtures/packs/suitecrm/suitecrm-coachi
 const pack = JSON.parse(readFileSync(PACK_FILE, 'utf8'));
 const NUDGE = `[data-coach-nudge="${pack.id}/deal-basics"]`;
 const TIP = `[data-coach-tip="${pack.id}/account-website"]`;
-// The toolbar click (activeTab) needs CDP's Extensions.triggerAction.
-const launchOptions = { args: ['--enable-unsafe-extension-debugging'] };
 
 async function reachable() {
   try {
@@ -40,7 +38,7 @@ if (!up && inCi) {
   });
 }
 // Chromium only for now: the toolbar click is CDP's (Firefox would take the pack row's Grant access).
-const realCrmTest = (name, fn) => e2eTest(name, fn, { launchOptions, browsers: ['chromium'], why: 'clicks the toolbar button through CDP Extensions.triggerAction', skip: skip || (!up && inCi ? 'SuiteCRM is not reachable (see the failure above)' : false), timeout: 180_000 });
+const realCrmTest = (name, fn) => e2eTest(name, fn, { ...TOOLBAR_CLICK, skip: skip || (!up && inCi ? 'SuiteCRM is not reachable (see the failure above)' : false), timeout: 180_000 });
 
 async function installPack(session) {
   const options = await openOptions(session);

@@ -10,7 +10,7 @@
  * tests/fixtures/storage/ and its test in tests/unit/storage/.
  */
 import type { PackMessage } from '../packs/messages';
-import type { PackSource } from '../packs/types';
+import type { InstalledPack, PackSource } from '../packs/types';
 import type { TourProgress } from '../coach/tour';
 import type { Policy, Settings } from '../settings';
 import { DEFAULT_SETTINGS } from '../settings';
@@ -48,18 +48,7 @@ export const PACK_SOURCES = ['builtin', 'user-file', 'user-url', 'policy', 'draf
  * `unknown` until utils/packs/store.ts has validated it again (docs/architecture.md: packs are
  * validated when read), so a pack that no longer validates is never used.
  */
-export interface StoredPackEntry {
-  pack: unknown;
-  source: PackSource;
-  enabled: boolean;
-  installedAt: number;
-  url?: string;
-  etag?: string;
-  lastModified?: string;
-  lastRefreshAt?: number;
-  lastError?: string;
-  lastProblem?: PackMessage;
-}
+export type StoredPackEntry = Omit<InstalledPack, 'pack'> & { pack: unknown };
 
 const OPTIONAL_STRINGS = ['url', 'etag', 'lastModified', 'lastError'] as const;
 

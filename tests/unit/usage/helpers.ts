@@ -14,6 +14,17 @@ export function freshDb(): UsageDb {
 }
 
 /** Local noon of a date, so a day never straddles midnight in any time zone. */
+/** Every row of every table, in a stable order: to compare the whole database before and after. */
+export async function dumpDb(d: UsageDb) {
+  return {
+    events: await d.events.orderBy('id').toArray(),
+    rollups: await d.rollups.toArray(),
+    items: await d.items.toArray(),
+    rewards: await d.rewards.toArray(),
+    meta: await d.meta.toArray(),
+  };
+}
+
 export function noon(y: number, m: number, d: number, minutes = 0): number {
   return new Date(y, m - 1, d, 12, minutes).getTime();
 }

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { UsageDb } from '@/utils/usage/db';
 import { EXPORT_FORMAT, isImportableDay } from '@/utils/usage/transfer';
 import { emptyRollup } from '@/utils/usage/rollup';
-import { ev, freshDb, noon, NOW, service } from './helpers';
+import { ev, freshDb, noon, NOW, service, dumpDb } from './helpers';
 
 const dbs: UsageDb[] = [];
 afterEach(() => {
@@ -21,13 +21,7 @@ async function seeded() {
     ev('page.view', noon(2026, 3, 10), { crm: 'salesforce', object: 'Opportunity', page: 'record' }),
     ev('snippet.completed', noon(2026, 3, 12), { packId: 'starter', itemId: 'log-a-call', points: 10 }),
   ]);
-  const dump = async () => ({
-    events: await d.events.orderBy('id').toArray(),
-    rollups: await d.rollups.toArray(),
-    items: await d.items.toArray(),
-    rewards: await d.rewards.toArray(),
-    meta: await d.meta.toArray(),
-  });
+  const dump = () => dumpDb(d);
   return { d, svc, dump, before: await dump(), progress: await svc.getProgress() };
 }
 

@@ -3,7 +3,7 @@ import type { UsageDb } from '@/utils/usage/db';
 import { EXPORT_FORMAT, csvCell, rollupsToCsv } from '@/utils/usage/transfer';
 import { OUTBOX_PREFIX, saltItem } from '@/utils/storage/items';
 import { emptyRollup } from '@/utils/usage/rollup';
-import { ev, freshDb, memoryStorage, noon, NOW, service } from './helpers';
+import { ev, freshDb, memoryStorage, noon, NOW, service, dumpDb } from './helpers';
 
 const SALT_KEY = saltItem.key;
 
@@ -79,13 +79,7 @@ describe('export, delete, import', () => {
     await svc.recordEvents([ev('page.view', noon(2026, 3, 14), { crm: 'hubspot', object: 'Deal' })]);
     await svc.importData({ json });
     const once = await svc.getProgress();
-    const dump = async () => ({
-      events: await d.events.orderBy('id').toArray(),
-      rollups: await d.rollups.toArray(),
-      items: await d.items.toArray(),
-      rewards: await d.rewards.toArray(),
-      meta: await d.meta.toArray(),
-    });
+    const dump = () => dumpDb(d);
     const first = await dump();
     expect(await svc.importData({ json })).toEqual({ ok: true, events: 0 });
     expect(await dump()).toEqual(first);
