@@ -52,9 +52,9 @@ const READY_MS = 20_000;
  * deferred render (nudges, outlines) caught up, every anchored tip placed next to its field.
  * Returns what it drew.
  */
-async function coachDrawn(page, { lateNudge = false } = {}) {
+async function coachDrawn(page, { waitForLabels = [] } = {}) {
   const handle = await page.waitForFunction(
-    (waitForNudge) => {
+    (labels) => {
       const root = document.querySelector('crm-coach-overlay')?.shadowRoot?.querySelector('[data-coach-root]');
       if (!(root instanceof HTMLElement)) return null;
       const d = root.dataset;
@@ -63,11 +63,12 @@ async function coachDrawn(page, { lateNudge = false } = {}) {
       if (tips.length < Number(d.coachTips) || tips.some((t) => !(t instanceof HTMLElement) || !t.dataset.placement)) return null;
       const nudges = root.querySelectorAll('[data-coach-nudge]').length;
       if (nudges < Number(d.coachNudges)) return null;
-      // A component that renders its fields late: its nudge is what shows the coach found them.
-      if (waitForNudge && nudges === 0) return null;
+      // Components that render their fields late: the nudges name the fields once the coach found them.
+      const nudgeText = [...root.querySelectorAll('[data-coach-nudge]')].map((n) => n.textContent ?? '').join('\n');
+      if (labels.some((l) => !nudgeText.includes(l))) return null;
       return { tips: tips.length, nudges, launcher: root.querySelector('[data-coach-launcher]') !== null };
     },
-    lateNudge,
+    waitForLabels,
     { timeout: READY_MS, polling: 'raf' },
   );
   const drawn = await handle.jsonValue();
@@ -101,7 +102,11 @@ for (const route of routes) {
   const page = await session.context.newPage();
   try {
     await page.goto(route.url, { waitUntil: 'domcontentloaded' });
-    const drawn = await coachDrawn(page, { lateNudge: new URL(route.url).hostname.startsWith('late.') });
+    // The late-rendering Lightning page (its components attach their shadow roots after a random
+    // delay): wait for the page's own "all rendered" promise, then for the nudges to name its empties.
+    const late = new URL(route.url).hostname.startsWith('late.');
+    if (late) await page.evaluate(() => /** @type {any} */ (window).lateShadowDone);
+    const drawn = await coachDrawn(page, { waitForLabels: late ? route.expect?.empty ?? [] : [] });
     rows.push({ name, ...drawn });
     firstCoached ??= page;
     if (!headed) await page.screenshot({ path: path.join(out, `${name}.png`), animations: 'disabled' });
