@@ -28,8 +28,8 @@ function keepSiteScriptsInSync(): void {
  * storage.local for the extension's own pages and worker only (Chromium 120+): a CRM page that
  * takes over its renderer cannot read the salt or plant a pack or a policy cache through the
  * content script. Content scripts get what they need by message (utils/message-access.ts).
- * Firefox has no such level for storage.local; there every stored pack and the policy cache are
- * validated again when read.
+ * Firefox has no such level for storage.local; there, as everywhere, every stored key is checked
+ * when read (utils/storage/items.ts) and stored packs are validated again.
  */
 function limitStorageToTrustedContexts(): void {
   const local = browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> };
