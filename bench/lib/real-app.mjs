@@ -9,17 +9,21 @@ import { median, sum } from './stats.mjs';
  * `nav`: { expectTip, navStart, contentAt, tipAt }; `modelReadyMarks`: start times of the
  * content script's 'crm-coach:model-ready' marks. contentToTip is from the new record's content
  * being in the page to the frame that paints the tip; modelReadyToTip from the first model-ready
- * mark made after the navigation started (null when the content script made none).
+ * mark made after the navigation started (null when the content script made none); coachWorkMs
+ * the content script's own work in that time: the durations of its 'crm-coach:batch' measures
+ * (`batches`: { start, duration }) that started between the navigation and the tip.
  */
-export function tipTiming(nav, modelReadyMarks = []) {
+export function tipTiming(nav, modelReadyMarks = [], batches = []) {
   if (!nav.expectTip) return null;
-  if (nav.tipAt === null || nav.tipAt === undefined) return { shown: false, contentToTip: null, navToTip: null, modelReadyToTip: null };
+  if (nav.tipAt === null || nav.tipAt === undefined) return { shown: false, contentToTip: null, navToTip: null, modelReadyToTip: null, coachWorkMs: null };
   const ready = modelReadyMarks.filter((t) => t >= nav.navStart && t <= nav.tipAt).sort((a, b) => a - b)[0];
+  const work = batches.filter((b) => b.start >= nav.navStart && b.start <= nav.tipAt);
   return {
     shown: true,
     contentToTip: nav.contentAt === null || nav.contentAt === undefined ? null : nav.tipAt - nav.contentAt,
     navToTip: nav.tipAt - nav.navStart,
     modelReadyToTip: ready === undefined ? null : nav.tipAt - ready,
+    coachWorkMs: work.length ? sum(work.map((b) => b.duration)) : null,
   };
 }
 
@@ -74,6 +78,7 @@ export function summarizeRealApp(rounds) {
       contentToTip: values('contentToTip'),
       navToTip: values('navToTip'),
       modelReadyToTip: values('modelReadyToTip'),
+      coachWorkMs: values('coachWorkMs'),
     },
   };
 }
