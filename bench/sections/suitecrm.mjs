@@ -104,6 +104,22 @@ function suiteBenchPage({ origin, prefix }) {
   };
 }
 
+/**
+ * Closes the toolbar popup the click opened (a user closes it by going back to the page; left
+ * open, it would keep working beside the navigations, which a user's does not).
+ */
+async function closePopup(session) {
+  const cdp = await session.context.browser().newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const popups = targetInfos.filter((t) => t.url.startsWith(`${EXTENSION_ORIGIN}popup.html`));
+    for (const t of popups) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+    return popups.length;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Starts the navigation in the page: arms the watcher, then clicks the link or changes the hash. */
 async function navigate(page, nav) {
   const inner = innerDetail(nav.to.id, nav.to.module);
@@ -138,6 +154,7 @@ async function suiteRound({ config, server, extDir }, variant) {
     await sleep(Math.max(0, config.suiteDetailMs - (Date.now() - t0)));
     await page.evaluate(() => window.__suiteBench.mark('detail:end'));
     const overlay = variant === 'with' ? await waitForOverlay(page, 1_000) : null;
+    const popupsClosed = variant === 'with' ? await closePopup(session) : 0;
 
     const pageNavs = [];
     for (const nav of NAVIGATIONS) {
@@ -167,6 +184,7 @@ async function suiteRound({ config, server, extDir }, variant) {
     return {
       variant,
       overlay,
+      popupsClosed,
       traceEvents: events.length,
       detail: byLabel.get('detail'),
       navs: pageNavs.map((n) => ({
