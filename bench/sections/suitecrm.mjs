@@ -120,6 +120,9 @@ async function closePopup(session) {
   }
 }
 
+/** SuiteCRM could not be used (its login failed): the section's figures become n/a. */
+class SuiteUnavailable extends Error {}
+
 /** Starts the navigation in the page: arms the watcher, then clicks the link or changes the hash. */
 async function navigate(page, nav) {
   const inner = innerDetail(nav.to.id, nav.to.module);
@@ -140,7 +143,9 @@ async function suiteRound({ config, server, extDir }, variant) {
   try {
     if (variant === 'with') await installPack(session);
     await session.context.addInitScript(suiteBenchPage, { origin: new URL(BASE).origin, prefix: MARK_PREFIX });
-    const page = await login(session);
+    const page = await login(session).catch((err) => {
+      throw new SuiteUnavailable(`SuiteCRM login failed: ${String(err?.message ?? err).split('\n')[0]}`);
+    });
     await page.goto(ajaxUiUrl(innerDetail(START.id, START.module)), { waitUntil: 'load' });
     await page.locator(readySelector(START)).waitFor({ state: 'attached', timeout: 30_000 });
     await sleep(500);
@@ -229,8 +234,8 @@ export async function run(ctx) {
     } catch (err) {
       // SuiteCRM went away (or its login broke) mid-run: n/a with the reason, not a bench failure.
       const gone = await unreachableReason();
-      if (!gone && !/login|Login|wizard/.test(String(err?.message))) throw err;
-      const reason = gone ?? `SuiteCRM login failed: ${err.message.split('\n')[0]}`;
+      if (!gone && !(err instanceof SuiteUnavailable)) throw err;
+      const reason = gone ?? err.message;
       report.detail('suitecrm', { base: BASE, unavailable: reason, rounds });
       for (const [name, budget, unit] of Object.values(ROWS)) report.na(S, name, reason, { budget, unit });
       return;
