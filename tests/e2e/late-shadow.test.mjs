@@ -1,6 +1,6 @@
 // Shadow roots attached late are reported without changing what the page's attachShadow does
 // (docs/adapters.md "Shadow roots"): in Chromium by the main-world script, in Firefox by a function
-// the isolated content script exports over the page's Element.prototype.attachShadow. The fields
+// the isolated content script builds from the page's own objects over Element.prototype.attachShadow. The fields
 // read inside late roots are checked by adapters-real and crm-pages; this file checks the page's
 // side: return values, exceptions, the event, and (Firefox) a page whose add-on went away.
 import assert from 'node:assert/strict';
@@ -69,4 +69,4 @@ e2eTest('Firefox: a page whose add-on was removed (disabled, updated, uninstalle
   } finally {
     await page.close();
   }
-}, { browsers: ['firefox'], why: 'the report is a function the Firefox content script exports to the page; Chromium\'s runs in the page\'s own world' });
+}, { browsers: ['firefox'], why: 'only Firefox destroys the content script\'s sandbox that set the report up; Chromium\'s runs in the page\'s own world' });
