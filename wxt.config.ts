@@ -3,6 +3,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 import { CRM_CONTENT_MATCHES } from './utils/crm/matches';
+import { CRM_HOST_MATCHES } from './utils/crm/registry';
 
 
 // Fixed public key: the extension id is hleadkajkmgjljmaomoklmpoighnceim everywhere
@@ -53,6 +54,8 @@ export default defineConfig({
     action: { default_title: 'CRM Coach' },
     ...(browser === 'firefox'
       ? {
+          // Late shadow roots (entrypoints/shadow-roots-firefox.ts): MV2 runs no main-world script.
+          content_scripts: [{ matches: CRM_HOST_MATCHES, js: ['shadow-roots-firefox.js'], run_at: 'document_start' }],
           browser_specific_settings: {
             // Nothing leaves the machine: Firefox's data collection declaration says so.
             gecko: { id: 'crm-coach@crm-coach.dev', data_collection_permissions: { required: ['none'] } },

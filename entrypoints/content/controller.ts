@@ -22,6 +22,7 @@ import { DEFAULT_LAUNCHER } from '@/components/overlay/Launcher';
 import type { ShadowRootOf } from '@/components/overlay/dom';
 import { setMarkdownTrees } from '@/components/overlay/markdown-trees';
 import { logOnce } from '@/utils/crm/log';
+import { packEmptyTexts } from '@/utils/crm/empty-texts';
 import { createSelectorBudget, selectorKey } from '@/utils/crm/selector-budget';
 import type { LivePage } from '@/utils/crm/live-page';
 import type { LiveIndex } from '@/utils/crm/live-index';
@@ -237,6 +238,17 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
 
   const sites = (): SiteDefinition[] => (state?.packs ?? []).flatMap((p: Pack) => p.sites ?? []);
 
+  /** The packs' placeholder lists for the readers (`crms`), worked out again only when the packs change. */
+  let emptyTextsFor: Pack[] | null = null;
+  let emptyTexts: AdapterContext['emptyTexts'];
+  const readerContext = (s: CoachState): AdapterContext => {
+    if (emptyTextsFor !== s.packs) {
+      emptyTextsFor = s.packs;
+      emptyTexts = packEmptyTexts(s.packs);
+    }
+    return { salt: s.salt, shadowRootOf: deps.shadowRootOf, emptyTexts };
+  };
+
   // ------------------------------------------------------------ planning
 
   /** Pack selectors run within a cost budget per batch; a slow one is suspended for the page. */
@@ -284,7 +296,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     try {
       const url = deps.url();
       if (state) {
-        const ctx = { salt: state.salt, shadowRootOf: deps.shadowRootOf };
+        const ctx = readerContext(state);
         const next = live ? live.step(url, ctx, sites(), t0 + SLICE_MS) : deps.readPage(deps.doc, url, ctx, sites());
         if (next === undefined) done = false;
         else {

@@ -1,9 +1,10 @@
 // Held-out CRM pages rebuilt from public evidence (routes.json "heldOut"), in real Chromium with
 // the built extension: a pack's nudge lists exactly the empty fields it names on each page, through
 // the traps real pages have. Includes a Lightning page whose components attach their shadow roots
-// late, at a random delay (found through the main-world attachShadow report, without polling).
+// late, at a random delay (found through the attachShadow report, without polling: a main-world
+// script in Chromium, an exported function in Firefox).
 import assert from 'node:assert/strict';
-import { IS_FIREFOX, e2eTest, eventually, openCrm, openOptions, overlay, routes } from './harness.mjs';
+import { e2eTest, eventually, openCrm, openOptions, overlay, routes } from './harness.mjs';
 
 const held = routes.filter((r) => r.heldOut);
 
@@ -52,10 +53,7 @@ e2eTest('held-out pages: a pack nudge lists exactly the empty fields it names (Z
   assert.ok(held.length >= 10, 'routes.json marks the held-out pages');
   await installPack(session);
   for (const [i, r] of held.entries()) {
-    // Firefox MV2 cannot run the main-world attachShadow report (docs/adapters.md "Shadow roots"):
-    // there a late root is seen only with the page's next mutation, which this page never makes.
-    const skip = IS_FIREFOX && new URL(r.url).hostname.startsWith('late.') ? 'late shadow roots are reported by a main-world script, which Firefox MV2 cannot run' : false;
-    await t.test(`${r.expect.crm} ${r.expect.page}: ${r.url}`, { skip }, async () => {
+    await t.test(`${r.expect.crm} ${r.expect.page}: ${r.url}`, async () => {
       const page = await openCrm(session, r);
       try {
         const key = `${pack.id}/h${i}`;

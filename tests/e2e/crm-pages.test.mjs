@@ -2,7 +2,7 @@
 // "What the coach sees" tab. Every built-in CRM fixture route, then Salesforce through SPA
 // navigation (links and buttons that pushState) and re-render (inline edit, save).
 import assert from 'node:assert/strict';
-import { IS_FIREFOX, e2eTest, eventually, openCrm, overlay, routes, route } from './harness.mjs';
+import { e2eTest, eventually, openCrm, overlay, routes, route } from './harness.mjs';
 
 /** Opens the coach panel (if closed) on its "What the coach sees" tab. */
 async function openCoachSees(page) {
@@ -78,9 +78,7 @@ e2eTest('every built-in CRM fixture: "What the coach sees" reports its crm, obje
   for (const c of ['salesforce', 'hubspot', 'dynamics', 'zoho', 'pipedrive']) assert.ok(crms.has(c), `a ${c} route`);
 
   for (const r of builtIn) {
-    // Firefox MV2 cannot run the main-world attachShadow report (docs/adapters.md "Shadow roots").
-    const skip = IS_FIREFOX && new URL(r.url).hostname.startsWith('late.') ? 'late shadow roots are reported by a main-world script, which Firefox MV2 cannot run' : false;
-    await t.test(`${r.expect.crm} ${r.expect.object} ${r.expect.page}: ${r.url}`, { skip }, async () => {
+    await t.test(`${r.expect.crm} ${r.expect.object} ${r.expect.page}: ${r.url}`, async () => {
       const page = await openCrm(session, r);
       try {
         await openCoachSees(page);

@@ -201,6 +201,8 @@ async function launchFirefox(options) {
     worker: null,
     firstPage,
     extensionId: GECKO_ID,
+    /** Removes the add-on while its pages stay open (what disabling, updating or uninstalling it does to them). */
+    uninstallExtension: () => browser.uninstallExtension(GECKO_ID),
     consoleLines: () => [...consoleLines],
     async close() {
       await browser.close().catch(() => {});

@@ -39,7 +39,7 @@ export function textShown(text: string, control?: Element): DisplayedValue {
 
 /**
  * What displayed text shows when the page's "no value" texts are `empties` (compared without case
- * or surrounding space; a reader's default, or a pack site entry's AdapterContext.emptyTexts).
+ * or surrounding space; a reader's default, or the packs' list from AdapterContext.emptyTexts).
  */
 export function textShownWith(text: string, empties: readonly string[], control?: Element): DisplayedValue {
   const t = clean(text);

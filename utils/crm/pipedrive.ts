@@ -11,8 +11,8 @@
  * - Views the user left stay in the DOM as hidden `.viewContainer` elements before the live one:
  *   only rows outside hidden view containers are read.
  * - The markup carries no field keys: the API name is the label.
- * - Empty: `-` or nothing. The list is a default a pack's site entry can replace
- *   (AdapterContext.emptyTexts).
+ * - Empty: `-` or nothing. The list is a default a pack can replace (`crms.pipedrive.emptyText`,
+ *   through AdapterContext.emptyTexts).
  */
 import type { AdapterContext, CrmAdapter, FieldModel, PageKind, PageModel } from './types';
 import {
@@ -40,7 +40,7 @@ const SECTIONS = 'section, [role=region], fieldset, [data-testid$="-section"]';
 /** Buttons (Edit, Save, Cancel) and screen-reader text inside a row: never part of the value. */
 const NOT_VALUE = 'button, [role=button], .cui5-sr-only, .sr-only';
 
-/** What Pipedrive shows for "no value" (the default; AdapterContext.emptyTexts replaces it). */
+/** What Pipedrive shows for "no value" (the default; a pack's `crms.pipedrive.emptyText` replaces it through AdapterContext.emptyTexts). */
 export const PIPEDRIVE_EMPTY_TEXTS: readonly string[] = ['', '-'];
 
 interface PipedriveRoute {
@@ -79,7 +79,7 @@ function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
   const memo = newVisibilityMemo();
   const dialog = openDialogWith(doc, FIELD_NAME, sro, memo);
   if (!dialog && (route.page === 'home' || route.page === 'list')) return emptyModel(ID, url, route.page, object);
-  const empties = ctx.emptyTexts ?? PIPEDRIVE_EMPTY_TEXTS;
+  const empties = ctx.emptyTexts?.[ID] ?? PIPEDRIVE_EMPTY_TEXTS;
   const fields: FieldModel[] = [];
   const sections = new Map<Element, string | undefined>();
   const current = dialog ? () => true : notInStalePage(doc, '.viewContainer', sro, memo);

@@ -69,3 +69,34 @@ export function reportLateShadowRoots(win: Window & typeof globalThis): void {
   (attachShadow as { crmCoach?: boolean }).crmCoach = true;
   proto.attachShadow = attachShadow;
 }
+
+/**
+ * Firefox, isolated world, document_start: the report where MV2 runs no main-world script.
+ *
+ * The page's attachShadow must keep working after this content script is gone: Firefox destroys
+ * a content script's sandbox when the add-on is disabled, updated or removed, and a function the
+ * sandbox put in the page (`exportFunction`) then throws "can't access dead object" on every call
+ * (tests/e2e/late-shadow.test.mjs). So nothing of the sandbox is put in the page's call path:
+ * the page's Element.prototype.attachShadow (reached through the Xray waiver `wrappedJSObject`)
+ * becomes a Proxy of the original built only from the page's own objects. Its handler's `apply`
+ * is a getter, read on each call: the page's `[Reflect.apply].find(ping)`, where `ping` is the
+ * page's `document.dispatchEvent` bound to one SHADOW_ROOT_EVENT. So each call first dispatches
+ * the event on the document (listeners never throw into the dispatcher) and then runs
+ * `Reflect.apply(original, host, args)`: the original's result, the original's exceptions. The
+ * event names no host: the watcher re-checks the custom elements it has seen without a root.
+ * Should the dispatch ever answer false, `find` yields undefined and the Proxy calls the original
+ * directly. Does nothing where there is no `wrappedJSObject` (every browser but Firefox).
+ */
+export function reportLateShadowRootsInPageRealm(win: Window): void {
+  const page = (win as Window & { wrappedJSObject?: Window & typeof globalThis }).wrappedJSObject;
+  if (!page) return;
+  const proto = page.Element.prototype;
+  const attach = proto.attachShadow;
+  if (typeof attach !== 'function') return;
+  const ping = page.EventTarget.prototype.dispatchEvent.bind(page.document, new page.Event(SHADOW_ROOT_EVENT));
+  const handler = page.Object.create(null) as ProxyHandler<typeof attach>;
+  const getter = page.Object.create(null) as PropertyDescriptor;
+  getter.get = page.Array.prototype.find.bind(page.Array.of(page.Reflect.apply), ping);
+  page.Object.defineProperty(handler, 'apply', getter);
+  proto.attachShadow = new page.Proxy(attach, handler);
+}

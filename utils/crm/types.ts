@@ -51,11 +51,11 @@ export interface AdapterContext {
   /** Reaches closed shadow roots where the browser allows it (shadow-root.ts closedShadowRootReader). */
   shadowRootOf?: (el: Element) => ShadowRoot | null;
   /**
-   * Displayed texts that mean "no value" on this site, replacing the reader's default list where
-   * the reader has one (Zoho, Pipedrive; docs/adapters.md "Empty placeholders"). From a pack's
-   * site entry; absent for the built-in hosts.
+   * Displayed texts that mean "no value", per built-in CRM id, replacing the default list of the
+   * readers that have one (Zoho, Pipedrive; docs/adapters.md "Empty placeholders"). From the
+   * packs' `crms.<id>.emptyText` (empty-texts.ts packEmptyTexts); absent when no pack sets one.
    */
-  emptyTexts?: readonly string[];
+  emptyTexts?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**

@@ -13,8 +13,8 @@
  * - Edit and create views: `crux-create-field[data-cy=<API name>]` with `.cxElementLabel`
  *   (`span.cxMandatoryType` when mandatory) and a crux component whose id is
  *   `Crm_<Module>_<COLUMN>` holding the input (`cxInput_Crm_<Module>_<COLUMN>`) or a lyte-dropdown.
- * - Empty: `-None-` (unset picklist), `—` or nothing. The list is a default a pack's site entry
- *   can replace (AdapterContext.emptyTexts).
+ * - Empty: `-None-` (unset picklist), `—` or nothing. The list is a default a pack can replace
+ *   (`crms.zoho.emptyText`, through AdapterContext.emptyTexts).
  */
 import type { AdapterContext, CrmAdapter, FieldModel, PageKind, PageModel } from './types';
 import {
@@ -43,7 +43,7 @@ const SECTIONS = '.dvSection, .cxCreateFormSection, section, [role=region], fiel
 /** Icons and buttons inside a value cell (inline-edit pencil, tooltips): never part of the value. */
 const NOT_VALUE = 'button, [role=button], .cxEditIcon, .dvEditIcon, lyte-tooltip, .cxMandatoryType';
 
-/** What Zoho shows for "no value" (the default; AdapterContext.emptyTexts replaces it). */
+/** What Zoho shows for "no value" (the default; a pack's `crms.zoho.emptyText` replaces it through AdapterContext.emptyTexts). */
 export const ZOHO_EMPTY_TEXTS: readonly string[] = ['', '-None-', '-无-', '—', '-'];
 
 export const ZOHO_MODULES: Record<string, string> = {
@@ -174,7 +174,7 @@ function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
   // A quick-create or edit dialog over any page: its form is the page.
   const dialog = openDialogWith(doc, EDIT_FIELD, sro, memo);
   if (!dialog && (route.page === 'home' || route.page === 'list')) return emptyModel(ID, url, route.page, object);
-  const empties = ctx.emptyTexts ?? ZOHO_EMPTY_TEXTS;
+  const empties = ctx.emptyTexts?.[ID] ?? ZOHO_EMPTY_TEXTS;
   const page = dialog ? dialogPage(route.page) : route.page;
   const fields = dialog || page !== 'record' ? readEdit(dialog ?? doc, empties, sro, memo) : readDetail(doc, empties, sro, memo);
   return {

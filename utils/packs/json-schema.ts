@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import {
   audienceSchema,
+  crmReadingSchema,
+  crmsSchema,
   itemId,
   learnMoreSchema,
   localizedText,
@@ -40,6 +42,8 @@ const DEFINITIONS: [z.ZodType, Meta][] = [
   [tourSchema, { id: 'Tour' }],
   [milestoneSchema, { id: 'Milestone' }],
   [siteSchema, { id: 'Site', description: 'A CRM without a built-in adapter (how to read its pages), or a self-hosted CRM a built-in reader reads (`crm`) on the hosts in `match`.' }],
+  [crmReadingSchema, { id: 'CrmReading', description: 'How a built-in reader reads this CRM: `emptyText`, the displayed texts that mean "no value" (compared trimmed, any case), replaces the reader\'s default list.' }],
+  [crmsSchema, { description: 'Per built-in CRM whose "no value" texts are a default (zoho, pipedrive): what its reader counts as empty. Lists of several packs add up.' }],
   [packSchema, { title: 'CRM Coach tip pack, format 1', description: 'See docs/packs.md, the pack authoring guide.' }],
 ];
 

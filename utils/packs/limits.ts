@@ -36,6 +36,12 @@ export const BUILTIN_CRMS: readonly string[] = CRM_IDS;
  */
 export const SELF_HOSTED_CRMS = ['suitecrm'] as const;
 
+/**
+ * Built-in readers whose "no value" texts are a default a pack may replace (`crms.<id>.emptyText`;
+ * docs/pack-format.md "CRM readers"): public evidence for these placeholders is thin.
+ */
+export const CRMS_WITH_EMPTY_DEFAULTS = ['zoho', 'pipedrive'] as const;
+
 /** An HTML attribute name a pack may name (`field.apiName`). */
 export const ATTRIBUTE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.:-]{0,99}$/;
 

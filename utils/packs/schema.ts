@@ -20,6 +20,7 @@ import {
   PACK_ID_PATTERN,
   ROLE_ID_PATTERN,
   SELF_HOSTED_CRMS,
+  CRMS_WITH_EMPTY_DEFAULTS,
   SEMVER_PATTERN,
   ATTRIBUTE_NAME_PATTERN,
 } from './limits';
@@ -269,6 +270,9 @@ const attributeName = z
   .string()
   .regex(ATTRIBUTE_NAME_PATTERN, { error: says('pack_attribute_name') });
 
+/** Displayed texts that mean "no value": at most 20 of at most 200 characters (sites and `crms`). */
+const emptyTexts = z.array(text(200)).min(1).max(20);
+
 export const siteSchema = z
   .strictObject({
     id: z.string().regex(ITEM_ID_PATTERN, { error: says('pack_item_id_rule') }),
@@ -309,7 +313,7 @@ export const siteSchema = z
         input: cssSelector,
         required: cssSelector.optional(),
         apiName: attributeName.optional().describe('Attribute holding the API name, on the container or the input.'),
-        emptyText: z.array(text(200)).min(1).max(20).optional().describe('Displayed texts that mean "no value".'),
+        emptyText: emptyTexts.optional().describe('Displayed texts that mean "no value".'),
       })
       .optional(),
   })
@@ -317,6 +321,21 @@ export const siteSchema = z
     // A generic site needs field selectors; a built-in reader reads fields by itself.
     if (!site.crm && !site.field) ctx.addIssue({ code: 'custom', message: says('pack_required'), path: ['field'] });
   });
+
+/**
+ * How a built-in reader reads a CRM whose placeholders are a thin-evidence default
+ * (docs/pack-format.md "CRM readers"): `emptyText` replaces the reader's list.
+ */
+export const crmReadingSchema = z.strictObject({
+  emptyText: emptyTexts.describe('Displayed texts that mean "no value" on this CRM; replaces the reader\'s default list.'),
+});
+
+export const crmsSchema = z
+  .strictObject({
+    zoho: crmReadingSchema.optional(),
+    pipedrive: crmReadingSchema.optional(),
+  } satisfies Record<(typeof CRMS_WITH_EMPTY_DEFAULTS)[number], z.ZodType>)
+  .describe('Per built-in CRM (zoho, pipedrive): what its reader counts as an empty field.');
 
 /** The schema of one item of each kind: every kind of ITEM_LISTS, and nothing else. */
 export const ITEM_SCHEMAS = {
@@ -340,6 +359,7 @@ export const packSchema = z
     author: text(200).optional(),
     audience: audienceSchema.optional(),
     sites: z.array(siteSchema).max(50).optional(),
+    crms: crmsSchema.optional(),
     tips: list(ITEM_SCHEMAS.tips),
     nudges: list(ITEM_SCHEMAS.nudges),
     snippets: list(ITEM_SCHEMAS.snippets),

@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import { App } from '@/entrypoints/content/App';
 import { createCoachController, type ControllerDeps } from '@/entrypoints/content/controller';
 import type { CoachState } from '@/utils/messaging';
-import type { PageModel } from '@/utils/crm/types';
+import type { AdapterContext, PageModel } from '@/utils/crm/types';
 import type { Pack, Target } from '@/utils/packs/types';
 import type { UsageEvent } from '@/utils/usage/types';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
@@ -13,6 +13,8 @@ import { markdownBodies } from '@/utils/packs/markdown';
 export interface Harness {
   events: Omit<UsageEvent, 'id' | 'at'>[];
   page: { model: PageModel | null; url: string };
+  /** The reader context of every page read, in order. */
+  readContexts: AdapterContext[];
   state: CoachState;
   stateCalls: { url: string; recordKey: string | null }[];
   setPagePrefs: ReturnType<typeof vi.fn>;
@@ -48,13 +50,17 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
   let served = state;
   let failures = options.failStarts ?? 0;
   const stateCalls: Harness['stateCalls'] = [];
+  const readContexts: AdapterContext[] = [];
   const savedProgress: Harness['savedProgress'] = [];
   let onChange: (reason: string) => void = () => {};
   const setPagePrefs = vi.fn(async () => ({}));
   const deps: ControllerDeps = {
     doc: document,
     url: () => new URL(page.url),
-    readPage: () => page.model,
+    readPage: (_doc, _url, ctx) => {
+      readContexts.push(ctx);
+      return page.model;
+    },
     resolveTarget: (target: Target, m: PageModel) =>
       'field' in target ? (fieldNamed(m, target.field)?.element ?? null) : 'selector' in target ? document.querySelector(target.selector) : null,
     watchPage: (opts) => {
@@ -92,6 +98,7 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
   return {
     events,
     page,
+    readContexts,
     state,
     stateCalls,
     setPagePrefs,

@@ -48,6 +48,25 @@ describe('coach refresh', () => {
     expect(h.stateCalls.at(-1)).toMatchObject({ recordKey: 'rk_1' });
   });
 
+  it('the readers get the packs\' placeholder lists (crms), worked out again when the packs change', async () => {
+    const h = await startCoach([pack], opportunity());
+    expect(h.readContexts.at(-1)).toMatchObject({ salt: 'salt', emptyTexts: undefined });
+    const zoho = makePack({ id: 'zoho-org', crms: { zoho: { emptyText: ['-None-', 'Not set'] } } });
+    h.serve({ packs: [pack, zoho] });
+    act(() => h.controller.refresh());
+    await settle();
+    expect(h.readContexts.at(-1)?.emptyTexts).toEqual({ zoho: ['-None-', 'Not set'] });
+    // The same packs: the same lists, not worked out again.
+    const before = h.readContexts.at(-1)?.emptyTexts;
+    h.batch();
+    await settle();
+    expect(h.readContexts.at(-1)?.emptyTexts).toBe(before);
+    h.serve({ packs: [pack] });
+    act(() => h.controller.refresh());
+    await settle();
+    expect(h.readContexts.at(-1)?.emptyTexts).toBeUndefined();
+  });
+
   it('a pack turned off and settings changed elsewhere are applied live', async () => {
     const h = await startCoach([pack], opportunity());
     expect(tipKeys(h.container)).toEqual(['acme/next-step']);

@@ -11,8 +11,11 @@ import { siteAdapter } from '@/utils/crm/sites';
 import { BUILTIN_ADAPTERS, adapterFor, readPage } from '@/utils/crm';
 import { findField } from '@/utils/crm/targets';
 import type { SiteDefinition } from '@/utils/packs/types';
+import { validatePack } from '@/utils/packs/validate';
+import { packEmptyTexts } from '@/utils/crm/empty-texts';
 
 const ctx = { salt: 'salt-2' };
+const PACK = { format: 'crm-coach/pack@1', id: 'reading-test', version: '1.0.0', title: 'Reading' };
 let l: Loaded | null = null;
 afterEach(async () => {
   await l?.close();
@@ -113,7 +116,7 @@ describe('Zoho CRM', () => {
     const m = zohoAdapter.read(l.doc, l.url(), ctx);
     expect(m.fields.map((f) => f.apiName)).toEqual([
       'SMOWNERID', 'POTENTIALNAME', 'ACCOUNTID', 'CONTACTID', 'AMOUNT', 'CLOSINGDATE', 'STAGE',
-      'POTENTIALTYPE', 'NEXTSTEP', 'LEADSOURCE', 'PROBABILITY', 'CONTACTEMAIL', 'POTENTIALCF1', 'DESCRIPTION',
+      'POTENTIALTYPE', 'NEXTSTEP', 'LEADSOURCE', 'PROBABILITY', 'CONTACTEMAIL', 'POTENTIALCF1', 'POTENTIALCF2', 'DESCRIPTION',
     ]);
     // The live view's values, never the stale view's or the related list's.
     expect(findField(m, 'Amount')).toMatchObject({ empty: true, value: '' }); // "—"
@@ -146,7 +149,7 @@ describe('Zoho CRM', () => {
     expect(findField(m, 'Amount')?.control?.id).toBe('cxInput_Crm_Potentials_AMOUNT');
     expect(findField(m, 'Type')).toMatchObject({ empty: true, required: false });
     expect(findField(m, 'Description')).toMatchObject({ visible: true, empty: true });
-    expect(m.fields).toHaveLength(14);
+    expect(m.fields).toHaveLength(15);
     // The label text never carries the mandatory star.
     expect(m.fields.every((f) => !f.label.includes('*'))).toBe(true);
   });
@@ -166,13 +169,28 @@ describe('Zoho CRM', () => {
     expect(findField(m, 'Type')?.empty).toBe(true);
   });
 
-  it('empty placeholders are a default a site entry can replace', async () => {
+  it('empty placeholders are a default a pack replaces (crms.zoho.emptyText)', async () => {
     l = await loadFixture('zoho/deal.html', DEAL);
-    // A site that shows "—" for a real value ("not applicable" entered on purpose) and "n/a" for nothing.
-    const m = zohoAdapter.read(l.doc, l.url(), { ...ctx, emptyTexts: ['', 'n/a'] });
+    // The default: the org's own picklist option "Not set" is a value like any other.
+    expect(findField(zohoAdapter.read(l.doc, l.url(), ctx), 'Region')).toMatchObject({ empty: false, value: 'Not set' });
+    const pack = validatePack({ ...PACK, crms: { zoho: { emptyText: ['-None-', '—', 'not set'] } } });
+    if (!pack.ok) throw new Error(pack.errors.join('; '));
+    let m = zohoAdapter.read(l.doc, l.url(), { ...ctx, emptyTexts: packEmptyTexts([pack.pack]) });
+    expect(findField(m, 'Region')).toMatchObject({ empty: true, value: '' }); // any case, trimmed
+    expect(findField(m, 'Amount')?.empty).toBe(true); // "—", kept in the pack's list
+    expect(findField(m, 'Type')?.empty).toBe(true); // "-None-"
+    expect(findField(m, 'Stage')?.empty).toBe(false);
+    // The list replaces the default: on an org where "—" is a real value ("not applicable",
+    // entered on purpose) and "n/a" means nothing, "—" and "-None-" are values. Nothing shown is
+    // always empty.
+    m = zohoAdapter.read(l.doc, l.url(), { ...ctx, emptyTexts: { zoho: ['n/a'] } });
     expect(findField(m, 'Amount')).toMatchObject({ empty: false, value: '—' });
     expect(findField(m, 'Type')?.empty).toBe(false);
     expect(findField(m, 'Next Step')?.empty).toBe(true);
+    // Another CRM's list changes nothing here.
+    m = zohoAdapter.read(l.doc, l.url(), { ...ctx, emptyTexts: { pipedrive: ['Not set'] } });
+    expect(findField(m, 'Region')?.empty).toBe(false);
+    expect(findField(m, 'Amount')?.empty).toBe(true);
   });
 });
 
@@ -213,6 +231,17 @@ describe('Pipedrive', () => {
     m = pipedriveAdapter.read(l.doc, l.url(), ctx);
     expect(m.page).toBe('record');
     expect(findField(m, 'Next step')).toMatchObject({ empty: false, value: 'Send the quote' });
+  });
+
+  it('empty placeholders are a default a pack replaces (crms.pipedrive.emptyText)', async () => {
+    l = await loadFixture('pipedrive/deal.html', 'https://acme.pipedrive.com/deal/42');
+    expect(findField(pipedriveAdapter.read(l.doc, l.url(), ctx), 'Next step')?.empty).toBe(true); // "-"
+    // The pack's list replaces the default: without "-" in it, "-" is a value, and what it lists
+    // (here a text this fixture shows as the owner) is empty.
+    const m = pipedriveAdapter.read(l.doc, l.url(), { ...ctx, emptyTexts: { pipedrive: ['Alex Rivera'] } });
+    expect(findField(m, 'Next step')).toMatchObject({ empty: false, value: '-' });
+    expect(findField(m, 'Owner')).toMatchObject({ empty: true, value: '' });
+    expect(findField(m, 'Probability')?.empty).toBe(false);
   });
 
   it('follows navigation to the person (the deal view stays, hidden)', async () => {

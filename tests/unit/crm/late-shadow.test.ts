@@ -1,11 +1,12 @@
-// Shadow roots attached after their host is in the page make no mutation record. The main-world
-// report (utils/crm/shadow-root.ts reportLateShadowRoots, run at document_start) lets the
-// watcher find them without polling; without it the fields inside are never seen.
+// Shadow roots attached after their host is in the page make no mutation record. The reports
+// (utils/crm/shadow-root.ts, run at document_start: reportLateShadowRoots in Chromium's main world,
+// reportLateShadowRootsInPageRealm from Firefox's isolated world) let the watcher find them
+// without polling; without one the fields inside are never seen.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFixture, type Loaded } from './fixture';
 import { createLivePage } from '@/utils/crm/live-page';
 import { watchPage } from '@/utils/crm/watch';
-import { reportLateShadowRoots, SHADOW_ROOT_EVENT, shadowRootOf } from '@/utils/crm/shadow-root';
+import { reportLateShadowRoots, reportLateShadowRootsInPageRealm, SHADOW_ROOT_EVENT, shadowRootOf } from '@/utils/crm/shadow-root';
 import type { PageModel } from '@/utils/crm/types';
 
 const URL_ = 'https://late.lightning.force.com/lightning/r/Opportunity/006Dn000004AbCdIAK/view';
@@ -20,13 +21,25 @@ afterEach(async () => {
 });
 
 /** Loads the page with the coach watching from the start, then waits until every root is attached. */
-async function watchLatePage(report: boolean): Promise<{ model: () => PageModel | null | undefined; changes: () => number }> {
+type Report = 'main-world' | 'page-realm' | 'none';
+
+/**
+ * What Firefox's content script sees: the page's window behind its Xray waiver (the JavaScript
+ * built-ins a happy-dom window lacks, such as Proxy, are this realm's).
+ */
+const throughXray = (w: Window): Window => {
+  const page = new Proxy(w, { get: (t, k) => (t as unknown as Record<PropertyKey, unknown>)[k] ?? (globalThis as unknown as Record<PropertyKey, unknown>)[k] });
+  return { wrappedJSObject: page } as unknown as Window;
+};
+
+async function watchLatePage(report: Report): Promise<{ model: () => PageModel | null | undefined; changes: () => number }> {
   let page: ReturnType<typeof createLivePage> | null = null;
   let changes = 0;
   l = await loadFixture('salesforce/late-shadow.html', URL_, {
     settle: false,
     beforeWrite: (w) => {
-      if (report) reportLateShadowRoots(w as unknown as Window & typeof globalThis);
+      if (report === 'main-world') reportLateShadowRoots(w as unknown as Window & typeof globalThis);
+      if (report === 'page-realm') reportLateShadowRootsInPageRealm(throughXray(w as unknown as Window));
     },
   });
   const loaded = l;
@@ -45,8 +58,8 @@ async function watchLatePage(report: boolean): Promise<{ model: () => PageModel 
 }
 
 describe('late shadow roots', () => {
-  it('are found through the main-world report, open and closed, and their fields read', async () => {
-    const { model, changes } = await watchLatePage(true);
+  it.each(['main-world', 'page-realm'] as const)('are found through the %s report, open and closed, and their fields read', async (report) => {
+    const { model, changes } = await watchLatePage(report);
     const m = model()!;
     expect(changes()).toBeGreaterThan(0);
     expect(m.fields.map((f) => f.label)).toEqual(['Opportunity Name', 'Amount', 'Close Date', 'Next Step', 'Stage', 'Type', 'Lead Source']);
@@ -56,12 +69,12 @@ describe('late shadow roots', () => {
   });
 
   it('without the report they stay unseen (no mutation announces them)', async () => {
-    const { model } = await watchLatePage(false);
+    const { model } = await watchLatePage('none');
     expect(model()!.fields).toEqual([]);
   });
 
   it('a forged report only makes the watcher look: nothing is read that is not there, nothing changes', async () => {
-    const { model } = await watchLatePage(true);
+    const { model } = await watchLatePage('main-world');
     const doc = l!.doc;
     const serialize = () => new (l!.window.XMLSerializer as unknown as typeof XMLSerializer)().serializeToString(doc);
     const html = serialize();
@@ -84,5 +97,27 @@ describe('late shadow roots', () => {
     expect(div.shadowRoot).toBe(root);
     expect(() => div.attachShadow({ mode: 'open' })).toThrow();
     expect(shadowRootOf(div)).toBe(root);
+  });
+
+  it("the page-realm report is made of the page's own objects: same root, same errors, a ping on the document first", async () => {
+    l = await loadFixture('salesforce/late-shadow.html', URL_);
+    const w = l.window as unknown as Window & typeof globalThis;
+    const original = w.Element.prototype.attachShadow;
+    reportLateShadowRootsInPageRealm(throughXray(w));
+    expect(w.Element.prototype.attachShadow).not.toBe(original);
+    const pings: string[] = [];
+    l.doc.addEventListener(SHADOW_ROOT_EVENT, (e) => pings.push(`${(e.target as Node).nodeName}:${l!.doc.querySelector('probe-box')?.shadowRoot ? 'after' : 'before'}`));
+    const box = l.doc.createElement('probe-box');
+    l.doc.body.append(box);
+    const root = box.attachShadow({ mode: 'open' });
+    expect(box.shadowRoot).toBe(root);
+    expect(shadowRootOf(box)).toBe(root);
+    expect(() => box.attachShadow({ mode: 'open' })).toThrow();
+    // Dispatched before the original runs (the watcher looks on its next frame), on the document.
+    expect(pings).toEqual(['#document:before', '#document:after']);
+    // Not Firefox (no Xray waiver): nothing changes.
+    const plain = l.doc.createElement('div').attachShadow;
+    reportLateShadowRootsInPageRealm(w);
+    expect(l.doc.createElement('div').attachShadow).toBe(plain);
   });
 });

@@ -19,8 +19,11 @@ describe('CRM registry', () => {
   });
 
   it("the manifest, the content script, the readers and the pack validator list the same CRMs", () => {
-    const manifestOf = (config as { manifest: (env: { browser: string }) => { host_permissions: string[] } }).manifest;
+    type Manifest = { host_permissions?: string[]; permissions?: string[]; content_scripts?: unknown[] };
+    const manifestOf = (config as { manifest: (env: { browser: string }) => Manifest }).manifest;
     expect(manifestOf({ browser: 'chrome' }).host_permissions).toEqual(CRM_HOST_MATCHES);
+    // Firefox: the late-shadow-root report runs on the same hosts, before the page's scripts.
+    expect(manifestOf({ browser: 'firefox' }).content_scripts).toEqual([{ matches: CRM_HOST_MATCHES, js: ['shadow-roots-firefox.js'], run_at: 'document_start' }]);
     expect(CRM_CONTENT_MATCHES).toEqual(CRM_HOST_MATCHES);
     expect(BUILTIN_ADAPTERS.map((a) => a.id)).toEqual(CRM_IDS);
     expect(Object.keys(READERS).sort()).toEqual([...CRM_IDS].sort());

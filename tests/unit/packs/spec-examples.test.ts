@@ -7,7 +7,7 @@ import { validatePack } from '@/utils/packs/validate';
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 /** The top-level example of docs/pack-format.md with the given lists filled in. */
-function packWith(lists: Record<string, unknown[]>) {
+function packWith(lists: Record<string, unknown>) {
   return { ...clone(examples.pack), ...clone(lists) };
 }
 
@@ -29,6 +29,10 @@ describe('every example in docs/pack-format.md validates', () => {
     const list = kind === 'site' ? 'sites' : `${kind}s`;
     const result = validatePack(packWith({ [list]: [examples[kind]] }));
     expect(result).toMatchObject({ ok: true });
+  });
+
+  it('the crms example', () => {
+    expect(validatePack(packWith(examples.crms))).toMatchObject({ ok: true, pack: { crms: examples.crms.crms } });
   });
 
   it('all examples in one pack', () => {

@@ -242,6 +242,27 @@ describe('validatePack', () => {
       ]);
     });
 
+    it('crms: a placeholder list per built-in reader with a thin-evidence default (zoho, pipedrive)', () => {
+      const crms = { zoho: { emptyText: ['-None-', '—', 'Not set'] }, pipedrive: { emptyText: ['-', 'n/a'] } };
+      expect(validatePack({ ...base(), crms })).toEqual({ ok: true, pack: { ...base(), crms } });
+      expect(validatePack({ ...base(), crms: {} }).ok).toBe(true);
+      // Bounded: at most 20 texts of at most 200 characters, at least one.
+      expect(errorsOf({ ...base(), crms: { zoho: { emptyText: Array.from({ length: 21 }, (_, i) => `t${i}`) } } })).toEqual([
+        'crms.zoho.emptyText: at most 20 items',
+      ]);
+      expect(errorsOf({ ...base(), crms: { zoho: { emptyText: ['x'.repeat(201)] } } })).toEqual(['crms.zoho.emptyText[0]: at most 200 characters']);
+      expect(errorsOf({ ...base(), crms: { zoho: { emptyText: [] } } })).toEqual(['crms.zoho.emptyText: at least 1 item']);
+      expect(errorsOf({ ...base(), crms: { zoho: { emptyText: [''] } } })).toEqual(['crms.zoho.emptyText[0]: must not be empty']);
+      // Wrong types.
+      expect(errorsOf({ ...base(), crms: { zoho: { emptyText: '-None-' } } })).toEqual(['crms.zoho.emptyText: expected a list, found a string']);
+      expect(errorsOf({ ...base(), crms: { pipedrive: { emptyText: [7] } } })).toEqual(['crms.pipedrive.emptyText[0]: expected a string, found a number']);
+      expect(errorsOf({ ...base(), crms: [] })).toEqual(['crms: expected an object, found a list']);
+      expect(errorsOf({ ...base(), crms: { zoho: {} } })).toEqual(['crms.zoho.emptyText: required']);
+      // Only the readers whose default a pack may replace; a typo is an error, not a silent no-op.
+      expect(errorsOf({ ...base(), crms: { salesforce: { emptyText: ['-'] } } })).toEqual(['crms.salesforce: unknown key']);
+      expect(errorsOf({ ...base(), crms: { zoho: { emptyTexts: ['-'] } } })).toEqual(['crms.zoho.emptyText: required', 'crms.zoho.emptyTexts: unknown key']);
+    });
+
     it('duplicate ids per list; the same id in two lists is fine', () => {
       const pack = { ...base(), tips: [tip({ id: 'x' })], nudges: [{ id: 'x', fields: ['Amount'], message: 'm' }, { id: 'x', fields: ['A'], message: 'm' }] };
       expect(errorsOf(pack)).toEqual(['nudges[1].id: duplicate id "x" (first used at nudges[0])']);

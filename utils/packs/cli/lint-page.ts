@@ -6,6 +6,7 @@
  */
 import { adapterFor } from '../../crm/index';
 import { findField, resolveTarget } from '../../crm/targets';
+import { packEmptyTexts } from '../../crm/empty-texts';
 import type { PageModel } from '../../crm/types';
 import { whenFailures } from '../../coach/when';
 import type { Pack, Target, When } from '../types';
@@ -69,7 +70,7 @@ export async function lintPackOnPage(pack: Pack, html: string, urlOption?: strin
   }
   const dom = new JSDOM(html, { url: url.href });
   const doc = dom.window.document;
-  const model = adapter.read(doc, url, { salt: 'crm-coach-pack-lint' });
+  const model = adapter.read(doc, url, { salt: 'crm-coach-pack-lint', emptyTexts: packEmptyTexts([pack]) });
   const object = model.object ? `${model.object.label} (${model.object.apiName})` : 'no object';
   report.info.push(`page: ${adapter.name}, ${object}, ${model.page} page, ${model.fields.length} fields`);
   report.info.push(`fields: ${model.fields.map((f) => (f.apiName && f.apiName !== f.label ? `${f.label} [${f.apiName}]` : f.label)).join(', ') || '(none)'}`);
