@@ -22,7 +22,7 @@ import { DEFAULT_LAUNCHER } from '@/components/overlay/Launcher';
 import type { ShadowRootOf } from '@/components/overlay/dom';
 import { setMarkdownTrees } from '@/components/overlay/markdown-trees';
 import { logOnce } from '@/utils/crm/log';
-import { createSelectorBudget, selectorKey } from '@/utils/crm/selector-budget';
+import { createSelectorBudget, selectorKey, WINDOW_MS as SELECTOR_WINDOW_MS } from '@/utils/crm/selector-budget';
 import type { LivePage } from '@/utils/crm/live-page';
 import type { LiveIndex } from '@/utils/crm/live-index';
 
@@ -31,6 +31,11 @@ export interface ControllerDeps {
   url(): URL;
   readPage(doc: Document, url: URL, ctx: AdapterContext, sites?: SiteDefinition[]): PageModel | null;
   resolveTarget(target: Target, model: PageModel, doc: Document, shadowRootOf?: ShadowRootOf): Element | null;
+  /**
+   * Presence checks of selector targets for one batch, sharing one walk of the page
+   * (utils/crm/targets.ts createSelectorScope); without it each check resolves its target.
+   */
+  selectorScope?(doc: Document, shadowRootOf?: ShadowRootOf): (target: Extract<Target, { selector: string }>) => boolean;
   watchPage(opts: { doc: Document; onChange(reason: string, observerMs?: number): void; signal: AbortSignal; shadowRootOf?: ShadowRootOf; index?: LiveIndex }): void;
   getCoachState(url: string, recordKey: string | null): Promise<CoachState>;
   /** The pause switch of this page's host, or the launcher position (the background takes the host from the sender). */
@@ -241,8 +246,38 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
 
   /** Pack selectors run within a cost budget per batch; a slow one is suspended for the page. */
   const selectors = createSelectorBudget(() => performance.now());
-  const selectorPresent = (target: Extract<Target, { selector: string }>) =>
-    selectors.present(selectorKey(target), () => (model ? deps.resolveTarget(target, model, deps.doc, deps.shadowRootOf) !== null : false));
+  /** This batch's presence check (a new one per batch: the page may have changed). */
+  let scope: ((target: Extract<Target, { selector: string }>) => boolean) | null = null;
+  const checkSelector = (target: Extract<Target, { selector: string }>) =>
+    selectors.present(selectorKey(target), () => {
+      if (!model) return false;
+      if (!deps.selectorScope) return deps.resolveTarget(target, model, deps.doc, deps.shadowRootOf) !== null;
+      scope ??= deps.selectorScope(deps.doc, deps.shadowRootOf);
+      return scope(target);
+    });
+  /** The selector targets the last plan asked about, and its answers (present, or why suspended). */
+  let asked = new Map<string, { target: Extract<Target, { selector: string }>; answer: string }>();
+  const answerOf = (target: Extract<Target, { selector: string }>, key: string) =>
+    checkSelector(target) ? 'present' : (selectors.suspendedWhy(key) ?? 'absent');
+  const selectorPresent = (target: Extract<Target, { selector: string }>) => {
+    const key = selectorKey(target);
+    const answer = answerOf(target, key);
+    asked.set(key, { target, answer });
+    return answer === 'present';
+  };
+  /**
+   * A batch where nothing the engine reads changed but selector targets are in play: check
+   * them (within the budget) and say whether any answer changed. Planning every tip again on
+   * every batch is what stalled a page with 2,000 selector tips (profiled), so the plan is
+   * made again only when a selector's answer changed.
+   */
+  const selectorAnswersChanged = (): boolean => {
+    selectors.beginBatch();
+    scope = null;
+    let changed = false;
+    for (const [key, a] of asked) if (answerOf(a.target, key) !== a.answer) changed = true;
+    return changed;
+  };
   const selectorSuspended = (target: Extract<Target, { selector: string }>) => selectors.suspendedWhy(selectorKey(target));
 
   /** Selector targets can appear without the model changing: keep planning while any is in play. */
@@ -251,9 +286,16 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     (p.tips.some((tp) => 'selector' in tp.tip.target) ||
       p.explanations.some((e) => e.kind === 'tip' && e.reasons.some((r) => r.code === 'target' && r.actual === undefined && !fieldTargeted(e.packId, e.itemId))));
 
+  /** Keys of field-targeted tips, per packs list: a lookup per explanation, not a scan of every pack. */
+  let fieldTips: { packs: Pack[]; keys: Set<string> } | null = null;
   const fieldTargeted = (packId: string, tipId: string) => {
-    const tip = state?.packs.find((p) => p.id === packId)?.tips?.find((x) => x.id === tipId);
-    return !!tip && 'field' in tip.target;
+    const packs = state?.packs ?? [];
+    if (fieldTips?.packs !== packs) {
+      const keys = new Set<string>();
+      for (const p of packs) for (const x of p.tips ?? []) if ('field' in x.target) keys.add(`${p.id}\u0000${x.id}`);
+      fieldTips = { packs, keys };
+    }
+    return fieldTips.keys.has(`${packId}\u0000${tipId}`);
   };
 
   // Every plan list is in the signature: utils/coach/signature.ts types it over CoachPlan.
@@ -315,8 +357,9 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     }
     // Changes that came in after the reading finished.
     if (live?.index.pending && !signal.aborted) update('mutation');
-    // Selector checks left over by the budget: another batch, after the page had a turn.
-    else if (selectors.takeBehind() && !signal.aborted) setTimeout(() => update('selectors'), 0);
+    // Selector checks left over by the budget: another batch once the budget's window is over
+    // (sooner it would only plan again without checking), until the round is done.
+    else if (selectors.takeBehind() && !signal.aborted) setTimeout(() => update('selectors'), SELECTOR_WINDOW_MS);
   }
 
   function apply(url: URL, next: PageModel | null, force: boolean): void {
@@ -335,7 +378,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       depNames = fieldNamesUsed(state.packs);
     }
     const sig = live ? dependencySignature(next, depNames) : modelSignature(next);
-    if (!navChanged && !force && sig === lastSig && !followPage && !followsSelectors(plan)) {
+    if (!navChanged && !force && sig === lastSig && !followPage && (!followsSelectors(plan) || !selectorAnswersChanged())) {
       // Nothing the engine reads changed; the coach panel, when open, still shows the new model.
       if (live) {
         model = next;
@@ -371,6 +414,8 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
 
     // Paused: no planning at all (no pack condition, selector or regex runs); the launcher stays.
     selectors.beginBatch();
+    scope = null;
+    asked = new Map();
     plan = state.paused ? PAUSED_PLAN : planCoach({
       model: next,
       packs: state.packs,
