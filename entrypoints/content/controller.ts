@@ -22,7 +22,9 @@ import { DEFAULT_LAUNCHER } from '@/components/overlay/Launcher';
 import type { ShadowRootOf } from '@/components/overlay/dom';
 import { setMarkdownTrees } from '@/components/overlay/markdown-trees';
 import { logOnce } from '@/utils/crm/log';
-import { createSelectorBudget, selectorKey, WINDOW_MS as SELECTOR_WINDOW_MS } from '@/utils/crm/selector-budget';
+import { WINDOW_MS as SELECTOR_WINDOW_MS } from '@/utils/crm/selector-budget';
+import { createSelectorAnswers } from '@/utils/crm/selector-answers';
+import { EVERYTHING, type PageChanges } from '@/utils/crm/selector-changes';
 import type { LivePage } from '@/utils/crm/live-page';
 import type { LiveIndex } from '@/utils/crm/live-index';
 
@@ -36,7 +38,7 @@ export interface ControllerDeps {
    * (utils/crm/targets.ts createSelectorScope); without it each check resolves its target.
    */
   selectorScope?(doc: Document, shadowRootOf?: ShadowRootOf): (target: Extract<Target, { selector: string }>) => boolean;
-  watchPage(opts: { doc: Document; onChange(reason: string, observerMs?: number): void; signal: AbortSignal; shadowRootOf?: ShadowRootOf; index?: LiveIndex }): void;
+  watchPage(opts: { doc: Document; onChange(reason: string, observerMs?: number, changes?: PageChanges): void; signal: AbortSignal; shadowRootOf?: ShadowRootOf; index?: LiveIndex }): void;
   getCoachState(url: string, recordKey: string | null): Promise<CoachState>;
   /** The pause switch of this page's host, or the launcher position (the background takes the host from the sender). */
   setPagePrefs(prefs: { paused?: boolean; launcher?: { crm: string; right: number; bottom: number } }): Promise<unknown>;
@@ -244,41 +246,19 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
 
   // ------------------------------------------------------------ planning
 
-  /** Pack selectors run within a cost budget per batch; a slow one is suspended for the page. */
-  const selectors = createSelectorBudget(() => performance.now());
-  /** This batch's presence check (a new one per batch: the page may have changed). */
-  let scope: ((target: Extract<Target, { selector: string }>) => boolean) | null = null;
-  const checkSelector = (target: Extract<Target, { selector: string }>) =>
-    selectors.present(selectorKey(target), () => {
-      if (!model) return false;
-      if (!deps.selectorScope) return deps.resolveTarget(target, model, deps.doc, deps.shadowRootOf) !== null;
-      scope ??= deps.selectorScope(deps.doc, deps.shadowRootOf);
-      return scope(target);
-    });
-  /** The selector targets the last plan asked about, and its answers (present, or why suspended). */
-  let asked = new Map<string, { target: Extract<Target, { selector: string }>; answer: string }>();
-  const answerOf = (target: Extract<Target, { selector: string }>, key: string) =>
-    checkSelector(target) ? 'present' : (selectors.suspendedWhy(key) ?? 'absent');
-  const selectorPresent = (target: Extract<Target, { selector: string }>) => {
-    const key = selectorKey(target);
-    const answer = answerOf(target, key);
-    asked.set(key, { target, answer });
-    return answer === 'present';
-  };
   /**
-   * A batch where nothing the engine reads changed but selector targets are in play: check
-   * them (within the budget) and say whether any answer changed. Planning every tip again on
-   * every batch is what stalled a page with 2,000 selector tips (profiled), so the plan is
-   * made again only when a selector's answer changed.
+   * Selector targets' answers (utils/crm/selector-answers.ts): kept until a batch of page changes
+   * could have changed them, checked again within a budget, a slow selector suspended for the
+   * page. Planning every tip again on every batch is what stalled a page with 2,000 selector tips
+   * (profiled), so the plan is made again only when an answer changed.
    */
-  const selectorAnswersChanged = (): boolean => {
-    selectors.beginBatch();
-    scope = null;
-    let changed = false;
-    for (const [key, a] of asked) if (answerOf(a.target, key) !== a.answer) changed = true;
-    return changed;
-  };
-  const selectorSuspended = (target: Extract<Target, { selector: string }>) => selectors.suspendedWhy(selectorKey(target));
+  const selectors = createSelectorAnswers({
+    now: () => performance.now(),
+    scope: () => (deps.selectorScope ? deps.selectorScope(deps.doc, deps.shadowRootOf) : (target) => !!model && deps.resolveTarget(target, model, deps.doc, deps.shadowRootOf) !== null),
+    shadowRootOf: deps.shadowRootOf,
+  });
+  let selectorsLater: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(selectorsLater));
 
   /** Selector targets can appear without the model changing: keep planning while any is in play. */
   const followsSelectors = (p: CoachPlan | null) =>
@@ -358,8 +338,13 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     // Changes that came in after the reading finished.
     if (live?.index.pending && !signal.aborted) update('mutation');
     // Selector checks left over by the budget: another batch once the budget's window is over
-    // (sooner it would only plan again without checking), until the round is done.
-    else if (selectors.takeBehind() && !signal.aborted) setTimeout(() => update('selectors'), SELECTOR_WINDOW_MS);
+    // (sooner there would be no budget to check with), while checks are left.
+    else if (selectors.takeBehind() && !signal.aborted && selectorsLater === undefined) {
+      selectorsLater = setTimeout(() => {
+        selectorsLater = undefined;
+        update('selectors');
+      }, SELECTOR_WINDOW_MS);
+    }
   }
 
   function apply(url: URL, next: PageModel | null, force: boolean): void {
@@ -378,7 +363,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       depNames = fieldNamesUsed(state.packs);
     }
     const sig = live ? dependencySignature(next, depNames) : modelSignature(next);
-    if (!navChanged && !force && sig === lastSig && !followPage && (!followsSelectors(plan) || !selectorAnswersChanged())) {
+    if (!navChanged && !force && sig === lastSig && !followPage && (!followsSelectors(plan) || !selectors.refresh())) {
       // Nothing the engine reads changed; the coach panel, when open, still shows the new model.
       if (live) {
         model = next;
@@ -413,19 +398,18 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     if (stateFor !== wanted && fetching !== wanted) queueMicrotask(() => void fetchState(wanted, url.href, next.recordKey));
 
     // Paused: no planning at all (no pack condition, selector or regex runs); the launcher stays.
-    selectors.beginBatch();
-    scope = null;
-    asked = new Map();
+    selectors.beginPlan();
     plan = state.paused ? PAUSED_PLAN : planCoach({
       model: next,
       packs: state.packs,
       user: { role: state.settings.role, startDate: state.settings.startDate },
       items: itemsForEngine(),
       now: deps.now(),
-      selectorPresent,
-      selectorSuspended,
+      selectorPresent: selectors.present,
+      selectorSuspended: selectors.suspendedWhy,
       closedOnPage,
     });
+    selectors.endPlan();
 
     // Nudges: each empty field once per record; a filled one rewarded once per record, nudge and field.
     if (!state.paused) {
@@ -548,7 +532,11 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       const watch = () =>
         deps.watchPage({
           doc: deps.doc,
-          onChange: (reason, observerMs) => update(reason, false, observerMs ?? 0),
+          onChange: (reason, observerMs, changes) => {
+            // A watcher that does not say what changed: anything may have.
+            selectors.note(changes ?? EVERYTHING);
+            update(reason, false, observerMs ?? 0);
+          },
           signal,
           shadowRootOf: deps.shadowRootOf,
           index: live?.index,
