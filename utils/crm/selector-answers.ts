@@ -20,7 +20,11 @@ export type SelectorAnswer = 'present' | 'absent' | 'suspended';
 export interface SelectorAnswers {
   /** A batch of page changes: answers it could have changed are marked to be checked again. */
   note(changes: PageChanges): void;
-  /** Checks the marked answers within the budget; true when any of them changed. */
+  /**
+   * Checks the marked answers within the budget; true when a target appeared or went away, or,
+   * once every marked answer is checked, when a selector was suspended meanwhile (a plan then
+   * says why in "What the coach sees"; one plan for all of them, not one per suspension).
+   */
   refresh(): boolean;
   /** A plan starts: it asks through `present`; answers it did not ask for are forgotten at `endPlan`. */
   beginPlan(): void;
@@ -52,6 +56,8 @@ export function createSelectorAnswers(deps: SelectorAnswersDeps): SelectorAnswer
   let asked = new Set<string>();
   let scope: ((target: SelectorTarget) => boolean) | null = null;
   let behind = false;
+  /** A selector was suspended since the last plan: the next complete refresh asks for one. */
+  let suspendedSincePlan = false;
 
   const beginBatch = () => {
     budget.beginBatch();
@@ -89,16 +95,17 @@ export function createSelectorAnswers(deps: SelectorAnswersDeps): SelectorAnswer
         const next = check(key, a.target);
         if (next === null) break;
         marked.delete(key);
-        if (next !== a.answer) {
-          a.answer = next;
-          changed = true;
-        }
+        if (next === a.answer) continue;
+        if ((next === 'present') !== (a.answer === 'present')) changed = true;
+        if (next === 'suspended') suspendedSincePlan = true;
+        a.answer = next;
       }
-      return changed;
+      return changed || (suspendedSincePlan && marked.size === 0);
     },
     beginPlan() {
       beginBatch();
       asked = new Set();
+      suspendedSincePlan = false;
     },
     endPlan() {
       for (const key of answers.keys()) {
@@ -138,6 +145,7 @@ export function createSelectorAnswers(deps: SelectorAnswersDeps): SelectorAnswer
       asked = new Set();
       budget.reset();
       behind = false;
+      suspendedSincePlan = false;
       scope = null;
     },
   };
