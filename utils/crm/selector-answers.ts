@@ -42,7 +42,7 @@ export interface SelectorAnswers {
 
 export interface SelectorAnswersDeps {
   now(): number;
-  /** A presence check for this batch (a new one per batch: the page may have changed). */
+  /** A presence check for this batch (a new one per batch: the page may have changed); it may walk the page when made. */
   scope(): (target: SelectorTarget) => boolean;
   shadowRootOf?: ShadowRootOf;
   budget?: { batchMs?: number; suspendMs?: number; windowMs?: number };
@@ -66,7 +66,14 @@ export function createSelectorAnswers(deps: SelectorAnswersDeps): SelectorAnswer
 
   /** A check within the budget; null when the budget is spent. */
   const check = (key: string, target: SelectorTarget): SelectorAnswer | null => {
-    const found = budget.run(key, () => (scope ??= deps.scope())(target));
+    // The batch's one walk of the page counts against the budget, not against the selector
+    // that happens to be checked first (it would be suspended for the walk).
+    if (!scope && budget.left() && !budget.suspendedWhy(key)) {
+      const t0 = deps.now();
+      scope = deps.scope();
+      budget.charge(deps.now() - t0);
+    }
+    const found = budget.run(key, () => (scope ? scope(target) : false));
     if (found === null) {
       behind = true;
       return null;

@@ -23,6 +23,10 @@ export interface SelectorBudget {
   beginBatch(): void;
   /** Runs `check` when the budget allows (false for a suspended selector); null when it is spent. */
   run(key: string, check: () => boolean): boolean | null;
+  /** Whether this batch's budget has time left. */
+  left(): boolean;
+  /** Counts work done for every check (one walk of the page) against the budget, suspending nothing. */
+  charge(ms: number): void;
   /** Why a selector is suspended on this page, or null. */
   suspendedWhy(key: string): string | null;
   /** A new page: suspensions are forgotten, the budget is full. */
@@ -63,6 +67,10 @@ export function createSelectorBudget(now: () => number, opts: { batchMs?: number
         }
       }
       return suspended.has(key) ? false : answer;
+    },
+    left: () => spent < batchMs,
+    charge(ms) {
+      spent += ms;
     },
     suspendedWhy: (key) => suspended.get(key) ?? null,
     reset() {

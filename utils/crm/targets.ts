@@ -110,16 +110,21 @@ function hasText(el: Element, want: string, shadowRootOf?: ShadowRootOf): boolea
 
 /**
  * Presence checks of selector targets for one batch: the page's trees (document and shadow
- * roots) are found once, on the first check, and each selector is then one native query per
+ * roots) are found once, when the scope is made, and each selector is then one native query per
  * tree, so N selector tips cost N queries rather than N walks of the whole page
  * (docs/packs.md "What a pack may cost"). Answers as `resolveTarget(...) !== null` does for
- * selectors with fewer than MAX_SELECTOR_MATCHES matches; create a new scope per batch.
+ * selectors with fewer than MAX_SELECTOR_MATCHES matches; create a new scope per batch (it walks
+ * the page when created, so the caller can count that walk apart from each selector's check).
  */
 export function createSelectorScope(doc: Document, shadowRootOf?: ShadowRootOf): (target: { selector: string; text?: string }) => boolean {
-  let trees: ParentNode[] | null = null;
+  let trees: ParentNode[] = [];
+  try {
+    trees = treesOf(doc, shadowRootOf);
+  } catch (err) {
+    logOnce('could not resolve a target', err);
+  }
   return (target) => {
     try {
-      trees ??= treesOf(doc, shadowRootOf);
       const want = target.text ? clean(target.text).toLowerCase() : '';
       return queryTrees(trees, target.selector, MAX_SELECTOR_MATCHES).some((el) => hasText(el, want, shadowRootOf));
     } catch (err) {
