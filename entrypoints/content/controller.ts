@@ -23,7 +23,9 @@ import type { ShadowRootOf } from '@/components/overlay/dom';
 import { setMarkdownTrees } from '@/components/overlay/markdown-trees';
 import { logOnce } from '@/utils/crm/log';
 import { packEmptyTexts } from '@/utils/crm/empty-texts';
-import { createSelectorBudget, selectorKey } from '@/utils/crm/selector-budget';
+import { WINDOW_MS as SELECTOR_WINDOW_MS } from '@/utils/crm/selector-budget';
+import { createSelectorAnswers } from '@/utils/crm/selector-answers';
+import { EVERYTHING, type PageChanges } from '@/utils/crm/selector-changes';
 import type { LivePage } from '@/utils/crm/live-page';
 import type { LiveIndex } from '@/utils/crm/live-index';
 
@@ -32,7 +34,12 @@ export interface ControllerDeps {
   url(): URL;
   readPage(doc: Document, url: URL, ctx: AdapterContext, sites?: SiteDefinition[]): PageModel | null;
   resolveTarget(target: Target, model: PageModel, doc: Document, shadowRootOf?: ShadowRootOf): Element | null;
-  watchPage(opts: { doc: Document; onChange(reason: string, observerMs?: number): void; signal: AbortSignal; shadowRootOf?: ShadowRootOf; index?: LiveIndex }): void;
+  /**
+   * Presence checks of selector targets for one batch, sharing one walk of the page
+   * (utils/crm/targets.ts createSelectorScope); without it each check resolves its target.
+   */
+  selectorScope?(doc: Document, shadowRootOf?: ShadowRootOf): (target: Extract<Target, { selector: string }>) => boolean;
+  watchPage(opts: { doc: Document; onChange(reason: string, observerMs?: number, changes?: PageChanges): void; signal: AbortSignal; shadowRootOf?: ShadowRootOf; index?: LiveIndex }): void;
   getCoachState(url: string, recordKey: string | null): Promise<CoachState>;
   /** The pause switch of this page's host, or the launcher position (the background takes the host from the sender). */
   setPagePrefs(prefs: { paused?: boolean; launcher?: { crm: string; right: number; bottom: number } }): Promise<unknown>;
@@ -251,11 +258,19 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
 
   // ------------------------------------------------------------ planning
 
-  /** Pack selectors run within a cost budget per batch; a slow one is suspended for the page. */
-  const selectors = createSelectorBudget(() => performance.now());
-  const selectorPresent = (target: Extract<Target, { selector: string }>) =>
-    selectors.present(selectorKey(target), () => (model ? deps.resolveTarget(target, model, deps.doc, deps.shadowRootOf) !== null : false));
-  const selectorSuspended = (target: Extract<Target, { selector: string }>) => selectors.suspendedWhy(selectorKey(target));
+  /**
+   * Selector targets' answers (utils/crm/selector-answers.ts): kept until a batch of page changes
+   * could have changed them, checked again within a budget, a slow selector suspended for the
+   * page. Planning every tip again on every batch is what stalled a page with 2,000 selector tips
+   * (profiled), so the plan is made again only when an answer changed.
+   */
+  const selectors = createSelectorAnswers({
+    now: () => performance.now(),
+    scope: () => (deps.selectorScope ? deps.selectorScope(deps.doc, deps.shadowRootOf) : (target) => !!model && deps.resolveTarget(target, model, deps.doc, deps.shadowRootOf) !== null),
+    shadowRootOf: deps.shadowRootOf,
+  });
+  let selectorsLater: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(selectorsLater));
 
   /** Selector targets can appear without the model changing: keep planning while any is in play. */
   const followsSelectors = (p: CoachPlan | null) =>
@@ -263,9 +278,16 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     (p.tips.some((tp) => 'selector' in tp.tip.target) ||
       p.explanations.some((e) => e.kind === 'tip' && e.reasons.some((r) => r.code === 'target' && r.actual === undefined && !fieldTargeted(e.packId, e.itemId))));
 
+  /** Keys of field-targeted tips, per packs list: a lookup per explanation, not a scan of every pack. */
+  let fieldTips: { packs: Pack[]; keys: Set<string> } | null = null;
   const fieldTargeted = (packId: string, tipId: string) => {
-    const tip = state?.packs.find((p) => p.id === packId)?.tips?.find((x) => x.id === tipId);
-    return !!tip && 'field' in tip.target;
+    const packs = state?.packs ?? [];
+    if (fieldTips?.packs !== packs) {
+      const keys = new Set<string>();
+      for (const p of packs) for (const x of p.tips ?? []) if ('field' in x.target) keys.add(`${p.id}\u0000${x.id}`);
+      fieldTips = { packs, keys };
+    }
+    return fieldTips.keys.has(`${packId}\u0000${tipId}`);
   };
 
   // Every plan list is in the signature: utils/coach/signature.ts types it over CoachPlan.
@@ -327,8 +349,14 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     }
     // Changes that came in after the reading finished.
     if (live?.index.pending && !signal.aborted) update('mutation');
-    // Selector checks left over by the budget: another batch, after the page had a turn.
-    else if (selectors.takeBehind() && !signal.aborted) setTimeout(() => update('selectors'), 0);
+    // Selector checks left over by the budget: another batch once the budget's window is over
+    // (sooner there would be no budget to check with), while checks are left.
+    else if (selectors.takeBehind() && !signal.aborted && selectorsLater === undefined) {
+      selectorsLater = setTimeout(() => {
+        selectorsLater = undefined;
+        update('selectors');
+      }, SELECTOR_WINDOW_MS);
+    }
   }
 
   function apply(url: URL, next: PageModel | null, force: boolean): void {
@@ -347,7 +375,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       depNames = fieldNamesUsed(state.packs);
     }
     const sig = live ? dependencySignature(next, depNames) : modelSignature(next);
-    if (!navChanged && !force && sig === lastSig && !followPage && !followsSelectors(plan)) {
+    if (!navChanged && !force && sig === lastSig && !followPage && (!followsSelectors(plan) || !selectors.refresh())) {
       // Nothing the engine reads changed; the coach panel, when open, still shows the new model.
       if (live) {
         model = next;
@@ -382,17 +410,18 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     if (stateFor !== wanted && fetching !== wanted) queueMicrotask(() => void fetchState(wanted, url.href, next.recordKey));
 
     // Paused: no planning at all (no pack condition, selector or regex runs); the launcher stays.
-    selectors.beginBatch();
+    selectors.beginPlan();
     plan = state.paused ? PAUSED_PLAN : planCoach({
       model: next,
       packs: state.packs,
       user: { role: state.settings.role, startDate: state.settings.startDate },
       items: itemsForEngine(),
       now: deps.now(),
-      selectorPresent,
-      selectorSuspended,
+      selectorPresent: selectors.present,
+      selectorSuspended: selectors.suspendedWhy,
       closedOnPage,
     });
+    selectors.endPlan();
 
     // Nudges: each empty field once per record; a filled one rewarded once per record, nudge and field.
     if (!state.paused) {
@@ -515,7 +544,11 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       const watch = () =>
         deps.watchPage({
           doc: deps.doc,
-          onChange: (reason, observerMs) => update(reason, false, observerMs ?? 0),
+          onChange: (reason, observerMs, changes) => {
+            // A watcher that does not say what changed: anything may have.
+            selectors.note(changes ?? EVERYTHING);
+            update(reason, false, observerMs ?? 0);
+          },
           signal,
           shadowRootOf: deps.shadowRootOf,
           index: live?.index,

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import overlayCss from '@/components/overlay/overlay.css?inline';
 import { CRM_CONTENT_MATCHES } from '@/utils/crm/matches';
 import { readPage } from '@/utils/crm';
-import { resolveTarget } from '@/utils/crm/targets';
+import { createSelectorScope, resolveTarget } from '@/utils/crm/targets';
 import { OVERLAY_TAG } from '@/utils/crm/dom';
 import { watchPage } from '@/utils/crm/watch';
 import { createLivePage } from '@/utils/crm/live-page';
@@ -42,6 +42,7 @@ export default defineContentScript({
           url: () => new URL(location.href),
           readPage,
           resolveTarget,
+          selectorScope: createSelectorScope,
           watchPage,
           getCoachState: (url, recordKey) => sendMessage('getCoachState', { url, recordKey }),
           setPagePrefs: (prefs) => sendMessage('setPagePrefs', prefs),

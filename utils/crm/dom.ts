@@ -53,7 +53,7 @@ function validSelector(root: ParentNode, selector: string): boolean {
   } catch {
     return false;
   }
-  if (validSelectors.size < 500) validSelectors.add(selector);
+  if (validSelectors.size < 5000) validSelectors.add(selector);
   return true;
 }
 
@@ -61,6 +61,42 @@ export function deepQueryAll(root: ParentNode, selector: string, shadowRootOf?: 
   const out: Element[] = [];
   if (!validSelector(root, selector)) return out;
   walk(root, selector, shadowRootOf, out, false);
+  return out;
+}
+
+/**
+ * Every tree of the page under `root`: `root` itself, then each shadow root (open, or closed
+ * through `shadowRootOf`) inside it, found by one walk. Our overlay is skipped. A caller checking
+ * many selectors walks once and queries each tree natively (docs/packs.md "What a pack may cost").
+ */
+export function treesOf(root: ParentNode, shadowRootOf?: ShadowRootOf): ParentNode[] {
+  const trees: ParentNode[] = [root];
+  for (let t = 0; t < trees.length; t++) {
+    const all = trees[t].querySelectorAll('*');
+    for (let i = 0; i < all.length; i++) {
+      const el = all[i];
+      if (el.localName === OVERLAY_TAG) continue;
+      const sr = rootOf(el, shadowRootOf);
+      if (sr) trees.push(sr);
+    }
+  }
+  return trees;
+}
+
+/**
+ * Up to `limit` elements matching `selector` in the given trees (treesOf), tree by tree, our
+ * overlay left out. An invalid selector yields [].
+ */
+export function queryTrees(trees: readonly ParentNode[], selector: string, limit: number): Element[] {
+  const out: Element[] = [];
+  if (!trees.length || !validSelector(trees[0], selector)) return out;
+  for (const tree of trees) {
+    const hits = tree.querySelectorAll(selector);
+    for (let i = 0; i < hits.length && out.length < limit; i++) {
+      if (hits[i].localName !== OVERLAY_TAG) out.push(hits[i]);
+    }
+    if (out.length >= limit) break;
+  }
   return out;
 }
 

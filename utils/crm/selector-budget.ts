@@ -1,61 +1,58 @@
 /**
- * A cost budget for pack-supplied selectors (docs/packs.md "What a pack may cost"). A selector
- * target is checked against the page on the batches that replan; each check is timed:
+ * A cost budget for pack-supplied selectors (docs/packs.md "What a pack may cost"). Each check of
+ * a selector target against the page is timed:
  *
- * - per batch, checks stop once they have used BATCH_MS; the rest keep their last answer and
- *   are checked first on the following batches (a round goes on until every selector had its
- *   turn), so thousands of selector tips cost a few milliseconds per batch, never seconds;
+ * - checks stop once they have used BATCH_MS; batches that follow each other closely (a busy page
+ *   sends one per animation frame) share that budget, so BATCH_MS is spent at most once per
+ *   WINDOW_MS however many batches run: selector work takes a bounded share of the main thread;
  * - a selector whose single check takes longer than SUSPEND_MS is suspended for the page: it is
  *   treated as absent, logged once, and "What the coach sees" says why.
  *
- * The clock is injected so tests drive it without timing anything.
+ * Which checks to run, and what to answer for the rest, is selector-answers.ts's business. The
+ * clock is injected so tests drive it without timing anything.
  */
 import { logOnce } from './log';
 
 export const BATCH_MS = 8;
 export const SUSPEND_MS = 16;
+/** The budget of a batch is shared by every batch begun within this many ms of it. */
+export const WINDOW_MS = 50;
 
 export interface SelectorBudget {
-  /** A new batch of checks. */
+  /** A new batch of checks: the budget is full again once WINDOW_MS has passed since it was last filled. */
   beginBatch(): void;
-  /** Whether the selector target is on the page: runs `check` when the budget allows, else the last answer. */
-  present(key: string, check: () => boolean): boolean;
+  /** Runs `check` when the budget allows (false for a suspended selector); null when it is spent. */
+  run(key: string, check: () => boolean): boolean | null;
+  /** Whether this batch's budget has time left. */
+  left(): boolean;
+  /** Counts work done for every check (one walk of the page) against the budget, suspending nothing. */
+  charge(ms: number): void;
   /** Why a selector is suspended on this page, or null. */
   suspendedWhy(key: string): string | null;
-  /** True once after a batch left checks for later (the caller schedules one more batch). */
-  takeBehind(): boolean;
-  /** A new page: answers and suspensions are forgotten. */
+  /** A new page: suspensions are forgotten, the budget is full. */
   reset(): void;
 }
 
-export function createSelectorBudget(now: () => number, opts: { batchMs?: number; suspendMs?: number } = {}): SelectorBudget {
+export function createSelectorBudget(now: () => number, opts: { batchMs?: number; suspendMs?: number; windowMs?: number } = {}): SelectorBudget {
   const batchMs = opts.batchMs ?? BATCH_MS;
   const suspendMs = opts.suspendMs ?? SUSPEND_MS;
-  const last = new Map<string, boolean>();
+  const windowMs = opts.windowMs ?? WINDOW_MS;
   const suspended = new Map<string, string>();
-  /** Checked in the current round. */
-  let round = new Set<string>();
   let spent = 0;
-  /** This round is not finished: the next batch carries on with it. */
-  let behind = false;
-  /** Not yet reported through takeBehind. */
-  let report = false;
+  /** When the current window of spending began. */
+  let windowStart = -Infinity;
 
   return {
     beginBatch() {
-      // A round that finished last batch starts again; an unfinished one carries on.
-      if (!behind) round = new Set();
-      spent = 0;
-      behind = false;
-    },
-    present(key, check) {
-      if (suspended.has(key)) return false;
-      if (round.has(key)) return last.get(key) ?? false;
-      if (spent >= batchMs) {
-        behind = true;
-        report = true;
-        return last.get(key) ?? false;
+      const t = now();
+      if (t - windowStart >= windowMs) {
+        windowStart = t;
+        spent = 0;
       }
+    },
+    run(key, check) {
+      if (suspended.has(key)) return false;
+      if (spent >= batchMs) return null;
       const t0 = now();
       let answer: boolean;
       try {
@@ -63,29 +60,23 @@ export function createSelectorBudget(now: () => number, opts: { batchMs?: number
       } finally {
         const took = now() - t0;
         spent += took;
-        round.add(key);
         if (took > suspendMs) {
           const why = `took ${Math.round(took)} ms (limit ${suspendMs} ms)`;
           suspended.set(key, why);
           logOnce(`selector suspended on this page: ${key.split('\u0000')[0]} ${why}`, null);
         }
       }
-      last.set(key, answer);
       return suspended.has(key) ? false : answer;
     },
-    suspendedWhy: (key) => suspended.get(key) ?? null,
-    takeBehind() {
-      const r = report;
-      report = false;
-      return r;
+    left: () => spent < batchMs,
+    charge(ms) {
+      spent += ms;
     },
+    suspendedWhy: (key) => suspended.get(key) ?? null,
     reset() {
-      last.clear();
       suspended.clear();
-      round = new Set();
       spent = 0;
-      behind = false;
-      report = false;
+      windowStart = -Infinity;
     },
   };
 }

@@ -1,7 +1,7 @@
 /** Resolving pack targets ({field}, {selector, text}, {page}) against the page. Pure reads. */
 import type { Target } from '../packs/types';
 import type { FieldModel, PageModel } from './types';
-import { clean, composedCompare, deepQueryAll, isVisible, newVisibilityMemo, textOf, type ShadowRootOf } from './dom';
+import { clean, composedCompare, deepQueryAll, isVisible, newVisibilityMemo, queryTrees, textOf, treesOf, type ShadowRootOf } from './dom';
 import { logOnce } from './log';
 
 /** Elements of one selector target whose text is read (the rest are not candidates). */
@@ -103,6 +103,37 @@ export function findField(model: PageModel, name: string): FieldModel | undefine
   return best;
 }
 
+/** Whether `el` shows `want` (already cleaned and lower-cased) in its text or aria-label; '' always. */
+function hasText(el: Element, want: string, shadowRootOf?: ShadowRootOf): boolean {
+  return !want || textOf(el, { shadowRootOf }).toLowerCase().includes(want) || clean(el.getAttribute('aria-label')).toLowerCase().includes(want);
+}
+
+/**
+ * Presence checks of selector targets for one batch: the page's trees (document and shadow
+ * roots) are found once, when the scope is made, and each selector is then one native query per
+ * tree, so N selector tips cost N queries rather than N walks of the whole page
+ * (docs/packs.md "What a pack may cost"). Answers as `resolveTarget(...) !== null` does for
+ * selectors with fewer than MAX_SELECTOR_MATCHES matches; create a new scope per batch (it walks
+ * the page when created, so the caller can count that walk apart from each selector's check).
+ */
+export function createSelectorScope(doc: Document, shadowRootOf?: ShadowRootOf): (target: { selector: string; text?: string }) => boolean {
+  let trees: ParentNode[] = [];
+  try {
+    trees = treesOf(doc, shadowRootOf);
+  } catch (err) {
+    logOnce('could not resolve a target', err);
+  }
+  return (target) => {
+    try {
+      const want = target.text ? clean(target.text).toLowerCase() : '';
+      return queryTrees(trees, target.selector, MAX_SELECTOR_MATCHES).some((el) => hasText(el, want, shadowRootOf));
+    } catch (err) {
+      logOnce('could not resolve a target', err);
+      return false;
+    }
+  };
+}
+
 /**
  * The element a target points at: a field's element; the first visible element matching a
  * selector (through open shadow roots, and closed ones `shadowRootOf` reaches) whose text
@@ -116,9 +147,7 @@ export function resolveTarget(target: Target, model: PageModel, doc: Document, s
       const want = target.text ? clean(target.text).toLowerCase() : '';
       // A pack selector may match the whole page (`main *`): only the first MAX_SELECTOR_MATCHES
       // are read for their text, so one check stays bounded (docs/packs.md "What a pack may cost").
-      const matches = deepQueryAll(doc, target.selector, shadowRootOf).slice(0, MAX_SELECTOR_MATCHES).filter(
-        (el) => !want || textOf(el, { shadowRootOf }).toLowerCase().includes(want) || clean(el.getAttribute('aria-label')).toLowerCase().includes(want),
-      );
+      const matches = deepQueryAll(doc, target.selector, shadowRootOf).slice(0, MAX_SELECTOR_MATCHES).filter((el) => hasText(el, want, shadowRootOf));
       if (matches.length === 0) return null;
       const memo = newVisibilityMemo();
       return matches.find((el) => isVisible(el, memo)) ?? matches[0];

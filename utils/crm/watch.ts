@@ -9,14 +9,18 @@
 import { OVERLAY_TAG } from './dom';
 import { createLiveIndex, type LiveIndex } from './live-index';
 import { logOnce } from './log';
+import type { PageChanges } from './selector-changes';
 import { SHADOW_ROOT_EVENT } from './shadow-root';
 
 export type ChangeReason = 'mutation' | 'navigation';
 
 export interface WatchOptions {
   doc: Document;
-  /** One call per batch; `observerMs` is the time the observer callbacks of the batch took. */
-  onChange: (reason: ChangeReason, observerMs: number) => void;
+  /**
+   * One call per batch; `observerMs` is the time the observer callbacks of the batch took;
+   * `changes` what the batch changed (for selector targets: utils/crm/selector-changes.ts).
+   */
+  onChange: (reason: ChangeReason, observerMs: number, changes: PageChanges) => void;
   signal: AbortSignal;
   shadowRootOf?: (el: Element) => ShadowRoot | null;
   /**
@@ -26,6 +30,9 @@ export interface WatchOptions {
    */
   index?: LiveIndex;
 }
+
+/** Mutation records one batch hands over at most; a bigger batch says "everything changed". */
+const MAX_BATCH_RECORDS = 1000;
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attributes: true, characterData: true };
 
@@ -56,6 +63,7 @@ export function watchPage(opts: WatchOptions): void {
   let lastUrl = doc.URL;
   let stopped = false;
   let observerMs = 0;
+  let changes: { everything: boolean; records: MutationRecord[]; input: boolean } = { everything: false, records: [], input: false };
 
   const raf: ((cb: () => void) => number) | null = typeof win.requestAnimationFrame === 'function' ? (cb) => win.requestAnimationFrame(cb) : null;
 
@@ -86,8 +94,11 @@ export function watchPage(opts: WatchOptions): void {
     }
     const ms = observerMs;
     observerMs = 0;
+    const batch = changes;
+    changes = { everything: false, records: [], input: false };
+    if (reason === 'navigation') batch.everything = true;
     try {
-      onChange(reason, ms);
+      onChange(reason, ms, batch);
     } catch (err) {
       logOnce('page change handler failed', err);
     }
@@ -111,6 +122,8 @@ export function watchPage(opts: WatchOptions): void {
         if (onlyOverlay) continue;
       }
       index.note(r);
+      if (changes.records.length < MAX_BATCH_RECORDS) changes.records.push(r);
+      else changes.everything = true;
       relevant = true;
     }
     if (relevant && own) index.work(Infinity);
@@ -122,6 +135,7 @@ export function watchPage(opts: WatchOptions): void {
     const t = ev.composedPath ? ev.composedPath()[0] : ev.target;
     if (inOverlay((t as Node) ?? null)) return;
     if (t && typeof (t as Node).nodeType === 'number') index.input(t as Node);
+    changes.input = true;
     schedule('mutation');
   };
   const onNav = (): void => schedule('navigation');
@@ -129,6 +143,7 @@ export function watchPage(opts: WatchOptions): void {
   const onShadowRoot = (ev: Event): void => {
     const host = ev.composedPath ? ev.composedPath()[0] : ev.target;
     if (host && (host as Node).nodeType === 1 && !inOverlay(host as Node)) index.noteHost(host as Element);
+    changes.everything = true;
     schedule('mutation');
   };
 

@@ -5,7 +5,7 @@
 import { MAX_PACK_BYTES } from './limits';
 import { englishText, msg, type PackMessage } from './messages';
 import { decodePackBytes } from './encoding';
-import { packUrlMessage, redirectMessage } from './store-logic';
+import { displayUrl, packUrlMessage, redirectMessage } from './store-logic';
 
 export type FetchResult =
   | { status: 'not-modified' }
@@ -18,6 +18,9 @@ export interface Validators {
 }
 
 const TIMEOUT_MS = 30_000;
+/** Redirects followed at most, each checked before it is requested. */
+export const MAX_REDIRECTS = 5;
+const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 
 /** Why a fetch that threw may have failed: the extension reads pack servers with CORS. */
 export const FETCH_FAILED_HINT = englishText(msg('pack_fetch_hint'));
@@ -52,11 +55,32 @@ async function fetchOnce(url: string, prev: Validators, fetchImpl: typeof fetch)
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   try {
     // no-store: the browser cache must not answer for the server, so a 304 reaches us as a 304.
-    // Redirects are followed by the browser (an extension service worker cannot read where a
-    // 'manual' redirect points), then the final URL is checked before anything is read: a pack
-    // fetched over https: never comes from plain http:, whatever the hops (docs/packs.md, 4.2).
-    const res = await fetchImpl(url, { headers, cache: 'no-store', credentials: 'omit', redirect: 'follow', signal: controller.signal });
-    const redirected = redirectMessage(url, res.url);
+    // Redirects are never followed by the browser ('manual'): a pack asked for over https: must
+    // never cause a request to plain http:, so each hop is checked before it is requested
+    // (docs/packs.md, 4.2). Where the browser hides a redirect's target (Chromium answers an
+    // opaque redirect to an extension), the URL is refused with the final-address workaround.
+    let current = url;
+    let res: Response;
+    for (let hop = 0; ; hop++) {
+      res = await fetchImpl(current, { headers, cache: 'no-store', credentials: 'omit', redirect: 'manual', signal: controller.signal });
+      const hidden = res.type === 'opaqueredirect';
+      if (!hidden && !REDIRECT_STATUS.has(res.status)) break;
+      await res.body?.cancel().catch(() => undefined);
+      const location = hidden ? null : res.headers.get('location');
+      if (!location) return { status: 'error', error: msg('pack_url_redirect_hidden', displayUrl(current)) };
+      let next: string;
+      try {
+        next = new URL(location, current).href;
+      } catch {
+        return { status: 'error', error: msg('pack_url_redirect', displayUrl(location)) };
+      }
+      const refused = redirectMessage(current, next);
+      if (refused) return { status: 'error', error: refused };
+      if (hop + 1 > MAX_REDIRECTS) return { status: 'error', error: msg('pack_url_redirect_loop', MAX_REDIRECTS) };
+      current = next;
+    }
+    // Defence in depth: a fetch that followed a redirect anyway is checked on its final URL.
+    const redirected = redirectMessage(current, res.url || current);
     if (redirected) {
       await res.body?.cancel().catch(() => undefined);
       return { status: 'error', error: redirected };

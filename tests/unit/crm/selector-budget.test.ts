@@ -8,31 +8,22 @@ function clock() {
 }
 
 describe('selector budget', () => {
-  it('checks at most a batch budget, carries the rest to later batches, and each selector once per round', () => {
+  it('runs checks until the batch budget is spent, then refuses (null) until the window is over', () => {
     const c = clock();
-    const b = createSelectorBudget(c.now, { batchMs: 8, suspendMs: 16 });
-    const runs: string[] = [];
-    const check = (key: string) => () => {
-      runs.push(key);
-      c.spend(1);
-      return true;
-    };
-    const keys = Array.from({ length: 2000 }, (_, i) => `.tip-${i}`);
-    let batches = 0;
-    do {
-      b.beginBatch();
-      runs.length = 0;
-      for (const k of keys) b.present(k, check(k));
-      batches++;
-      // Never more than the budget's worth of checks in one batch.
-      expect(runs.length).toBeLessThanOrEqual(8);
-    } while (b.takeBehind());
-    expect(batches).toBe(250);
-    // The round is complete: every selector ran once, and a new batch starts a new round.
+    const b = createSelectorBudget(c.now, { batchMs: 8, suspendMs: 16, windowMs: 50 });
+    const check = () => (c.spend(1), true);
     b.beginBatch();
-    runs.length = 0;
-    b.present('.tip-1999', check('.tip-1999'));
-    expect(runs).toEqual(['.tip-1999']);
+    const answers = Array.from({ length: 20 }, (_, i) => b.run(`.tip-${i}`, check));
+    expect(answers.filter((a) => a === true)).toHaveLength(8);
+    expect(answers.slice(8).every((a) => a === null)).toBe(true);
+    // A batch soon after shares the spent budget: nothing runs.
+    c.spend(10);
+    b.beginBatch();
+    expect(b.run('.tip-9', check)).toBeNull();
+    // Once the window is over the budget is full again.
+    c.spend(50);
+    b.beginBatch();
+    expect(b.run('.tip-9', check)).toBe(true);
   });
 
   it('suspends a selector whose check overruns, for the page, with a reason', () => {
@@ -40,11 +31,12 @@ describe('selector budget', () => {
     const c = clock();
     const b = createSelectorBudget(c.now, { batchMs: 8, suspendMs: 16 });
     b.beginBatch();
-    expect(b.present('div *:has(*)', () => (c.spend(40), true))).toBe(false);
+    expect(b.run('div *:has(*)', () => (c.spend(40), true))).toBe(false);
     expect(b.suspendedWhy('div *:has(*)')).toMatch(/took 40 ms/);
     const again = vi.fn(() => true);
+    c.spend(100);
     b.beginBatch();
-    expect(b.present('div *:has(*)', again)).toBe(false);
+    expect(b.run('div *:has(*)', again)).toBe(false);
     expect(again).not.toHaveBeenCalled();
     b.reset();
     expect(b.suspendedWhy('div *:has(*)')).toBeNull();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFixture, type Loaded } from './fixture';
 import { readPage } from '@/utils/crm';
-import { findField, resolveTarget } from '@/utils/crm/targets';
+import { createSelectorScope, findField, resolveTarget } from '@/utils/crm/targets';
 import { closestDeep } from '@/utils/crm/dom';
 import type { FieldModel, PageModel } from '@/utils/crm/types';
 
@@ -77,6 +77,57 @@ describe('resolveTarget', () => {
       expect(resolveTarget({ selector: "button[name='SaveEdit']", text: 'save' }, m, document, (el) => (el === host ? root : null))).toBe(btn);
     } finally {
       host.remove();
+    }
+  });
+});
+
+describe('createSelectorScope', () => {
+  it('answers as resolveTarget does, through shadow roots, with text, for invalid selectors', async () => {
+    l = await loadFixture('salesforce/opportunity.html', VIEW);
+    const m = readPage(l.doc, l.url(), { salt: 's' })!;
+    const scope = createSelectorScope(l.doc);
+    const targets = [
+      { selector: "button[name='Edit']" },
+      { selector: 'button.test-id__inline-edit-trigger', text: 'edit next step' },
+      { selector: 'button.test-id__inline-edit-trigger', text: 'no such field' },
+      { selector: 'button', text: 'no such text' },
+      { selector: 'div.nope-1 span, main *:not(.x-1)', text: 'zzz' },
+      { selector: 'button[[' },
+      { selector: 'records-record-layout-item' },
+    ];
+    const answers = targets.map((t) => scope(t));
+    expect(answers).toEqual(targets.map((t) => resolveTarget(t, m, l!.doc) !== null));
+    // Both answers occur: the comparison says something.
+    expect(answers).toContain(true);
+    expect(answers).toContain(false);
+  });
+
+  it('finds the page trees once, when made: a later shadow root needs a new scope, a later element does not', () => {
+    const scope = createSelectorScope(document);
+    const host = document.createElement('x-late');
+    const btn = document.createElement('button');
+    btn.className = 'late';
+    host.attachShadow({ mode: 'open' }).append(btn);
+    const plain = document.createElement('a');
+    plain.className = 'plain';
+    document.body.append(host, plain);
+    try {
+      expect(scope({ selector: 'a.plain' })).toBe(true);
+      expect(scope({ selector: 'button.late' })).toBe(false);
+      expect(createSelectorScope(document)({ selector: 'button.late' })).toBe(true);
+      // Closed roots through shadowRootOf, as resolveTarget reads them.
+      const closedHost = document.createElement('x-closed-late');
+      const root = closedHost.attachShadow({ mode: 'closed' });
+      const save = document.createElement('button');
+      save.textContent = 'Save';
+      root.append(save);
+      document.body.append(closedHost);
+      expect(createSelectorScope(document)({ selector: 'button', text: 'save' })).toBe(false);
+      expect(createSelectorScope(document, (el) => (el === closedHost ? root : null))({ selector: 'button', text: 'save' })).toBe(true);
+      closedHost.remove();
+    } finally {
+      host.remove();
+      plain.remove();
     }
   });
 });
