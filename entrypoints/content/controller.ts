@@ -131,9 +131,17 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
   const tracker = createNudgeTracker();
   const live = deps.live;
   let job: Job | null = null;
-  /** Fields the packs may look up (the live model's signature reads only those). */
+  /** Fields the packs may look up (the live model's signature reads only those, the live page reads only those in full). */
   let depNames: string[] = [];
   let depPacks: Pack[] | null = null;
+  const fieldNames = (): string[] => {
+    const packs = state?.packs ?? [];
+    if (depPacks !== packs) {
+      depPacks = packs;
+      depNames = fieldNamesUsed(packs);
+    }
+    return depNames;
+  };
   /** The coach panel is open: the view follows every change of the model. */
   let watchModel = false;
 
@@ -285,6 +293,8 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       const url = deps.url();
       if (state) {
         const ctx = { salt: state.salt, shadowRootOf: deps.shadowRootOf };
+        // Fields no pack names are read in full only while the panel shows them (docs/adapters.md).
+        live?.focus(watchModel ? null : fieldNames());
         const next = live ? live.step(url, ctx, sites(), t0 + SLICE_MS) : deps.readPage(deps.doc, url, ctx, sites());
         if (next === undefined) done = false;
         else {
@@ -330,11 +340,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     }
     const key = `${url.origin}${url.pathname}${url.search}`;
     const navChanged = key !== navKey;
-    if (live && depPacks !== state.packs) {
-      depPacks = state.packs;
-      depNames = fieldNamesUsed(state.packs);
-    }
-    const sig = live ? dependencySignature(next, depNames) : modelSignature(next);
+    const sig = live ? dependencySignature(next, fieldNames()) : modelSignature(next);
     if (!navChanged && !force && sig === lastSig && !followPage && !followsSelectors(plan)) {
       // Nothing the engine reads changed; the coach panel, when open, still shows the new model.
       if (live) {
@@ -469,7 +475,10 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       followPage = active;
     },
     watchModel(active) {
+      const opened = active && !watchModel;
       watchModel = active;
+      // The panel lists every field: read the ones left out (in slices, like a new page).
+      if (opened && live) update('panel');
     },
     shadowRootOf: deps.shadowRootOf,
   };
