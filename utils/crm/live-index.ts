@@ -383,6 +383,10 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       const el = n as Element;
       gone.add(el);
       if (tracked(el) && !hasInside.has(el)) continue; // a field re-rendered: nothing tracked inside it
+      if (hasInside.has(el) && !lists[0].set.has(el)) {
+        sweep(); // a page or a dialog with tracked elements inside: one pass over the lists
+        return;
+      }
       if (el.getElementsByTagName('*').length > budget) {
         sweep(); // a whole page went: one pass over the lists
         return;
