@@ -20,6 +20,8 @@ export default defineConfig({
   ...base,
   vite: async (env) => {
     const inner = typeof base.vite === 'function' ? await base.vite(env) : {};
-    return { ...inner, plugins: [...(inner.plugins ?? []), productionReact] };
+    // BENCH_UNMINIFIED=1: readable function names for the profiling tools (bench/tools/).
+    const unminified = process.env.BENCH_UNMINIFIED === '1' ? { build: { ...inner.build, minify: false } } : {};
+    return { ...inner, ...unminified, plugins: [...(inner.plugins ?? []), productionReact] };
   },
 });

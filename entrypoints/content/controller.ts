@@ -139,9 +139,17 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
   const tracker = createNudgeTracker();
   const live = deps.live;
   let job: Job | null = null;
-  /** Fields the packs may look up (the live model's signature reads only those). */
+  /** Fields the packs may look up (the live model's signature reads only those, the live page reads only those in full). */
   let depNames: string[] = [];
   let depPacks: Pack[] | null = null;
+  const fieldNames = (): string[] => {
+    const packs = state?.packs ?? [];
+    if (depPacks !== packs) {
+      depPacks = packs;
+      depNames = fieldNamesUsed(packs);
+    }
+    return depNames;
+  };
   /** The coach panel is open: the view follows every change of the model. */
   let watchModel = false;
 
@@ -319,6 +327,8 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       const url = deps.url();
       if (state) {
         const ctx = readerContext(state);
+        // Fields no pack names are read in full only while the panel shows them (docs/adapters.md).
+        live?.focus(watchModel ? null : fieldNames());
         const next = live ? live.step(url, ctx, sites(), t0 + SLICE_MS) : deps.readPage(deps.doc, url, ctx, sites());
         if (next === undefined) done = false;
         else {
@@ -370,11 +380,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     }
     const key = `${url.origin}${url.pathname}${url.search}`;
     const navChanged = key !== navKey;
-    if (live && depPacks !== state.packs) {
-      depPacks = state.packs;
-      depNames = fieldNamesUsed(state.packs);
-    }
-    const sig = live ? dependencySignature(next, depNames) : modelSignature(next);
+    const sig = live ? dependencySignature(next, fieldNames()) : modelSignature(next);
     if (!navChanged && !force && sig === lastSig && !followPage && (!followsSelectors(plan) || !selectors.refresh())) {
       // Nothing the engine reads changed; the coach panel, when open, still shows the new model.
       if (live) {
@@ -510,7 +516,10 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       followPage = active;
     },
     watchModel(active) {
+      const opened = active && !watchModel;
       watchModel = active;
+      // The panel lists every field: read the ones left out (in slices, like a new page).
+      if (opened && live) update('panel');
     },
     shadowRootOf: deps.shadowRootOf,
   };

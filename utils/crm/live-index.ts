@@ -12,6 +12,11 @@
  * Tracked selectors must depend only on the element's own attributes (no combinators, no :has or
  * structural pseudo-classes; see isSimpleSelector): that is what makes re-testing one element on
  * an attribute change enough.
+ *
+ * A prune test (prune()) keeps the scan out of the inside of containers (elements of the first
+ * tracked selector) it names: the container is listed, its subtree and shadow roots are neither
+ * scanned nor observed. That is how a navigation costs what the packs need rather than the page
+ * (docs/adapters.md "The live index"). Loosening the test scans the containers it lets in.
  */
 import { composedCompare, deepQueryAll, flatParent, hostChain, isVisible, newVisibilityMemo, OVERLAY_TAG, rootOf, safeMatches, type ShadowRootOf, type VisibilityMemo } from './dom';
 import type { PageIndex } from './types';
@@ -38,6 +43,13 @@ export interface LiveIndex extends PageIndex {
   readonly pending: boolean;
   /** Tracked elements added, removed or changed since the last call ('all' after a rebuild). */
   takeChanged(): Set<Element> | 'all';
+  /**
+   * Containers (first tracked selector) whose inside is not followed while `test` says so; null
+   * follows every one. Containers pruned before and let in now are scanned on the next work.
+   */
+  prune(test: ((container: Element) => boolean) | null): void;
+  /** Work done so far: elements walked by the scan and shadow roots observed (for tests and tools). */
+  readonly stats: { readonly elements: number; readonly roots: number };
 }
 
 interface List {
@@ -118,6 +130,26 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   /** Attribute targets and added nodes since the last work: what can change visibility below it. */
   let visRoots = new Set<Node>();
   let styleChanged = false;
+  let pruneTest: ((container: Element) => boolean) | null = null;
+  /** Containers whose inside the scan left out (see prune). */
+  const pruned = new Set<Element>();
+  const stats = { elements: 0, roots: 0 };
+  const watchRoot = (root: Node): void => {
+    stats.roots++;
+    observe(root);
+  };
+  /** True when the scan leaves `el`'s inside out (el is a container the prune test names). */
+  const prunes = (el: Element, s: Scan): boolean => {
+    if (!pruneTest || !s.runs[0].length || s.runs[0][s.runs[0].length - 1] !== el || !pruneTest(el)) return false;
+    pruned.add(el);
+    return true;
+  };
+  /** True when `el` sits inside a pruned container (its scan waits until the container is let in). */
+  const insidePruned = (el: Element): boolean => {
+    if (!pruned.size) return false;
+    for (let n = parentOrHost(el); n; n = parentOrHost(n)) if (pruned.has(n)) return true;
+    return false;
+  };
 
   const chainOf = (el: Element): readonly Element[] => {
     let c = chains.get(el);
@@ -146,6 +178,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     else {
       inLists.delete(el);
       hasInside.delete(el);
+      pruned.delete(el);
       // Deleting (rather than waiting for GC) lets the weak tables shrink: pages come and go by thousands.
       memos.delete(el);
       ancestorsOf.delete(el);
@@ -197,23 +230,25 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     }
     if (node.nodeType === 11) {
       const host = (node as ShadowRoot).host;
-      if (!host?.isConnected) return null;
+      if (!host?.isConnected || pruned.has(host) || insidePruned(host)) return null;
       const above = tracked(host) ? [...trackedAncestors(host), host] : trackedAncestors(host);
       s.frames.push(frame(node as ShadowRoot, above));
       return s;
     }
     const el = node as Element;
-    if (!el.isConnected || el.localName === OVERLAY_TAG) return null;
+    if (!el.isConnected || el.localName === OVERLAY_TAG || insidePruned(el)) return null;
     const above = trackedAncestors(el);
     let open: Element[] = [];
+    pruned.delete(el);
     if (combined && safeMatches(el, combined)) {
       emit(s, el, above);
       open = [el];
+      if (prunes(el, s)) return s;
     }
     s.frames.push(frame(el, above, open));
     const sr = rootOf(el, sro);
     if (sr) {
-      observe(sr);
+      watchRoot(sr);
       s.frames.push(frame(sr, open.length ? [...above, el] : above));
     } else if (el.localName.indexOf('-') > 0) pendingHosts.add(el);
     return s;
@@ -231,6 +266,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       }
       if ((++n & 63) === 0 && performance.now() > deadline) return false;
       const el = f.all[f.i++];
+      stats.elements++;
       const open = f.open;
       while (open.length && !open[open.length - 1].contains(el)) open.pop();
       const name = el.localName;
@@ -239,13 +275,21 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
         f.h++;
         if (!overlay) {
           emit(s, el, open.length ? f.above.concat(open) : f.above);
+          if (prunes(el, s)) {
+            // Its light subtree follows it in `all`: skip it (and the hits in it), and its shadow root.
+            while (f.i < f.all.length && el.contains(f.all[f.i])) {
+              if (f.all[f.i] === f.hits[f.h]) f.h++;
+              f.i++;
+            }
+            continue;
+          }
           open.push(el);
         }
       }
       if (overlay) continue;
       const sr = el.shadowRoot ?? (sro && name.indexOf('-') > 0 ? rootOf(el, sro) : null);
       if (sr) {
-        observe(sr);
+        watchRoot(sr);
         frames.push(frame(sr, open.length ? f.above.concat(open) : f.above));
       } else if (name.indexOf('-') > 0) pendingHosts.add(el);
     }
@@ -328,6 +372,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
         }
       }
       for (let i = 0; i < all.length; i++) {
+        if (pruned.has(all[i])) continue; // nothing tracked inside
         const sr = rootOf(all[i], sro);
         if (sr && !search(sr)) return false;
       }
@@ -338,6 +383,10 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       const el = n as Element;
       gone.add(el);
       if (tracked(el) && !hasInside.has(el)) continue; // a field re-rendered: nothing tracked inside it
+      if (hasInside.has(el) && !lists[0].set.has(el)) {
+        sweep(); // a page or a dialog with tracked elements inside: one pass over the lists
+        return;
+      }
       if (el.getElementsByTagName('*').length > budget) {
         sweep(); // a whole page went: one pass over the lists
         return;
@@ -420,12 +469,24 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     }
   }
 
+  /** A pruned container let in: scanned again, inside included. */
+  function letIn(el: Element): void {
+    pruned.delete(el);
+    if (el.isConnected) starts.push(el);
+  }
+
   const index: LiveIndex = {
+    stats,
+    prune(test) {
+      pruneTest = test;
+      for (const el of [...pruned]) if (!test || !test(el)) letIn(el);
+    },
     track(selectors) {
       if (selectors.length === lists.length && selectors.every((s, i) => s === lists[i].selector)) return;
       lists = selectors.map((selector) => ({ selector, els: [], set: new Set<Element>() }));
       inLists.clear();
       hasInside.clear();
+      pruned.clear();
       combined = selectors.join(', ');
       others = selectors.slice(1).join(', ');
       ancestorsOf = new WeakMap();
@@ -471,9 +532,10 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       const still = new Set<Element>();
       for (const el of pendingHosts) {
         if (!el.isConnected) continue;
+        if (pruned.has(el) || insidePruned(el)) continue;
         const sr = rootOf(el, sro);
         if (sr) {
-          observe(sr);
+          watchRoot(sr);
           starts.push(sr);
           visRoots.add(el);
           if (el.localName.indexOf('-') < 0) scannedRoots.add(el);
@@ -499,6 +561,8 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
         const t = attrTargets;
         attrTargets = new Set();
         if (lists.length) for (const el of t) if (el.isConnected) retest(el);
+        // A pruned container whose own attributes changed may be named now.
+        if (pruned.size) for (const el of t) if (pruned.has(el) && (!pruneTest || !pruneTest(el))) letIn(el);
       }
       for (;;) {
         if (!scan) {
@@ -516,6 +580,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
         if (starts.length && performance.now() > deadline) return false;
       }
     },
+    partial: (el) => pruned.has(el),
     get pending() {
       return !!scan || starts.length > 0 || targets.size > 0 || attrTargets.size > 0 || removedNodes.length > 0;
     },

@@ -9,6 +9,7 @@ import type { AdapterContext, CrmAdapter, LiveReader, PageModel } from './types'
 import type { ShadowRootOf } from './dom';
 import { adapterFor } from './index';
 import { createLiveIndex, isSimpleSelector, type LiveIndex } from './live-index';
+import { nameKey } from './targets';
 
 export interface LivePage {
   /** The index the watcher feeds (pass it to watchPage). */
@@ -18,6 +19,12 @@ export interface LivePage {
    * null when no adapter handles the URL, or undefined when work remains (call again).
    */
   step(url: URL, ctx: AdapterContext, sites: SiteDefinition[], deadline: number): PageModel | null | undefined;
+  /**
+   * The field names the packs use (tips, nudges, conditions): the fields the reader's own
+   * attributes show are none of them are listed but not read inside, so a new page costs what
+   * the packs need. null (the default) reads every field in full, as "What the coach sees" needs.
+   */
+  focus(names: readonly string[] | null): void;
 }
 
 export function createLivePage(doc: Document, shadowRootOf?: ShadowRootOf): LivePage {
@@ -27,6 +34,16 @@ export function createLivePage(doc: Document, shadowRootOf?: ShadowRootOf): Live
   let changed: Set<Element> | 'all' = 'all';
   let prepare: Element[] = [];
   let prepared = 0;
+  /** nameKey of each focused name; null: every field in full. */
+  let keys: ReadonlySet<string> | null = null;
+  let focusSig: string | null = null;
+
+  /** The index's prune test for the current reader and focus. */
+  const applyFocus = () => {
+    const named = reader?.named;
+    const k = keys;
+    index.prune(named && k ? (el) => named(el, k) === false : null);
+  };
 
   const readerOf = (adapter: CrmAdapter): LiveReader | null => {
     let r = readers.get(adapter);
@@ -55,12 +72,20 @@ export function createLivePage(doc: Document, shadowRootOf?: ShadowRootOf): Live
 
   return {
     index,
+    focus(names) {
+      const sig = names ? names.join('\u0000') : null;
+      if (sig === focusSig) return;
+      focusSig = sig;
+      keys = names ? new Set(names.map(nameKey).filter(Boolean)) : null;
+      applyFocus();
+    },
     step(url, ctx, sites, deadline) {
       const adapter = adapterFor(url, sites);
       const next = adapter ? readerOf(adapter) : null;
       if (next !== reader) {
         reader = next;
         index.track(reader?.selectors ?? []);
+        applyFocus();
         prepare = [];
         prepared = 0;
       }

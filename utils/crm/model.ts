@@ -76,6 +76,14 @@ export function builtinAdapter(
       // Never throws: a failed live read falls back to the full read, and the next one starts afresh.
       return {
         selectors: reader.selectors,
+        named(el, keys) {
+          try {
+            return reader.named?.(el, keys);
+          } catch (err) {
+            logOnce(`${id} adapter could not name a field`, err);
+            return undefined;
+          }
+        },
         prepare(el, ctx, index) {
           try {
             reader.prepare?.(el, ctx, index);
@@ -168,16 +176,19 @@ class LazyField implements FieldModel {
   #sectionOf: () => string | undefined;
   #section: string | undefined | null = null;
   #visible: () => boolean;
+  #fresh: boolean;
 
-  constructor(label: string, apiName: string, element: Element, read: () => FieldDetails, section: () => string | undefined, visible: () => boolean) {
+  constructor(label: string, apiName: string, element: Element, read: () => FieldDetails, section: () => string | undefined, visible: () => boolean, fresh: boolean) {
     this.label = label;
     this.apiName = apiName;
     this.element = element;
     this.#read = read;
     this.#sectionOf = section;
     this.#visible = visible;
+    this.#fresh = fresh;
   }
   #get(): FieldDetails {
+    if (this.#fresh) return this.#read();
     return (this.#details ??= this.#read());
   }
   get value(): string {
@@ -203,8 +214,8 @@ class LazyField implements FieldModel {
 
 /**
  * A field for live reading: label and API name now; value, emptiness, control, required mark and
- * section read when first asked for (most fields of a big page never are); visibility asked each
- * time (the live index remembers it until something that can change it changes).
+ * section read when first asked for (most fields of a big page never are; with `fresh`, read on
+ * every ask); visibility asked each time (the live index remembers it until something that can change it changes).
  */
 export function lazyField(p: {
   label: string;
@@ -213,7 +224,9 @@ export function lazyField(p: {
   details: () => FieldDetails;
   section: () => string | undefined;
   visible: () => boolean;
+  /** Read the details again each time (their changes are not followed: PageIndex.partial). */
+  fresh?: boolean;
 }): FieldModel {
   const label = clean(p.label);
-  return new LazyField(label, clean(p.apiName) || label, p.element, p.details, p.section, p.visible);
+  return new LazyField(label, clean(p.apiName) || label, p.element, p.details, p.section, p.visible, !!p.fresh);
 }

@@ -27,7 +27,7 @@ import {
   type VisibilityMemo,
 } from './dom';
 import { builtinAdapter, displayedValue, emptyModel, field, labelFromApiName, lazyField, type DisplayedValue } from './model';
-import { carryFieldIndex } from './targets';
+import { carryFieldIndex, nameKey } from './targets';
 import { recordKeyOf } from './hash';
 
 const ID = 'salesforce';
@@ -358,12 +358,15 @@ function liveItem(item: Element, sro: ShadowRootOf | undefined, index: PageIndex
     const t = selectionTarget(item);
     const label = itemLabel(item, sro);
     if (!label) return { f: null, t };
+    // Inside a container the index does not follow, a value read now may be stale later.
+    const fresh = !!index.partial?.(item);
     let v: ItemValue | undefined;
-    const details = () => (v ??= itemValue(item, sro));
+    const details = fresh ? () => itemValue(item, sro) : () => (v ??= itemValue(item, sro));
     const f = lazyField({
       label,
       apiName: t ? t.field : (details().control?.getAttribute('name') ?? null),
       element: item,
+      fresh,
       details,
       section: () => sectionTitle(item, new Map(), sro),
       visible: () => index.visible(item),
@@ -394,12 +397,28 @@ const sameList = (a: readonly Element[] | null, b: readonly Element[] | null): b
  * Items whose subtree did not change keep their field; scopes (visible page or modal), page kind
  * and object are worked out again on every read, which costs a few lookups.
  */
+/**
+ * Whether an item is one of the fields `keys` name, from its own attributes: the API name of
+ * data-target-selection-name first, then the field-label attribute; undefined when the item has
+ * no label attribute (Dynamic Forms: the label is inside) and its API name is not named.
+ */
+function itemNamed(item: Element, keys: ReadonlySet<string>): boolean | undefined {
+  const t = selectionTarget(item);
+  if (t && keys.has(nameKey(t.field))) return true;
+  const label = item.getAttribute('field-label');
+  if (label === null) return undefined;
+  if (keys.has(nameKey(stripRequiredMark(label).label))) return true;
+  // Without a selection name the API name may come from a control inside.
+  return t ? false : undefined;
+}
+
 function createLightningReader(): LiveReader {
   let last: { doc: Document; scopes: readonly Element[] | null; objectApi: string | null; fields: FieldModel[]; model: PageModel } | null = null;
   /** The field of each listed item (of last.fields). */
   let byItem = new Map<Element, FieldModel>();
   return {
     selectors: LIVE_SELECTORS,
+    named: itemNamed,
     prepare(el, ctx, index) {
       liveItem(el, ctx.shadowRootOf, index);
     },

@@ -15,7 +15,7 @@ export function nameKey(s: string): string {
   let k = nameKeys.get(s);
   if (k === undefined) {
     k = clean(s).toLowerCase().replace(/\s+/g, '');
-    if (nameKeys.size > 4000) nameKeys.clear();
+    if (nameKeys.size > 16000) nameKeys.clear();
     nameKeys.set(s, k);
   }
   return k;

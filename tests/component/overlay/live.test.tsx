@@ -1,6 +1,6 @@
 // The content script's coach loop on the live (incremental) page model: a Lightning-like page in
 // nested shadow roots, real watcher, live index and Salesforce live reader.
-import { act, cleanup, fireEvent, render } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '@/entrypoints/content/App';
 import { createCoachController, type ControllerDeps } from '@/entrypoints/content/controller';
@@ -8,6 +8,7 @@ import { createLivePage } from '@/utils/crm/live-page';
 import { watchPage } from '@/utils/crm/watch';
 import { resolveTarget } from '@/utils/crm/targets';
 import { readPage } from '@/utils/crm';
+import { OVERLAY_TAG } from '@/utils/crm/dom';
 import type { CoachState } from '@/utils/messaging';
 import type { UsageEvent } from '@/utils/usage/types';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
@@ -99,11 +100,14 @@ async function start() {
   const controller = createCoachController(deps, ac.signal);
   let views = 0;
   controller.subscribe(() => views++);
-  const { container } = render(<App controller={controller} />);
+  // Inside the overlay's host element, as in the content script: the watcher ignores the overlay's own changes.
+  const host = document.createElement(OVERLAY_TAG);
+  document.body.append(host);
+  const { container } = render(<App controller={controller} />, { container: host });
   await act(async () => {
     await controller.start();
   });
-  return { events, container, views: () => views, stop: () => ac.abort() };
+  return { events, container, views: () => views, stop: () => ac.abort(), live: deps.live! };
 }
 
 describe('coach loop on the live page model', () => {
@@ -142,6 +146,35 @@ describe('coach loop on the live page model', () => {
     const before = h.views();
     page.replace('Field 3', '');
     await until(() => h.views() > before, 'a view with the new model');
+    h.stop();
+  });
+  it('reads only the named fields inside until the panel opens; "What the coach sees" then lists every field and follows their values', async () => {
+    recordPage();
+    const h = await start();
+    await until(() => h.container.querySelectorAll('[data-coach-missing]').length === 2, 'the nudge');
+    // Amount and Next Step are named by the pack: only their insides were scanned, not the thirty others'.
+    const pruned = [...document.querySelectorAll('.oneContent')].flatMap((p) =>
+      [...p.querySelector('records-lwc-record-layout')!.shadowRoot!.querySelectorAll('records-record-layout-item')].filter((el) => h.live.index.partial?.(el)),
+    );
+    expect(pruned.map((el) => el.getAttribute('field-label'))).toEqual(Array.from({ length: 30 }, (_, i) => `Field ${i}`));
+
+    await act(async () => {
+      fireEvent.click(h.container.querySelector('[data-coach-launcher]')!);
+    });
+    const panel = within(h.container as HTMLElement);
+    await until(() => !!panel.queryByRole('tab', { name: 'What the coach sees' }), 'the tab');
+    await act(async () => {
+      fireEvent.click(panel.getByRole('tab', { name: 'What the coach sees' }));
+    });
+    const rows = () => [...h.container.querySelectorAll('[data-coach-seen-field]')];
+    await until(() => rows().length === 32, 'every field listed');
+    expect(rows().map((r) => r.getAttribute('data-coach-seen-field'))).toEqual(['Amount', 'Next Step', ...Array.from({ length: 30 }, (_, i) => `Field ${i}`)]);
+    expect(rows().map((r) => r.getAttribute('data-coach-seen-empty'))).toEqual(['true', 'true', ...Array.from({ length: 30 }, () => 'false')]);
+    // Panel open: every field is followed, so a value cleared inside a field no pack names shows.
+    await until(() => pruned.every((el) => !h.live.index.partial?.(el)), 'every field read in full');
+    const text = pruned[5].shadowRoot!.querySelector('lightning-formatted-text')!;
+    text.remove();
+    await until(() => h.container.querySelector('[data-coach-seen-field="Field 5"]')?.getAttribute('data-coach-seen-empty') === 'true', 'Field 5 shown empty');
     h.stop();
   });
 });

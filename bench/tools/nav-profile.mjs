@@ -1,0 +1,80 @@
+// Where does a navigation's work go? Loads the heavy page (2,000 fields by default) with an
+// extension build, lets the coach settle, then runs SPA navigations one at a time (each followed
+// by a quiet gap, so each one's work is its own batches) under the V8 sampling profiler, and
+// prints the content script's `crm-coach:batch` measures and its hottest functions.
+//
+//   node bench/tools/nav-profile.mjs [extension dir] [fields] [navigations]
+//
+// Default dir .output/chrome-mv3-bench (npm run bench builds it). For readable names, build it
+// unminified: BENCH_UNMINIFIED=1 when building (bench/wxt.bench.config.ts).
+import path from 'node:path';
+import { startServer } from '../../tests/e2e/server.mjs';
+import { BENCH_EXTENSION_DIR } from '../lib/config.mjs';
+import { EXTENSION_ORIGIN, coachEntries, launchVariant, sleep, startProfiler, stopProfiler, waitForOverlay } from '../lib/browser.mjs';
+import { serveHeavyPage } from '../heavy-page.mjs';
+
+const extDir = path.resolve(process.argv[2] ?? BENCH_EXTENSION_DIR);
+const fields = Number(process.argv[3] ?? 2000);
+const navs = Number(process.argv[4] ?? 8);
+const server = await startServer();
+const url = serveHeavyPage(server, { fields });
+const session = await launchVariant(server, extDir);
+try {
+  const page = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(page);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => window.__crmBench.ready);
+  await waitForOverlay(page);
+  await sleep(2000);
+  const t0 = await page.evaluate(() => performance.now());
+  await startProfiler(cdp, 100);
+  await page.evaluate((n) => window.__crmBench.navigate(n, 800), navs);
+  await sleep(1000);
+  const profile = await stopProfiler(cdp);
+  const batches = (await coachEntries(page)).filter((e) => e.name === 'crm-coach:batch' && e.start >= t0);
+  const big = batches.filter((b) => b.duration > 2);
+  console.log(`${batches.length} batches after the first navigation; over 2 ms: ${big.map((b) => b.duration.toFixed(1)).join(', ')}`);
+  console.log(`per navigation (sum of batches / ${navs}): ${(batches.reduce((s, b) => s + b.duration, 0) / navs).toFixed(1)} ms`);
+  printHot(profile, EXTENSION_ORIGIN, navs);
+} finally {
+  await session.close();
+  server.close?.();
+}
+
+/** Self and inclusive time per extension function (ms per navigation), hottest first. */
+function printHot(profile, prefix, per) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (cf) => `${cf.functionName || '(anon)'} :${cf.lineNumber + 1}`;
+  const self = new Map();
+  const incl = new Map();
+  let total = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (profile.timeDeltas[i + 1] ?? 100) / 1000;
+    let id = profile.samples[i];
+    const stack = [];
+    while (id !== undefined) {
+      stack.push(nodes.get(id).callFrame);
+      id = parent.get(id);
+    }
+    const inExt = stack.findIndex((cf) => cf.url.startsWith(prefix));
+    if (inExt < 0) continue;
+    total += dt;
+    // Self: the innermost frame (native callees count for the extension frame that called them).
+    const innermost = stack[0].url.startsWith(prefix) ? name(stack[0]) : `${name(stack[inExt])} → ${stack[0].functionName || stack[0].url || '(native)'}`;
+    self.set(innermost, (self.get(innermost) ?? 0) + dt);
+    const seen = new Set();
+    for (const cf of stack) {
+      if (!cf.url.startsWith(prefix)) continue;
+      const k = name(cf);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      incl.set(k, (incl.get(k) ?? 0) + dt);
+    }
+  }
+  const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${(v / per).toFixed(2).padStart(7)}  ${k}`).join('\n');
+  console.log(`extension CPU per navigation: ${(total / per).toFixed(1)} ms`);
+  console.log(`self (ms per navigation):\n${top(self, 30)}`);
+  console.log(`inclusive (ms per navigation):\n${top(incl, 30)}`);
+}

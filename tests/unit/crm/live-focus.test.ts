@@ -1,0 +1,175 @@
+// Focused live reading (docs/adapters.md "The live index"): with the packs' field names in focus,
+// a new page costs what the packs need, not the page: only the named fields are read inside.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLivePage, type LivePage } from '@/utils/crm/live-page';
+import { watchPage } from '@/utils/crm/watch';
+import { salesforceAdapter } from '@/utils/crm/salesforce';
+import { findField } from '@/utils/crm/targets';
+import type { PageModel } from '@/utils/crm/types';
+
+const ctx = { salt: 'salt-1' };
+const stops: (() => void)[] = [];
+afterEach(() => {
+  while (stops.length) stops.pop()!();
+  document.body.replaceChildren();
+});
+
+/** Reads of the inside of each field: every querySelector(All) on its shadow root or below. */
+const reads = new Map<string, number>();
+
+function counted(root: ShadowRoot, label: string): ShadowRoot {
+  for (const m of ['querySelector', 'querySelectorAll'] as const) {
+    const own = root[m].bind(root) as (s: string) => unknown;
+    Object.defineProperty(root, m, { value: (s: string) => (reads.set(label, (reads.get(label) ?? 0) + 1), own(s)) });
+  }
+  return root;
+}
+
+function cmp(tag: string, attrs: Record<string, string>, kids: (Node | string)[], label?: string): HTMLElement {
+  const host = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) host.setAttribute(k, v);
+  const root = host.attachShadow({ mode: 'open' });
+  if (label) counted(root, label);
+  for (const k of kids) root.append(typeof k === 'string' ? document.createTextNode(k) : k);
+  return host;
+}
+
+/** A Lightning-like record page of n fields (F0 … F{n-1}; every third empty), two per row, in nested shadow roots. */
+function recordPage(n: number, version = 0): HTMLElement {
+  const item = (i: number) => {
+    const label = `Field ${i}`;
+    const value = document.createElement('span');
+    value.className = 'test-id__field-value';
+    if (i % 3 !== 0) value.append(cmp('lightning-formatted-text', {}, [`v${i}.${version}`], label));
+    const inner = document.createElement('div');
+    inner.className = 'slds-form-element';
+    const lab = document.createElement('span');
+    lab.className = 'test-id__field-label';
+    lab.textContent = label;
+    inner.append(lab, value);
+    return cmp('records-record-layout-item', { 'field-label': label, 'data-target-selection-name': `sfdc:RecordField.Opportunity.F${i}__c` }, [inner], label);
+  };
+  const rows: HTMLElement[] = [];
+  for (let i = 0; i < n; i += 2) rows.push(cmp('records-record-layout-row', {}, [item(i), ...(i + 1 < n ? [item(i + 1)] : [])]));
+  const page = document.createElement('div');
+  page.className = 'oneContent windowViewMode-normal';
+  page.append(cmp('records-lwc-record-layout', {}, [cmp('records-record-layout-block', {}, rows)]));
+  return page;
+}
+
+let recordSeq = 1000;
+/** An SPA navigation as Lightning does it: a new record page, the old one kept, hidden. */
+function navigate(n: number): void {
+  for (const p of document.querySelectorAll('.oneContent')) p.setAttribute('hidden', '');
+  history.pushState({}, '', `/lightning/r/Opportunity/006Dn00000${recordSeq++}IAK/view`);
+  document.body.append(recordPage(n, recordSeq));
+}
+
+function startLive(names: readonly string[] | null): LivePage {
+  const live = createLivePage(document);
+  live.focus(names);
+  const ac = new AbortController();
+  watchPage({ doc: document, onChange: () => {}, signal: ac.signal, index: live.index });
+  stops.push(() => ac.abort());
+  return live;
+}
+
+const url = () => new URL(location.pathname, 'https://acme.lightning.force.com');
+
+async function model(live: LivePage): Promise<PageModel> {
+  await new Promise((r) => setTimeout(r, 0));
+  const m = live.step(url(), ctx, [], Infinity);
+  expect(m).toBeTruthy();
+  return m!;
+}
+
+/** What the engine reads of the named fields (the same lookups as utils/coach/signature.ts). */
+function engineReads(m: PageModel, names: readonly string[]) {
+  return names.map((name) => {
+    const f = findField(m, name);
+    return f && { label: f.label, apiName: f.apiName, value: f.value, empty: f.empty, required: f.required, visible: f.visible, element: f.element };
+  });
+}
+
+const NAMES = ['Field 4', 'F7__c', 'Field 9'];
+
+describe('focused live page', () => {
+  it('on a navigation reads inside only the fields the packs name, whatever the number of fields', async () => {
+    const work: Record<number, { elements: number; roots: number; read: string[] }> = {};
+    for (const n of [100, 400]) {
+      document.body.replaceChildren();
+      history.replaceState({}, '', '/lightning/r/Opportunity/006Dn000004AbCdIAK/view');
+      document.body.append(recordPage(n));
+      const live = startLive(NAMES);
+      await model(live);
+      const before = { ...live.index.stats };
+      reads.clear();
+      navigate(n);
+      const m = await model(live);
+      // The engine's lookups: the named fields' values.
+      const seen = engineReads(m, NAMES);
+      expect(seen.map((f) => f?.value)).toEqual([`v4.${recordSeq}`, `v7.${recordSeq}`, '']);
+      work[n] = { elements: live.index.stats.elements - before.elements, roots: live.index.stats.roots - before.roots, read: [...reads.keys()].sort() };
+      // Every field is still in the model, by label and API name, in page order.
+      expect(m.fields.map((f) => f.label)).toEqual(Array.from({ length: n }, (_, i) => `Field ${i}`));
+      expect(m.fields[123 % n].apiName).toBe(`F${123 % n}__c`);
+    }
+    // Inside reads: the three named fields only, on either page.
+    expect(work[100].read).toEqual(['Field 4', 'Field 7', 'Field 9']);
+    expect(work[400].read).toEqual(['Field 4', 'Field 7', 'Field 9']);
+    // Roots observed: the rows and layout, plus the named fields' own (item and value) roots.
+    expect(work[100].roots).toBe(50 + 2 + 3 + 2);
+    expect(work[400].roots).toBe(200 + 2 + 3 + 2);
+    // Elements walked: the rows' contents (the items themselves) and the named fields' insides.
+    expect(work[400].elements).toBeLessThan(400 + 200 + 20);
+  });
+
+  it('without a focus reads every field inside (what "What the coach sees" needs)', async () => {
+    history.replaceState({}, '', '/lightning/r/Opportunity/006Dn000004AbCdIAK/view');
+    document.body.append(recordPage(10));
+    const live = startLive(null);
+    await model(live);
+    const before = live.index.stats.roots;
+    reads.clear();
+    navigate(100);
+    await model(live);
+    // Each item's root and each non-empty value's root, the rows, layout and block.
+    expect(live.index.stats.roots - before).toBe(100 + 66 + 50 + 2);
+    expect(reads.size).toBe(100);
+  });
+
+  it('gives the model of a full read for every field, focused or not, and reads the left-out ones in full once the focus is dropped', async () => {
+    history.replaceState({}, '', '/lightning/r/Opportunity/006Dn000004AbCdIAK/view');
+    document.body.append(recordPage(30));
+    const live = startLive(NAMES);
+    const snap = (m: PageModel) => m.fields.map((f) => ({ label: f.label, apiName: f.apiName, value: f.value, empty: f.empty, required: f.required, visible: f.visible, section: f.section, element: f.element }));
+    let m = await model(live);
+    expect(snap(m)).toEqual(snap(salesforceAdapter.read(document, url(), ctx)));
+    const item = (label: string) => m.fields.find((f) => f.label === label)!.element;
+    expect(live.index.partial?.(item('Field 5'))).toBe(true);
+    expect(live.index.partial?.(item('Field 4'))).toBe(false);
+
+    // A value changed inside a left-out field (not followed): still read right when asked.
+    item('Field 5').shadowRoot!.querySelector('lightning-formatted-text')!.remove();
+    m = await model(live);
+    expect(findField(m, 'Field 5')).toMatchObject({ empty: true, value: '' });
+    expect(snap(m)).toEqual(snap(salesforceAdapter.read(document, url(), ctx)));
+
+    // A left-out field renamed to a name the packs use is read inside from then on.
+    item('Field 8').setAttribute('field-label', 'Field 9');
+    m = await model(live);
+    expect(live.index.partial?.(item('Field 9'))).toBe(false);
+
+    // Focus dropped (the panel opened): every field is read inside, and followed.
+    live.focus(null);
+    m = await model(live);
+    expect(m.fields.every((f) => !live.index.partial?.(f.element))).toBe(true);
+    expect(snap(m)).toEqual(snap(salesforceAdapter.read(document, url(), ctx)));
+    const ten = m.fields.find((f) => f.label === 'Field 10')!;
+    ten.element.shadowRoot!.querySelector('lightning-formatted-text')!.remove();
+    const next = await model(live);
+    expect(next).not.toBe(m);
+    expect(findField(next, 'Field 10')).toMatchObject({ empty: true });
+    expect(snap(next)).toEqual(snap(salesforceAdapter.read(document, url(), ctx)));
+  });
+});
