@@ -134,8 +134,11 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
   /** Fields the packs may look up (the live model's signature reads only those). */
   let depNames: string[] = [];
   let depPacks: Pack[] | null = null;
-  /** The coach panel is open: the view follows every change of the model. */
-  let watchModel = false;
+  /**
+   * How many watchers want every change of the model (the coach panel, author mode's live count):
+   * each turns it on and off for itself, so closing the panel never stops author mode's updates.
+   */
+  let watchers = 0;
 
   const publish = (next: OverlayView | null) => {
     view = next;
@@ -339,7 +342,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       // Nothing the engine reads changed; the coach panel, when open, still shows the new model.
       if (live) {
         model = next;
-        if (watchModel && view) publishView();
+        if (watchers > 0 && view) publishView();
       }
       return;
     }
@@ -398,7 +401,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     const planSig = `${sig}|${planSignature(plan, anchors)}|${state.paused}|${announcement}`;
     if (followPage) tick++;
     if (!force && !navChanged && planSig === lastPlanSig && !followPage && view) {
-      if (live && watchModel) publishView();
+      if (live && watchers > 0) publishView();
       return;
     }
     lastPlanSig = planSig;
@@ -469,7 +472,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       followPage = active;
     },
     watchModel(active) {
-      watchModel = active;
+      watchers = Math.max(0, watchers + (active ? 1 : -1));
     },
     shadowRootOf: deps.shadowRootOf,
   };
