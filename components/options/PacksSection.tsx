@@ -10,7 +10,8 @@ import { hostsOf } from './format';
 import type { HostAccess } from './host-access';
 import { failureTexts } from './pack-problems';
 import { PackRow } from './PackRow';
-import { DraftEditor, exportFileName, exportText } from './DraftEditor';
+import { DraftEditor } from './DraftEditor';
+import { jsonFile, yamlFile, type ExportFormat } from './export-pack';
 import { fetchBlocked, hostPatternOf } from './pack-url-access';
 import type { downloadText } from './download';
 
@@ -129,6 +130,15 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks,
       await afterInstall(retry, value);
       if (retry.ok) setUrl('');
     });
+  };
+
+  const onExport = async (pack: InstalledPack['pack'], format: ExportFormat, save: typeof downloadText) => {
+    try {
+      const file = format === 'json' ? jsonFile(pack) : await yamlFile(pack);
+      save(file.name, file.text, file.type);
+    } catch (err) {
+      setStatus({ kind: 'error', title: t('options_change_failed'), errors: [errorText(err)] });
+    }
   };
 
   const run = async (action: () => Promise<InstalledPack[]>, failTitle: string) => {
@@ -263,7 +273,7 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks,
                   onToggle={(enabled) => void onToggle(p.pack.id, enabled)}
                   onRemove={() => void run(() => sendMessage('removePack', { id: p.pack.id }), t('options_change_failed'))}
                   onGrant={() => void hostAccess.request(hostsNeeded(p.pack)).then(() => checkAccess())}
-                  onExport={download ? () => download(exportFileName(p.pack), exportText(p.pack), 'application/json') : undefined}
+                  onExport={download ? (format) => void onExport(p.pack, format, download) : undefined}
                   onEdit={() => setEditing(p.pack.id)}
                 />
               ))}
