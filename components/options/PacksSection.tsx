@@ -17,7 +17,7 @@ import type { downloadText } from './download';
 
 export type PackStatus =
   | { kind: 'ok'; text: string; hostsNote?: string; warn?: boolean }
-  | { kind: 'error'; title: string; errors: string[]; access?: string }
+  | { kind: 'error'; title: string; errors: string[]; access?: { host: string; url: string } }
   | { kind: 'busy'; text: string };
 
 interface Props {
@@ -111,19 +111,24 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks,
       // A URL is shown without any password it holds (the background refuses such URLs).
       await afterInstall(result, displayUrl(value));
       if (result.ok) setUrl('');
-      else if (fetchBlocked(result)) askHostAccess(value);
+      else if (fetchBlocked(result) && hostPatternOf(value)) {
+        const host = new URL(value).hostname;
+        setStatus((s) => (s?.kind === 'error' ? { ...s, access: { host, url: value } } : s));
+        // Chromium still counts this as the user's click; Firefox only inside the click itself,
+        // so there the alert's "Allow access" button asks.
+        if (ASK_AFTER_INSTALL) askHostAccess(value);
+      }
     } catch (err) {
       setStatus({ kind: 'error', title: t('options_import_failed', displayUrl(value)), errors: [errorText(err)] });
     }
   };
 
-  // A server without CORS: ask for its host in this same click; with access the pack is read
-  // without CORS, so it is added as soon as the user allows it (request() may never settle).
+  // A server without CORS: ask for its host (in the Add click, or the alert's "Allow access"
+  // click); with access the pack is read without CORS, so it is added as soon as the user allows
+  // it (request() may never settle). The request is made synchronously, inside the click.
   const askHostAccess = (value: string) => {
     const pattern = hostPatternOf(value);
     if (!pattern) return;
-    const host = new URL(value).hostname;
-    setStatus((s) => (s?.kind === 'error' ? { ...s, access: host } : s));
     void hostAccess.request([pattern]).then(async (granted) => {
       if (!granted) return;
       const retry = await sendMessage('addPackUrl', { url: value });
@@ -233,7 +238,14 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks,
                 </li>
               ))}
             </ul>
-            {status.access && <p>{t('options_url_access_asked', status.access)}</p>}
+            {status.access && (
+              <p>
+                {t(ASK_AFTER_INSTALL ? 'options_url_access_asked' : 'options_url_access_allow', status.access.host)}{' '}
+                <button type="button" className="secondary" data-coach-url-access={status.access.host} onClick={() => status.access && askHostAccess(status.access.url)}>
+                  {t('options_url_access_button', status.access.host)}
+                </button>
+              </p>
+            )}
             <p className="muted">{t('options_nothing_changed')}</p>
           </div>
         )}
