@@ -104,6 +104,9 @@ e2eTest(
     await card(page).getByLabel('Title', { exact: true }).fill('Amount feeds the forecast');
     await card(page).getByLabel('Body', { exact: true }).fill('Fill **Opportunity Amount** before the stage moves.');
     await card(page).getByRole('button', { name: 'Save to draft' }).click();
+    const saved = bar(page).getByRole('status').or(card(page).getByRole('alert'));
+    await saved.first().waitFor();
+    assert.match(await saved.first().innerText(), /author-draft\/amount-feeds-the-forecast/);
     const tip = overlay(page, '[data-coach-tip="author-draft/amount-feeds-the-forecast"]');
     await tip.waitFor({ state: 'visible' });
     assert.match(await tip.innerText(), /Amount feeds the forecast/);

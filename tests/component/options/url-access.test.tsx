@@ -92,7 +92,9 @@ describe('"Add pack URL" on a server without CORS', () => {
     }) as typeof fetch);
     let inClick = false;
     const asked: boolean[] = [];
-    const access: HostAccess = {
+    const access: HostAccess & { requested: string[][]; grant(): void } = {
+      requested: [],
+      grant: () => undefined,
       has: vi.fn(async () => granted),
       // Records whether each request was made synchronously inside a click handler.
       request: vi.fn(async () => {
