@@ -17,6 +17,9 @@ const DYN = route({ crm: 'dynamics', object: 'Opportunity', page: 'record' });
 const SAVE = 'button[data-id="opportunity|NoRelationship|Form|Mscrm.Form.opportunity.Save"]';
 const FIELD_VALUES = ['Acme - 200 Widgets', 'Acme Corporation', 'jane.doe@example.com', '8f2c4e6a-0b1d-4f3e-9a7c-5d6e7f8a9b0c', '$48,000.00'];
 
+/** Playwright hides the caret by writing style="" on the page's inputs: leave them alone. */
+const SHOT = { caret: 'initial' };
+
 const card = (page) => overlay(page, '[data-coach-author]');
 const bar = (page) => overlay(page, '[data-coach-author-bar]');
 
@@ -72,7 +75,7 @@ e2eTest('Dynamics: field and button targets, the tip at once, a live count after
   await overlay(page, '[data-coach-panel]').getByRole('button', { name: 'Author a tip' }).click();
   await bar(page).getByRole('status').filter({ hasText: 'Recording of “Qualify a deal” continues: 1 steps so far' }).waitFor();
   assert.equal(await bar(page).locator('[data-coach-author-steps]').getAttribute('data-coach-author-steps'), '1');
-  await screenshot(page, 'author-dynamics-recording-restored');
+  await screenshot(page, 'author-dynamics-recording-restored', SHOT);
 
   await bar(page).getByRole('button', { name: 'Pick next step' }).click();
   await pick(page, 'div[data-id="budgetamount-FieldSectionItemContainer"] label');
@@ -126,7 +129,7 @@ e2eTest('Dynamics: field and button targets, the tip at once, a live count after
     const tour = overlay(p2, '[data-coach-tour="author-draft/qualify-a-deal"]');
     await tour.waitFor({ state: 'visible' });
     assert.match(await tour.innerText(), /Save often/);
-    await screenshot(p2, 'author-dynamics-imported-tour');
+    await screenshot(p2, 'author-dynamics-imported-tour', SHOT);
   } finally {
     await other.close();
   }
