@@ -64,7 +64,7 @@ export async function exportDraft(session, options, format) {
       made.set(url, blob);
       return url;
     };
-    HTMLAnchorElement.prototype.click = function () {
+    window.HTMLAnchorElement.prototype.click = function () {
       const blob = made.get(this.href);
       if (blob) void blob.text().then((text) => window.__crmCoachExports.push({ name: this.download, type: blob.type, text }));
     };
