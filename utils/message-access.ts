@@ -35,6 +35,9 @@ export const MESSAGE_ACCESS: { readonly [K in keyof ProtocolMap]: readonly Calle
   // the options page.
   startAuthor: ['content-script'],
   saveDraftItem: ['content-script'],
+  // A tour being recorded, kept per tab across page loads (its own tab's only).
+  setAuthorRecording: ['content-script'],
+  getAuthorRecording: ['content-script'],
   getDraftPack: ['content-script', 'extension-page'],
   saveDraftPack: ['extension-page'],
   // Extension pages only.

@@ -12,6 +12,7 @@ import type { ItemState, UsageEvent } from './usage/types';
 import type { PopupData } from './usage/progress';
 import type { MdBlock } from './markdown-tree';
 import type { DraftItem } from './author/draft';
+import type { Recording } from './author/recording';
 import type { TourProgress } from './coach/tour';
 
 /** Everything the in-page coach needs for one page. */
@@ -86,6 +87,10 @@ export interface ProtocolMap {
   saveDraftItem(data: DraftItem): PackResult & { key?: string };
   /** The draft pack, or null. */
   getDraftPack(): Pack | null;
+  /** Author mode -> background: the tour being recorded in this tab, kept across page loads (null ends it). */
+  setAuthorRecording(data: Recording | null): boolean;
+  /** The tour being recorded in the sender's tab on this origin, or null. */
+  getAuthorRecording(): Recording | null;
   /** Options page: replace the draft pack with edited JSON or YAML text. */
   saveDraftPack(data: { text: string; fileName?: string }): PackResult;
 }

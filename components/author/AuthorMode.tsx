@@ -13,6 +13,7 @@ import type { FieldModel, PageModel } from '@/utils/crm/types';
 import { countMatches, matchElements, proposeForField, proposeTargets, type PageContext, type Strength, type TargetCandidate } from '@/utils/author/target';
 import { draftItemOf, formForPage, stepOf, type AuthorForm, type FormProblem, type RecordedStep } from '@/utils/author/form';
 import { lintPack, lintProblems, type LintRow } from '@/utils/author/draft';
+import { formOfRecording, recordingOf } from '@/utils/author/recording';
 import { AuthorCard, type AuthorStatus } from './AuthorCard';
 import { boxOf, describe, elementAt, type Box } from './picker';
 
@@ -49,6 +50,29 @@ export function AuthorMode({ host, onExit }: { host: AuthorHost; onExit(): void 
     return () => host.watch(false);
   }, [host]);
 
+  // A tour being recorded in this tab before a full page load carries on where it was.
+  useEffect(() => {
+    let live = true;
+    sendMessage('getAuthorRecording').then(
+      (recording) => {
+        if (!live || !recording) return;
+        setSteps(recording.steps);
+        setForm(formOfRecording(recording));
+        setStatus({ kind: 'ok', text: t('author_recording_restored', recording.form.tourTitle, recording.steps.length) });
+        setMode('bar');
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  /** Keeps the recording in the background (null ends it); a lost message only loses the reload safety. */
+  const keepRecording = (next: ReturnType<typeof recordingOf>) => {
+    sendMessage('setAuthorRecording', next).catch(() => undefined);
+  };
+
   const ctx = useCallback((): PageContext | null => (model ? { doc: host.doc, model, shadowRootOf: host.shadowRootOf } : null), [host, model]);
 
   // Outlines follow scrolling and resizing (no polling: only when the page moves).
@@ -69,6 +93,8 @@ export function AuthorMode({ host, onExit }: { host: AuthorHost; onExit(): void 
   const leave = useCallback(() => {
     setMode('picking');
     setPicked(null);
+    // Leaving on purpose ends a recording; only a page load keeps it.
+    sendMessage('setAuthorRecording', null).catch(() => undefined);
     onExit();
   }, [onExit]);
 
@@ -150,6 +176,7 @@ export function AuthorMode({ host, onExit }: { host: AuthorHost; onExit(): void 
       }
       setSteps([]);
       setForm(null);
+      keepRecording(null);
       setStatus({ kind: 'ok', text: t('author_saved', result.key ?? '') });
       host.reload();
       setMode('bar');
@@ -162,8 +189,10 @@ export function AuthorMode({ host, onExit }: { host: AuthorHost; onExit(): void 
     if (!form || !current) return;
     const s = stepOf(form, current.target, strength === 'weak');
     if ('problem' in s) return setProblem(s.problem);
-    setSteps((prev) => [...prev, s.step]);
+    const next = [...steps, s.step];
+    setSteps(next);
     setForm({ ...form, title: '', body: '', confirmWeak: false });
+    keepRecording(recordingOf(form, next));
     setStatus({ kind: 'ok', text: t('author_step_added', steps.length + 1) });
     setMode('bar');
   };

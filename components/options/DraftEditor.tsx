@@ -7,15 +7,7 @@ import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import type { InstalledPack, Pack } from '@/utils/packs/types';
 import { failureTexts } from './pack-problems';
-
-/** The exported file: the pack as JSON, the format the CLI validates and "Import pack file" installs. */
-export function exportText(pack: Pack): string {
-  return `${JSON.stringify(pack, null, 2)}\n`;
-}
-
-export function exportFileName(pack: Pack): string {
-  return `${pack.id}-${pack.version}.json`;
-}
+import { packJson } from './export-pack';
 
 interface Props {
   pack: Pack;
@@ -25,7 +17,7 @@ interface Props {
 
 export function DraftEditor({ pack, onSaved, onClose }: Props) {
   const id = useId();
-  const [text, setText] = useState(() => exportText(pack));
+  const [text, setText] = useState(() => packJson(pack));
   const [errors, setErrors] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
 

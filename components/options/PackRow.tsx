@@ -1,10 +1,12 @@
 /** One installed pack: `[data-coach-pack="<id>"]`. Pack text is untrusted: rendered as text only. */
+import { useState } from 'react';
 import { t } from '@/utils/i18n';
 import { hostsNeeded } from '@/utils/packs/store-logic';
 import { localize } from '@/utils/packs/text';
 import type { InstalledPack } from '@/utils/packs/types';
 import { formatWhen, hostsOf, itemCounts } from './format';
 import { refreshErrorText } from './pack-problems';
+import type { ExportFormat } from './export-pack';
 
 interface Props {
   installed: InstalledPack;
@@ -14,8 +16,8 @@ interface Props {
   onToggle: (enabled: boolean) => void;
   onRemove: () => void;
   onGrant: () => void;
-  /** The draft pack's row (docs/authoring.md): "Export pack" and "Edit draft". */
-  onExport?: () => void;
+  /** The draft pack's row (docs/authoring.md): "Export pack" (JSON or YAML) and "Edit draft". */
+  onExport?: (format: ExportFormat) => void;
   onEdit?: () => void;
 }
 
@@ -35,6 +37,7 @@ export function PackRow({ installed, lang, granted, onToggle, onRemove, onGrant,
   const locked = source === 'policy';
   const hosts = hostsNeeded(pack);
   const needsGrant = hosts.length > 0 && granted === false;
+  const [format, setFormat] = useState<ExportFormat>('json');
   return (
     <tr data-coach-pack={pack.id} className={enabled ? undefined : 'off'}>
       <th scope="row">
@@ -79,9 +82,15 @@ export function PackRow({ installed, lang, granted, onToggle, onRemove, onGrant,
             </>
           )}
           {source === 'draft' && onExport && (
-            <button type="button" onClick={onExport}>
-              {t('options_export_pack')}
-            </button>
+            <>
+              <select aria-label={t('options_export_format')} value={format} onChange={(e) => setFormat(e.target.value === 'yaml' ? 'yaml' : 'json')}>
+                <option value="json">JSON</option>
+                <option value="yaml">YAML</option>
+              </select>
+              <button type="button" onClick={() => onExport(format)}>
+                {t('options_export_pack')}
+              </button>
+            </>
           )}
           {source === 'draft' && onEdit && (
             <button type="button" className="secondary" onClick={onEdit}>

@@ -10,13 +10,14 @@ import { hostsOf } from './format';
 import type { HostAccess } from './host-access';
 import { failureTexts } from './pack-problems';
 import { PackRow } from './PackRow';
-import { DraftEditor, exportFileName, exportText } from './DraftEditor';
+import { DraftEditor } from './DraftEditor';
+import { jsonFile, yamlFile, type ExportFormat } from './export-pack';
 import { fetchBlocked, hostPatternOf } from './pack-url-access';
 import type { downloadText } from './download';
 
 export type PackStatus =
   | { kind: 'ok'; text: string; hostsNote?: string; warn?: boolean }
-  | { kind: 'error'; title: string; errors: string[]; access?: string }
+  | { kind: 'error'; title: string; errors: string[]; access?: { host: string; url: string } }
   | { kind: 'busy'; text: string };
 
 interface Props {
@@ -110,25 +111,39 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks,
       // A URL is shown without any password it holds (the background refuses such URLs).
       await afterInstall(result, displayUrl(value));
       if (result.ok) setUrl('');
-      else if (fetchBlocked(result)) askHostAccess(value);
+      else if (fetchBlocked(result) && hostPatternOf(value)) {
+        const host = new URL(value).hostname;
+        setStatus((s) => (s?.kind === 'error' ? { ...s, access: { host, url: value } } : s));
+        // Chromium still counts this as the user's click; Firefox only inside the click itself,
+        // so there the alert's "Allow access" button asks.
+        if (ASK_AFTER_INSTALL) askHostAccess(value);
+      }
     } catch (err) {
       setStatus({ kind: 'error', title: t('options_import_failed', displayUrl(value)), errors: [errorText(err)] });
     }
   };
 
-  // A server without CORS: ask for its host in this same click; with access the pack is read
-  // without CORS, so it is added as soon as the user allows it (request() may never settle).
+  // A server without CORS: ask for its host (in the Add click, or the alert's "Allow access"
+  // click); with access the pack is read without CORS, so it is added as soon as the user allows
+  // it (request() may never settle). The request is made synchronously, inside the click.
   const askHostAccess = (value: string) => {
     const pattern = hostPatternOf(value);
     if (!pattern) return;
-    const host = new URL(value).hostname;
-    setStatus((s) => (s?.kind === 'error' ? { ...s, access: host } : s));
     void hostAccess.request([pattern]).then(async (granted) => {
       if (!granted) return;
       const retry = await sendMessage('addPackUrl', { url: value });
       await afterInstall(retry, value);
       if (retry.ok) setUrl('');
     });
+  };
+
+  const onExport = async (pack: InstalledPack['pack'], format: ExportFormat, save: typeof downloadText) => {
+    try {
+      const file = format === 'json' ? jsonFile(pack) : await yamlFile(pack);
+      save(file.name, file.text, file.type);
+    } catch (err) {
+      setStatus({ kind: 'error', title: t('options_change_failed'), errors: [errorText(err)] });
+    }
   };
 
   const run = async (action: () => Promise<InstalledPack[]>, failTitle: string) => {
@@ -223,7 +238,14 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks,
                 </li>
               ))}
             </ul>
-            {status.access && <p>{t('options_url_access_asked', status.access)}</p>}
+            {status.access && (
+              <p>
+                {t(ASK_AFTER_INSTALL ? 'options_url_access_asked' : 'options_url_access_allow', status.access.host)}{' '}
+                <button type="button" className="secondary" data-coach-url-access={status.access.host} onClick={() => status.access && askHostAccess(status.access.url)}>
+                  {t('options_url_access_button', status.access.host)}
+                </button>
+              </p>
+            )}
             <p className="muted">{t('options_nothing_changed')}</p>
           </div>
         )}
@@ -263,7 +285,7 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks,
                   onToggle={(enabled) => void onToggle(p.pack.id, enabled)}
                   onRemove={() => void run(() => sendMessage('removePack', { id: p.pack.id }), t('options_change_failed'))}
                   onGrant={() => void hostAccess.request(hostsNeeded(p.pack)).then(() => checkAccess())}
-                  onExport={download ? () => download(exportFileName(p.pack), exportText(p.pack), 'application/json') : undefined}
+                  onExport={download ? (format) => void onExport(p.pack, format, download) : undefined}
                   onEdit={() => setEditing(p.pack.id)}
                 />
               ))}

@@ -141,7 +141,9 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
     actions.followPage(touring);
   }, [actions, touring]);
   useEffect(() => {
-    actions.watchModel?.(panelOpen);
+    if (!panelOpen) return;
+    actions.watchModel?.(true);
+    return () => actions.watchModel?.(false);
   }, [actions, panelOpen]);
   const onTourComplete = useCallback(() => {
     if (!tour) return;

@@ -52,7 +52,10 @@ export interface OverlayActions {
   resolveTarget(target: Target): Element | null;
   /** While true the view's `tick` moves on every page change (a tour follows its targets). */
   followPage(active: boolean): void;
-  /** While true every change of the page model reaches the view (the coach panel shows it). Optional. */
+  /**
+   * A watcher starts (true) or stops (false) wanting every change of the page model in the view
+   * (the coach panel, author mode): counted, so each watcher calls it once on and once off. Optional.
+   */
   watchModel?(active: boolean): void;
   shadowRootOf?: ShadowRootOf;
   /** Starts author mode (docs/authoring.md); absent where it is not offered. */

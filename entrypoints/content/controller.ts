@@ -150,8 +150,11 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     }
     return depNames;
   };
-  /** The coach panel is open: the view follows every change of the model. */
-  let watchModel = false;
+  /**
+   * How many watchers want every change of the model (the coach panel, author mode's live count):
+   * each turns it on and off for itself, so closing the panel never stops author mode's updates.
+   */
+  let watchers = 0;
 
   const publish = (next: OverlayView | null) => {
     view = next;
@@ -328,7 +331,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       if (state) {
         const ctx = readerContext(state);
         // Fields no pack names are read in full only while the panel shows them (docs/adapters.md).
-        live?.focus(watchModel ? null : fieldNames());
+        live?.focus(watchers > 0 ? null : fieldNames());
         const next = live ? live.step(url, ctx, sites(), t0 + SLICE_MS) : deps.readPage(deps.doc, url, ctx, sites());
         if (next === undefined) done = false;
         else {
@@ -385,7 +388,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       // Nothing the engine reads changed; the coach panel, when open, still shows the new model.
       if (live) {
         model = next;
-        if (watchModel && view) publishView();
+        if (watchers > 0 && view) publishView();
       }
       return;
     }
@@ -445,7 +448,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     const planSig = `${sig}|${planSignature(plan, anchors)}|${state.paused}|${announcement}`;
     if (followPage) tick++;
     if (!force && !navChanged && planSig === lastPlanSig && !followPage && view) {
-      if (live && watchModel) publishView();
+      if (live && watchers > 0) publishView();
       return;
     }
     lastPlanSig = planSig;
@@ -516,8 +519,8 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       followPage = active;
     },
     watchModel(active) {
-      const opened = active && !watchModel;
-      watchModel = active;
+      const opened = active && watchers === 0;
+      watchers = Math.max(0, watchers + (active ? 1 : -1));
       // The panel lists every field: read the ones left out (in slices, like a new page).
       if (opened && live) update('panel');
     },

@@ -39,7 +39,7 @@ describe('the sender table', () => {
 
   it('lets content scripts reach only their own page state, events and preferences, and author mode', () => {
     expect(names.filter((n) => MESSAGE_ACCESS[n].includes('content-script')).sort()).toEqual(
-      ['getCoachState', 'getTourProgress', 'recordEvents', 'saveTourProgress', 'setPagePrefs', 'startAuthor', 'saveDraftItem', 'getDraftPack'].sort(),
+      ['getCoachState', 'getTourProgress', 'recordEvents', 'saveTourProgress', 'setPagePrefs', 'startAuthor', 'saveDraftItem', 'getDraftPack', 'setAuthorRecording', 'getAuthorRecording'].sort(),
     );
   });
 });

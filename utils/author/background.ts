@@ -15,6 +15,7 @@ import { installPack, listInstalled } from '../packs/store';
 import { validatePack } from '../packs/validate';
 import type { Pack } from '../packs/types';
 import { addToDraft, DRAFT_ID, type DraftItem } from './draft';
+import { createRecordingStore, parseRecording, recordingKey, type RecordingStore } from './recording-store';
 
 /** The author mode's script, built from entrypoints/author.content (registration "runtime"). */
 export const AUTHOR_SCRIPT = '/content-scripts/author.js';
@@ -71,9 +72,29 @@ function refused(): PackResult {
   return packFailure([msg('pack_not_allowed_here')]);
 }
 
-/** `kindOf` is for tests (a fake browser sends an empty sender). */
-export function registerAuthorHandlers(kindOf: (sender: SenderLike | undefined) => SenderKind = browserSenderKind): () => void {
+/** `kindOf` and `recordings` are for tests (a fake browser sends an empty sender). */
+export function registerAuthorHandlers(
+  kindOf: (sender: SenderLike | undefined) => SenderKind = browserSenderKind,
+  recordings: RecordingStore = createRecordingStore(),
+): () => void {
+  // A tour being recorded is kept per tab and origin, for the content script of that tab only.
+  const keyOf = (sender: SenderLike | undefined) => (kindOf(sender) === 'content' && sender?.tab?.id !== undefined ? recordingKey(sender.tab.id, sender.url) : null);
+  const onTabRemoved = (tabId: number) => void recordings.dropTab(tabId);
+  browser.tabs?.onRemoved?.addListener(onTabRemoved);
   const removers = [
+    () => browser.tabs?.onRemoved?.removeListener(onTabRemoved),
+    onGuardedMessage('getAuthorRecording', ({ sender }) => {
+      const key = keyOf(sender);
+      return key ? recordings.get(key) : null;
+    }),
+    onGuardedMessage('setAuthorRecording', async ({ data, sender }) => {
+      const key = keyOf(sender);
+      if (!key) return false;
+      const recording = data === null ? null : parseRecording(data);
+      if (data !== null && !recording) return false;
+      await recordings.set(key, recording);
+      return true;
+    }),
     onGuardedMessage('startAuthor', async ({ sender }) => {
       const tabId = sender?.tab?.id;
       if (kindOf(sender) !== 'content' || tabId === undefined) return { ok: false as const, error: 'not a content script' };

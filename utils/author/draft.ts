@@ -7,6 +7,7 @@ import type { PageModel } from '../crm/types';
 import { PACK_FORMAT, type Audience, type LocalizedText, type Nudge, type Pack, type Target, type Tip, type Tour, type TourStep, type When } from '../packs/types';
 import { whenFailures } from '../coach/when';
 import { itemKey } from '../packs/refs';
+import { BUILTIN_CRMS, SELF_HOSTED_CRMS } from '../packs/limits';
 
 export const DRAFT_ID = 'author-draft';
 
@@ -43,9 +44,21 @@ export function itemIdFrom(title: string, taken: readonly string[], fallback: st
   return id;
 }
 
+/**
+ * The CRM id a draft item may name for this page: a built-in CRM, or the built-in reader a pack
+ * site names (`sites[].crm`, e.g. suitecrm), which names every site that reader reads. A site of
+ * another pack with no such reader is known only to that pack: null (docs/authoring.md).
+ */
+export function draftCrmOf(model: Pick<PageModel, 'crm' | 'reader'>): string | null {
+  const readers: readonly string[] = [...BUILTIN_CRMS, ...SELF_HOSTED_CRMS];
+  if (readers.includes(model.crm)) return model.crm;
+  return model.reader && readers.includes(model.reader) ? model.reader : null;
+}
+
 /** `when` prefilled from the page: its CRM, object and page kind (never a record or a value). */
-export function whenOfPage(model: Pick<PageModel, 'crm' | 'object' | 'page'>): When {
-  const when: When = { crm: [model.crm] };
+export function whenOfPage(model: Pick<PageModel, 'crm' | 'reader' | 'object' | 'page'>): When {
+  const crm = draftCrmOf(model);
+  const when: When = crm ? { crm: [crm] } : {};
   if (model.object) when.object = [model.object.apiName || model.object.label];
   when.page = [model.page];
   return when;

@@ -34,7 +34,7 @@ export interface RecordedStep {
   advanceOn: NonNullable<TourStep['advanceOn']>;
 }
 
-export function formForPage(model: Pick<PageModel, 'crm' | 'object' | 'page'>, kind: AuthorKind = 'tip'): AuthorForm {
+export function formForPage(model: Pick<PageModel, 'crm' | 'reader' | 'object' | 'page'>, kind: AuthorKind = 'tip'): AuthorForm {
   const when = whenOfPage(model);
   return {
     kind,

@@ -9,8 +9,8 @@
  */
 import type { Target } from '../packs/types';
 import type { FieldModel, PageModel } from '../crm/types';
-import { clean, containsDeep, deepQueryAll, flatAncestors, isVisible, newVisibilityMemo, textOf, type ShadowRootOf, type VisibilityMemo } from '../crm/dom';
-import { nameKey } from '../crm/targets';
+import { clean, containsDeep, flatAncestors, isVisible, newVisibilityMemo, textOf, type ShadowRootOf, type VisibilityMemo } from '../crm/dom';
+import { nameKey, selectorTargetElements } from '../crm/targets';
 
 export type Strength = 'strong' | 'medium' | 'weak';
 
@@ -159,12 +159,11 @@ function fieldKeyCount(model: PageModel, name: string): { visible: number; hidde
 
 /** Matches of a selector target: visible ones, and hidden copies (stale pages) apart. */
 function selectorCount(target: { selector: string; text?: string }, ctx: PageContext, memo: VisibilityMemo): { visible: number; hidden: number; first: Element | null } {
-  const want = target.text ? clean(target.text).toLowerCase() : '';
   let visible = 0;
   let hidden = 0;
   let first: Element | null = null;
-  for (const el of deepQueryAll(ctx.doc, target.selector, ctx.shadowRootOf)) {
-    if (want && !textOf(el, { shadowRootOf: ctx.shadowRootOf }).toLowerCase().includes(want) && !clean(el.getAttribute('aria-label')).toLowerCase().includes(want)) continue;
+  // Exactly what the coach will find for it (a text filter reads a bounded number of matches).
+  for (const el of selectorTargetElements(target, ctx.doc, ctx.shadowRootOf)) {
     if (isVisible(el, memo)) {
       visible++;
       first ??= el;
@@ -192,12 +191,10 @@ export function matchElements(target: Target, ctx: PageContext, max = 50): Eleme
     const byApi = visible.filter((f) => nameKey(f.apiName) === key);
     return (byApi.length ? byApi : visible).slice(0, max).map((f) => f.element);
   }
-  const want = target.text ? clean(target.text).toLowerCase() : '';
   const memo = newVisibilityMemo();
   const out: Element[] = [];
-  for (const el of deepQueryAll(ctx.doc, target.selector, ctx.shadowRootOf)) {
+  for (const el of selectorTargetElements(target, ctx.doc, ctx.shadowRootOf)) {
     if (out.length >= max) break;
-    if (want && !textOf(el, { shadowRootOf: ctx.shadowRootOf }).toLowerCase().includes(want) && !clean(el.getAttribute('aria-label')).toLowerCase().includes(want)) continue;
     if (isVisible(el, memo)) out.push(el);
   }
   return out;

@@ -140,14 +140,27 @@ export function createSelectorScope(doc: Document, shadowRootOf?: ShadowRootOf):
  * contains `text` (case and whitespace insensitive), else the first such element even if hidden;
  * null for page targets and for targets not on the page (not an error: they may appear later).
  */
+/**
+ * The elements a selector target can point at, visible or not: among the first
+ * MAX_SELECTOR_MATCHES matches of its selector, those whose text (or aria-label) contains `text`,
+ * case and whitespace insensitive. A pack selector may match the whole page (`main *`): only that
+ * many are read for their text, so one check stays bounded (docs/packs.md "What a pack may cost").
+ * The one rule for the coach and for author mode's live count (docs/authoring.md).
+ */
+export function selectorTargetElements(target: { selector: string; text?: string }, doc: Document, shadowRootOf?: ShadowRootOf): Element[] {
+  const want = target.text ? clean(target.text).toLowerCase() : '';
+  return deepQueryAll(doc, target.selector, shadowRootOf)
+    .slice(0, MAX_SELECTOR_MATCHES)
+    .filter((el) => hasText(el, want, shadowRootOf));
+}
+
 export function resolveTarget(target: Target, model: PageModel, doc: Document, shadowRootOf?: ShadowRootOf): Element | null {
   try {
     if ('field' in target) return findField(model, target.field)?.element ?? null;
     if ('selector' in target) {
-      const want = target.text ? clean(target.text).toLowerCase() : '';
       // A pack selector may match the whole page (`main *`): only the first MAX_SELECTOR_MATCHES
       // are read for their text, so one check stays bounded (docs/packs.md "What a pack may cost").
-      const matches = deepQueryAll(doc, target.selector, shadowRootOf).slice(0, MAX_SELECTOR_MATCHES).filter((el) => hasText(el, want, shadowRootOf));
+      const matches = selectorTargetElements(target, doc, shadowRootOf);
       if (matches.length === 0) return null;
       const memo = newVisibilityMemo();
       return matches.find((el) => isVisible(el, memo)) ?? matches[0];

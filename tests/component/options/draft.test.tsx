@@ -4,6 +4,7 @@ import { registerAuthorHandlers } from '@/utils/author/background';
 import { DRAFT_ID } from '@/utils/author/draft';
 import { getDraftPack } from '@/utils/author/background';
 import { validatePack } from '@/utils/packs/validate';
+import { parsePackText } from '@/utils/packs/parse';
 import { pack, renderOptions, seedPacks, startBackground } from './helpers';
 
 let stops: (() => void)[] = [];
@@ -39,6 +40,28 @@ describe('options page: the draft pack', () => {
     expect(validatePack(JSON.parse(text))).toMatchObject({ ok: true, pack: { id: DRAFT_ID } });
     // Only the draft's row offers it.
     expect(within(document.querySelector<HTMLElement>('[data-coach-pack="other"]')!).queryByRole('button', { name: 'Export pack' })).toBeNull();
+  });
+
+  it('"Export pack" as YAML saves a .yaml file that parses back to the same pack', async () => {
+    const tricky = pack(DRAFT_ID, {
+      version: '0.1.3',
+      title: { en: 'Draft pack', 'zh-CN': '草稿包' },
+      tips: [{ id: 'amount', target: { selector: 'button[name="Edit"]', text: 'yes' }, title: 'true', body: 'Fill **Amount**: it is `#1`.\n\n- one\n- two', when: { crm: ['salesforce'], page: ['record'] } }],
+    });
+    await seedPacks({ pack: tricky, source: 'draft', enabled: true, installedAt: 1 });
+    const { download } = open();
+    await waitFor(() => expect(row()).not.toBeNull());
+    const r = within(row()!);
+    fireEvent.change(r.getByLabelText('Export format'), { target: { value: 'yaml' } });
+    fireEvent.click(r.getByRole('button', { name: 'Export pack' }));
+    await waitFor(() => expect(download).toHaveBeenCalledTimes(1));
+    const [name, text, type] = download.mock.calls[0] as [string, string, string];
+    expect(name).toBe(`${DRAFT_ID}-0.1.3.yaml`);
+    expect(type).toBe('application/yaml');
+    expect(text).not.toMatch(/^\s*\{/);
+    const parsed = parsePackText(text, name);
+    expect(parsed).toMatchObject({ ok: true });
+    expect(parsed.ok && parsed.pack).toEqual(validatePack(tricky).ok ? tricky : null);
   });
 
   it('"Edit draft" saves edited JSON through validation; a bad edit shows an alert and changes nothing', async () => {

@@ -80,4 +80,45 @@ describe('"Add pack URL" on a server without CORS', () => {
     expect(screen.getByRole('alert').textContent).toMatch(/could not fetch/);
     expect((await listInstalled()).map((p) => p.pack.id)).not.toContain('intranet-pack');
   });
+
+  it('"Allow access to <host>" in the alert asks again inside its own click (a dismissed prompt, or Firefox), then adds the pack', async () => {
+    const bg = startBackground();
+    stop = bg.stop;
+    let granted = false;
+    vi.spyOn(globalThis, 'fetch').mockImplementation((async (input: string | URL | Request) => {
+      if (String(input).endsWith('/packs/index.json')) return new Response('{"packs":[]}');
+      if (!granted) throw new TypeError('Failed to fetch');
+      return new Response(PACK, { headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch);
+    let inClick = false;
+    const asked: boolean[] = [];
+    const access: HostAccess & { requested: string[][]; grant(): void } = {
+      requested: [],
+      grant: () => undefined,
+      has: vi.fn(async () => granted),
+      // Records whether each request was made synchronously inside a click handler.
+      request: vi.fn(async () => {
+        asked.push(inClick);
+        if (asked.length === 1) return false; // the first prompt is dismissed
+        granted = true;
+        return true;
+      }),
+      onChange: () => () => undefined,
+    };
+    renderOptions(access);
+    fireEvent.change(await screen.findByLabelText('Add pack URL'), { target: { value: URL_CLOSED } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    const button = await screen.findByRole('button', { name: 'Allow access to intranet.acme.example' });
+    await waitFor(() => expect(access.request).toHaveBeenCalledTimes(1));
+    expect((await listInstalled()).map((p) => p.pack.id)).not.toContain('intranet-pack');
+    // React handles clicks at its root: the click is on between the button and the window.
+    const off = () => (inClick = false);
+    button.addEventListener('click', () => (inClick = true));
+    window.addEventListener('click', off);
+    fireEvent.click(button);
+    window.removeEventListener('click', off);
+    expect(asked).toEqual([false, true]);
+    await screen.findByText(/Installed “Intranet pack” version 1\.0\.0/);
+    expect((await listInstalled()).find((p) => p.pack.id === 'intranet-pack')?.url).toBe(URL_CLOSED);
+  });
 });

@@ -107,7 +107,7 @@ async function start() {
   await act(async () => {
     await controller.start();
   });
-  return { events, container, views: () => views, stop: () => ac.abort(), live: deps.live! };
+  return { events, container, controller, views: () => views, stop: () => ac.abort(), live: deps.live! };
 }
 
 describe('coach loop on the live page model', () => {
@@ -175,6 +175,38 @@ describe('coach loop on the live page model', () => {
     const text = pruned[5].shadowRoot!.querySelector('lightning-formatted-text')!;
     text.remove();
     await until(() => h.container.querySelector('[data-coach-seen-field="Field 5"]')?.getAttribute('data-coach-seen-empty') === 'true', 'Field 5 shown empty');
+  });
+
+  it('keeps following the model for author mode after the coach panel is opened and closed', async () => {
+    const page = recordPage();
+    const h = await start();
+    await until(() => !!h.container.querySelector('[data-coach-launcher]'), 'the launcher');
+    // Author mode watches (its live match count), then the trainer toggles the panel.
+    h.controller.actions.watchModel?.(true);
+    const launcher = () => h.container.querySelector('[data-coach-launcher]')!;
+    await act(async () => {
+      fireEvent.click(launcher());
+    });
+    await until(() => !!h.container.querySelector('[data-coach-panel]'), 'the panel');
+    await act(async () => {
+      fireEvent.click(launcher());
+    });
+    await until(() => !h.container.querySelector('[data-coach-panel]'), 'the panel closed');
+    const before = h.views();
+    page.replace('Field 3', '');
+    await until(() => h.views() > before, 'a view with the new model after the panel closed');
+
+    // Once author mode stops watching too, unrelated changes publish nothing again.
+    h.controller.actions.watchModel?.(false);
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 100));
+    });
+    const quiet = h.views();
+    page.replace('Field 5', '');
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 100));
+    });
+    expect(h.views()).toBe(quiet);
     h.stop();
   });
 });

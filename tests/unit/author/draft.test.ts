@@ -39,6 +39,11 @@ describe('draft pack', () => {
   it('when from the page: CRM, object API name, page kind; nothing about the record', () => {
     expect(whenOfPage(PAGE)).toEqual({ crm: ['salesforce'], object: ['Opportunity'], page: ['record'] });
     expect(whenOfPage({ crm: 'zoho', object: null, page: 'home' })).toEqual({ crm: ['zoho'], page: ['home'] });
+    // A pack site (its id is known to its own pack only): the built-in reader it names, else no CRM.
+    expect(whenOfPage({ crm: 'local-suite', reader: 'suitecrm', object: { label: 'Opportunity', apiName: 'Opportunity' }, page: 'edit' })).toEqual({ crm: ['suitecrm'], object: ['Opportunity'], page: ['edit'] });
+    expect(whenOfPage({ crm: 'acme-crm', object: null, page: 'record' })).toEqual({ page: ['record'] });
+    const onSite = addToDraft(null, { kind: 'tip', tip: { title: 'T', body: '', target: { field: 'amount' }, when: whenOfPage({ crm: 'local-suite', reader: 'suitecrm', object: null, page: 'record' }) } });
+    expect(validatePack(onSite.pack).ok).toBe(true);
   });
 
   it('adds a tip, a tour and nudge fields; every result validates', () => {

@@ -213,6 +213,19 @@ describe('proposeTargets on plain markup', () => {
     expect(countMatches({ selector: 'button.btn' }, ctx)).toBe(2);
   });
 
+  it('counts a text-narrowed selector as the coach finds it: past the first 50 matches of its selector, nothing', () => {
+    // SuiteCRM's detail view: hundreds of links in the menus before the Actions tab's link.
+    const links = Array.from({ length: 60 }, (_, i) => `<a href="/m/${i}">Module ${i}</a>`).join('');
+    const ctx = plain(`<nav>${links}</nav><ul><li id="tab-actions" class="dropdown"><a class="dropdown-toggle" href="#">Actions</a></li></ul>`);
+    const actions = document.querySelector('#tab-actions a')!;
+    expect(countMatches({ selector: 'a', text: 'Actions' }, ctx)).toBe(0);
+    expect(resolveTarget({ selector: 'a', text: 'Actions' }, ctx.model, document)).toBeNull();
+    const cands = proposeTargets(actions, ctx);
+    expect(cands[0].matches).toBe(1);
+    // Every candidate said to match once is found by the coach, and it is the picked element.
+    for (const c of cands.filter((x) => x.matches === 1)) expect(resolveTarget(c.target, ctx.model, document), JSON.stringify(c.target)).toBe(actions);
+  });
+
   it('scopes under a stable ancestor when text does not help', () => {
     const ctx = plain('<div data-testid="left"><button type="button">Go</button></div><div data-testid="right"><button type="button">Go</button></div>');
     const right = document.querySelectorAll('button')[1];
