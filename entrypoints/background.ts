@@ -1,6 +1,7 @@
 import { registerUsageHandlers } from '@/utils/usage/background';
 import { registerPackHandlers } from '@/utils/packs/background';
 import { registerAuthorHandlers } from '@/utils/author/background';
+import { registerOverlayHandler } from '@/utils/inject';
 import { getEnabledPacks, PACKS_KEY } from '@/utils/packs/store';
 import { syncSiteScripts } from '@/utils/crm/site-scripts';
 import { onGuardedMessage } from '@/utils/message-guard';
@@ -43,6 +44,7 @@ export default defineBackground({
     registerUsageHandlers();
     registerPackHandlers();
     registerAuthorHandlers();
+    registerOverlayHandler();
     keepSiteScriptsInSync();
     signalCoachChanges();
     onGuardedMessage('coachTab', async ({ data }) => coachTab(await getEnabledPacks(), data));

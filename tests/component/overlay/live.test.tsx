@@ -1,8 +1,7 @@
 // The content script's coach loop on the live (incremental) page model: a Lightning-like page in
 // nested shadow roots, real watcher, live index and Salesforce live reader.
-import { act, cleanup, fireEvent, render } from '@testing-library/react';
+import { act, cleanup, fireEvent } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '@/entrypoints/content/App';
 import { createCoachController, type ControllerDeps } from '@/entrypoints/content/controller';
 import { createLivePage } from '@/utils/crm/live-page';
 import { watchPage } from '@/utils/crm/watch';
@@ -13,6 +12,7 @@ import type { UsageEvent } from '@/utils/usage/types';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { setUiLanguage } from '@/utils/i18n';
 import { makePack } from './fixtures';
+import { mountCoachUi } from './mount';
 
 const VIEW = 'https://acme.lightning.force.com/lightning/r/Opportunity/006Dn000004AbCdIAK/view';
 
@@ -99,7 +99,7 @@ async function start() {
   const controller = createCoachController(deps, ac.signal);
   let views = 0;
   controller.subscribe(() => views++);
-  const { container } = render(<App controller={controller} />);
+  const { container } = mountCoachUi(controller);
   await act(async () => {
     await controller.start();
   });
