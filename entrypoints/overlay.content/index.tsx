@@ -21,6 +21,7 @@ export default defineContentScript({
     // navigation, finds the overlay already mounted or no bridge, and does nothing.
     const bridge = overlayBridge();
     if (!bridge || bridge.unmount) return;
+    if (import.meta.env.MODE === 'bench') performance.mark('crm-coach:overlay-running');
     const style = bridge.doc.createElement('style');
     style.textContent = overlayCss;
     bridge.shadow.append(style);
