@@ -16,6 +16,7 @@ import * as firstTip from './sections/first-tip.mjs';
 import * as coldStart from './sections/cold-start.mjs';
 import * as memory from './sections/memory.mjs';
 import * as popup from './sections/popup.mjs';
+import * as suitecrm from './sections/suitecrm.mjs';
 
 const SECTIONS = [
   ['sizes', sizes],
@@ -25,6 +26,7 @@ const SECTIONS = [
   ['cold', coldStart],
   ['memory', memory],
   ['popup', popup],
+  ['suitecrm', suitecrm],
 ];
 
 function chromiumVersion(bin) {

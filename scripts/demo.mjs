@@ -52,9 +52,9 @@ const READY_MS = 20_000;
  * deferred render (nudges, outlines) caught up, every anchored tip placed next to its field.
  * Returns what it drew.
  */
-async function coachDrawn(page) {
+async function coachDrawn(page, { waitForLabels = [] } = {}) {
   const handle = await page.waitForFunction(
-    () => {
+    (labels) => {
       const root = document.querySelector('crm-coach-overlay')?.shadowRoot?.querySelector('[data-coach-root]');
       if (!(root instanceof HTMLElement)) return null;
       const d = root.dataset;
@@ -63,9 +63,12 @@ async function coachDrawn(page) {
       if (tips.length < Number(d.coachTips) || tips.some((t) => !(t instanceof HTMLElement) || !t.dataset.placement)) return null;
       const nudges = root.querySelectorAll('[data-coach-nudge]').length;
       if (nudges < Number(d.coachNudges)) return null;
+      // Components that render their fields late: the nudges name the fields once the coach found them.
+      const nudgeText = [...root.querySelectorAll('[data-coach-nudge]')].map((n) => n.textContent ?? '').join('\n');
+      if (labels.some((l) => !nudgeText.includes(l))) return null;
       return { tips: tips.length, nudges, launcher: root.querySelector('[data-coach-launcher]') !== null };
     },
-    null,
+    waitForLabels,
     { timeout: READY_MS, polling: 'raf' },
   );
   const drawn = await handle.jsonValue();
@@ -74,7 +77,8 @@ async function coachDrawn(page) {
 }
 
 const server = await startServer({ decorate: decorateFixture });
-const session = await launch({ headless: !headed, server });
+// Headed, the window keeps its own size (no fixed viewport), so the pages fill it.
+const session = await launch({ headless: !headed, server, ...(headed ? { viewport: null, args: ['--start-maximized'] } : {}) });
 console.log(`Demo CRM served on 127.0.0.1:${server.port}; CRM Coach id ${session.extensionId}`);
 
 const out = path.join(root, 'demo-screenshots');
@@ -84,6 +88,7 @@ if (!headed) {
 }
 
 const rows = [];
+let firstCoached = null;
 for (const route of routes) {
   const name = names.get(route);
   if (isPackSite(route)) {
@@ -97,8 +102,13 @@ for (const route of routes) {
   const page = await session.context.newPage();
   try {
     await page.goto(route.url, { waitUntil: 'domcontentloaded' });
-    const drawn = await coachDrawn(page);
+    // The late-rendering Lightning page (its components attach their shadow roots after a random
+    // delay): wait for the page's own "all rendered" promise, then for the nudges to name its empties.
+    const late = new URL(route.url).hostname.startsWith('late.');
+    if (late) await page.evaluate(() => /** @type {any} */ (window).lateShadowDone);
+    const drawn = await coachDrawn(page, { waitForLabels: late ? route.expect?.empty ?? [] : [] });
     rows.push({ name, ...drawn });
+    firstCoached ??= page;
     if (!headed) await page.screenshot({ path: path.join(out, `${name}.png`), animations: 'disabled' });
   } catch (err) {
     rows.push({ name, error: err instanceof Error ? err.message.split('\n')[0] : String(err) });
@@ -110,7 +120,7 @@ for (const route of routes) {
 // The popup as a newcomer meets it (first run), then after "Start my 90 days today", with the
 // events the pages above recorded.
 const popup = await openPopup(session);
-await popup.setViewportSize({ width: 400, height: 720 });
+if (!headed) await popup.setViewportSize({ width: 400, height: 720 });
 await popup.locator('[data-coach-first-run]').waitFor({ timeout: READY_MS });
 if (!headed) await popup.screenshot({ path: path.join(out, 'popup-first-run.png'), fullPage: true });
 await popup.getByRole('button', { name: 'Start my 90 days today' }).click();
@@ -128,6 +138,8 @@ console.log(`Popup: first run, then day 0 with ${points} points.`);
 console.log(`Done in ${Math.round((Date.now() - started) / 1000)} s.`);
 
 if (headed) {
+  // The popup stays open in its tab; the first CRM page is in front, coach and all.
+  await firstCoached?.bringToFront();
   console.log('Chromium is open with the demo CRM pages in tabs. Close the browser window (or press Ctrl+C) to stop.');
   await new Promise((resolve) => {
     session.context.on('close', resolve);

@@ -7,9 +7,12 @@ import { launch, EXTENSION_ID } from '../../tests/e2e/harness.mjs';
 export { EXTENSION_ID };
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 
-/** Launches Chromium with (extensionDir) or without (null) the extension, on a shared server. */
-export async function launchVariant(server, extensionDir) {
-  return launch({ server, extensionDir, headless: true });
+/**
+ * Launches Chromium with (extensionDir) or without (null) the extension, on a shared server;
+ * `args` are extra browser flags (give both variants the same).
+ */
+export async function launchVariant(server, extensionDir, { args = [] } = {}) {
+  return launch({ server, extensionDir, headless: true, args });
 }
 
 export function sleep(ms) {

@@ -21,7 +21,7 @@ export function loadConfig(env = process.env) {
   return {
     quick,
     skipBuild: env.BENCH_SKIP_BUILD === '1',
-    /** Comma-separated section ids to run (sizes, overhead, idle, tip, memory, popup); all when empty. */
+    /** Comma-separated section ids to run (sizes, overhead, idle, tip, cold, memory, popup, suitecrm); all when empty. */
     only: (env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     fields: int('BENCH_FIELDS', 2000, env),
     rounds: int('BENCH_ROUNDS', quick ? 1 : 3, env),
@@ -52,6 +52,10 @@ export function loadConfig(env = process.env) {
     ingestBatch: int('BENCH_INGEST_BATCH', 100, env),
     ingestConcurrency: int('BENCH_INGEST_CONCURRENCY', 4, env),
     popupOpens: int('BENCH_POPUP_OPENS', quick ? 3 : 7, env),
+    /** The real SuiteCRM (section 8): rounds per variant, detail-view window, window per ajaxUI navigation. */
+    suiteRounds: int('BENCH_SUITE_ROUNDS', quick ? 1 : 3, env),
+    suiteDetailMs: int('BENCH_SUITE_DETAIL_MS', quick ? 2_500 : 4_000, env),
+    suiteNavMs: int('BENCH_SUITE_NAV_MS', quick ? 2_000 : 2_500, env),
   };
 }
 

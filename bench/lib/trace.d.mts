@@ -4,3 +4,4 @@ export function summarizeTrace(events: TraceEvent[], urlPrefix: string): {
   extensionCalls: number; extensionMs: number; pageCalls: number; pageMs: number; paints: number; frames: number; timers: number; eventDispatches: Record<string, number>;
   topExtensionFunctions: { frame: string; calls: number }[]; extensionCallTimes: number[]; lastExtensionCallMs: number | null;
 };
+export function startTrace(cdp: unknown, categories?: string[]): Promise<() => Promise<TraceEvent[]>>;

@@ -19,6 +19,24 @@ export async function traceFor(cdp, ms) {
   return events;
 }
 
+/**
+ * Starts tracing the browser from a page's CDP session with `categories`; resolves with a
+ * function that ends the trace and resolves with its events.
+ */
+export async function startTrace(cdp, categories = CATEGORIES) {
+  const events = [];
+  const onData = (e) => events.push(...e.value);
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
+  return async () => {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', onData);
+    return events;
+  };
+}
+
 /** Script entries by origin, timers fired, DOM events dispatched, paints and animation frames. */
 export function summarizeTrace(events, urlPrefix) {
   let extensionCalls = 0, extensionMs = 0, pageCalls = 0, pageMs = 0, paints = 0, frames = 0;

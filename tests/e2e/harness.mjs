@@ -103,7 +103,7 @@ async function launchChromium(options) {
     args,
     locale: options.locale,
     colorScheme: options.colorScheme ?? 'light',
-    viewport: options.viewport ?? { width: 1280, height: 860 },
+    viewport: options.viewport === undefined ? { width: 1280, height: 860 } : options.viewport,
     env: { ...process.env, ...(options.locale ? { LANGUAGE: options.locale.replace('-', '_') } : {}) },
   });
   const consoleLines = [];
@@ -131,7 +131,8 @@ async function launchChromium(options) {
       await context.close().catch(() => {});
       if (!options.server) await server.close();
       if (policyFile) rmSync(policyFile, { force: true });
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium may still be flushing the profile when its window was closed by hand.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
   return session;

@@ -5,31 +5,16 @@
 // Skipped when SuiteCRM is not reachable, unless CI is set (then the tests fail).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
-import { dumpExtensionStorage, e2eTest, eventually, openOptions, overlay, ROOT, screenshot } from './harness.mjs';
+import { dumpExtensionStorage, e2eTest, eventually, overlay, screenshot } from './harness.mjs';
+import { BASE, ID, TOOLBAR_CLICK_ARGS, clickToolbarButton, detailUrl, installPack, login, pack, reachable } from './suitecrm-lib.mjs';
 
-const BASE = (process.env.REALCRM_URL ?? `http://127.0.0.1:${process.env.REALCRM_PORT ?? 8080}`).replace(/\/+$/, '');
-const ID = (n) => `0a1b2c3d-0000-4000-8000-00000000000${n}`;
 const ACCOUNT = ID(1);
 const OPP_INCOMPLETE = ID(3);
-const detailUrl = (id, module = 'Opportunities') => `${BASE}/index.php?module=${module}&action=DetailView&record=${id}`;
-const PACK_FILE = path.join(ROOT, 'tests/fixtures/packs/suitecrm/suitecrm-coaching.json');
-const pack = JSON.parse(readFileSync(PACK_FILE, 'utf8'));
 const NUDGE = `[data-coach-nudge="${pack.id}/deal-basics"]`;
 const TIP = `[data-coach-tip="${pack.id}/account-website"]`;
 // The toolbar click (activeTab) needs CDP's Extensions.triggerAction.
-const launchOptions = { args: ['--enable-unsafe-extension-debugging'] };
-
-async function reachable() {
-  try {
-    const res = await fetch(`${BASE}/index.php?module=Users&action=Login`, { redirect: 'manual', signal: globalThis.AbortSignal.timeout(5000) });
-    return res.status < 500;
-  } catch {
-    return false;
-  }
-}
+const launchOptions = { args: TOOLBAR_CLICK_ARGS };
 
 const up = await reachable();
 const inCi = !!process.env.CI && process.env.CI !== 'false';
@@ -41,34 +26,6 @@ if (!up && inCi) {
 }
 // Chromium only for now: the toolbar click is CDP's (Firefox would take the pack row's Grant access).
 const realCrmTest = (name, fn) => e2eTest(name, fn, { launchOptions, browsers: ['chromium'], why: 'clicks the toolbar button through CDP Extensions.triggerAction', skip: skip || (!up && inCi ? 'SuiteCRM is not reachable (see the failure above)' : false), timeout: 180_000 });
-
-async function installPack(session) {
-  const options = await openOptions(session);
-  await options.getByLabel('Import pack file').setInputFiles({ name: 'suitecrm.json', mimeType: 'application/json', buffer: readFileSync(PACK_FILE) });
-  await options.locator(`[data-coach-pack="${pack.id}"]`).waitFor();
-  await options.close();
-}
-
-/** Clicks the extension's toolbar button for the page's tab, as a user would (CDP Extensions.triggerAction). */
-async function clickToolbarButton(session, page) {
-  const cdp = await session.context.browser().newBrowserCDPSession();
-  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-  const tab = targetInfos.find((t) => t.url === page.url());
-  assert.ok(tab, `a tab target for ${page.url()}`);
-  await cdp.send('Extensions.triggerAction', { id: session.extensionId, targetId: tab.targetId });
-  await cdp.detach();
-}
-
-/** The kit's login helper (../shared/realcrm next to the repository; REALCRM_KIT elsewhere). */
-const KIT = process.env.REALCRM_KIT ?? path.join(ROOT, '../shared/realcrm');
-
-/** Logs in through SuiteCRM's own form; returns the tab. */
-async function login(session) {
-  const { loginSuiteCrm } = await import(path.join(KIT, 'scripts/login.mjs'));
-  const page = await session.context.newPage();
-  await loginSuiteCrm(page, BASE);
-  return page;
-}
 
 /** Opens a URL (a full page load) and starts the coach on it with the toolbar button. */
 async function openCoached(session, page, url) {
