@@ -13,8 +13,9 @@ const MANIFEST_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAw2eveMahaJjsjO
 const OPTIONAL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
 /**
- * The content script runs on every CRM page and has a 100 KB gzip budget (docs/architecture.md), and
- * popup-request.js runs before the popup's HTML is even parsed: both use WXT's plain `browser`
+ * The content script runs on every CRM page and has a 100 KB gzip budget (docs/architecture.md), its
+ * overlay script (loaded on demand) calls no extension API at all, and popup-request.js runs
+ * before the popup's HTML is even parsed: these use WXT's plain `browser`
  * (Firefox's own `browser`, Chrome's promise-returning MV3 `chrome`) for their few calls instead
  * of webextension-polyfill (2.7 KB gzip); every other entrypoint keeps the polyfill that
  * @wxt-dev/webextension-polyfill aliases `wxt/browser` to.
@@ -28,7 +29,7 @@ function lightEntriesWithoutPolyfill(): Plugin {
     buildStart(options) {
       const input = options.input;
       const entries = typeof input === 'string' ? [input] : Array.isArray(input) ? input : Object.values(input ?? {});
-      light = entries.some((entry) => /[\\/]entrypoints[\\/](content[\\/]index\.tsx|popup-request\.ts)$/.test(entry));
+      light = entries.some((entry) => /[\\/]entrypoints[\\/](content[\\/]index\.ts|overlay\.content[\\/]index\.tsx|popup-request\.ts)$/.test(entry));
     },
     resolveId(source) {
       return light && source === '@wxt-dev/webextension-polyfill/browser' ? plainBrowser : null;

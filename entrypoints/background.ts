@@ -1,6 +1,7 @@
 import { registerUsageHandlers } from '@/utils/usage/background';
 import { registerPackHandlers } from '@/utils/packs/background';
 import { registerAuthorHandlers } from '@/utils/author/background';
+import { registerOverlayHandler } from '@/utils/inject';
 import { getEnabledPacks } from '@/utils/packs/store';
 import { packsItem } from '@/utils/storage/items';
 import { syncSiteScripts } from '@/utils/crm/site-scripts';
@@ -44,6 +45,7 @@ export default defineBackground({
     registerUsageHandlers();
     registerPackHandlers();
     registerAuthorHandlers();
+    registerOverlayHandler();
     keepSiteScriptsInSync();
     signalCoachChanges();
     onGuardedMessage('coachTab', async ({ data }) => coachTab(await getEnabledPacks(), data));

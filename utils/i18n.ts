@@ -11,8 +11,20 @@ export type Catalog = Record<string, string>;
 /** The shape of a messages.json file. */
 export type MessagesFile = Record<string, { message: string }>;
 
-const catalogs: Partial<Record<UiLanguage, Catalog>> = {};
-let current: UiLanguage = 'en';
+/**
+ * The registered catalogs and the chosen language. Kept on the realm's global under a registry
+ * symbol rather than in this module: the coach's every-page content script and its on-demand
+ * overlay script are two bundles, each with its own copy of this module, running in the same
+ * isolated world (docs/architecture.md, "Budgets"); the strings the content script registers are
+ * the ones the overlay draws with. Pages cannot reach an isolated world's globals.
+ */
+interface I18nState {
+  catalogs: Partial<Record<UiLanguage, Catalog>>;
+  current: UiLanguage;
+}
+const shared = globalThis as { [key: symbol]: I18nState | undefined };
+const STATE = Symbol.for('crm-coach.i18n');
+const state: I18nState = (shared[STATE] ??= { catalogs: {}, current: 'en' });
 
 /** Resolve 'auto' or a BCP 47 tag to one of the UI languages. */
 export function resolveUiLanguage(choice: string | undefined, browserLang: string): UiLanguage {
@@ -21,7 +33,7 @@ export function resolveUiLanguage(choice: string | undefined, browserLang: strin
 }
 
 export function registerCatalog(lang: UiLanguage, catalog: Catalog): void {
-  catalogs[lang] = { ...catalogs[lang], ...catalog };
+  state.catalogs[lang] = { ...state.catalogs[lang], ...catalog };
 }
 
 /** The strings of a messages.json file whose keys start with `prefix` (all when empty). */
@@ -34,15 +46,15 @@ export function catalogFrom(messages: MessagesFile, prefix = ''): Catalog {
 }
 
 export function setUiLanguage(lang: UiLanguage): void {
-  current = lang;
+  state.current = lang;
 }
 
 export function uiLanguage(): UiLanguage {
-  return current;
+  return state.current;
 }
 
 export function t(key: string, ...subs: (string | number)[]): string {
-  const text = catalogs[current]?.[key] ?? catalogs.en?.[key];
+  const text = state.catalogs[state.current]?.[key] ?? state.catalogs.en?.[key];
   if (text === undefined) return key;
   return subs.reduce<string>((out, sub, i) => out.split(`$${i + 1}`).join(String(sub)), text);
 }

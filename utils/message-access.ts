@@ -30,6 +30,8 @@ export const MESSAGE_ACCESS: { readonly [K in keyof ProtocolMap]: readonly Calle
   setPagePrefs: ['content-script'],
   getTourProgress: ['content-script'],
   saveTourProgress: ['content-script'],
+  // The overlay's UI is loaded on demand, into the asking content script's own frame only.
+  loadOverlay: ['content-script'],
   // Author mode runs in a coach tab (docs/authoring.md): it may load its script and add one
   // validated item to the draft pack (never another pack); the draft is edited whole only from
   // the options page.

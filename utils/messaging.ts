@@ -80,6 +80,12 @@ export interface ProtocolMap {
    */
   coachChanged(): void;
 
+  /**
+   * Content script -> background: load the overlay's React UI into the sender's own tab and
+   * frame (docs/architecture.md, "Budgets").
+   */
+  loadOverlay(): { ok: true } | { ok: false; error: string };
+
   // Author mode (docs/authoring.md).
   /** Content script -> background: load the author mode's script into the sender's tab and frame. */
   startAuthor(): { ok: true } | { ok: false; error: string };

@@ -6,3 +6,7 @@ export function bundleSizes(dir: string): {
   files: Record<string, { raw: number; gzip: number }>;
   entries: Record<string, { files: string[]; raw: number; gzip: number }>;
 };
+export function contentScriptSizes(dir: string): {
+  everyPage: { files: Record<string, { raw: number; gzip: number }>; raw: number; gzip: number };
+  onDemand: Record<string, { file: string; raw: number; gzip: number }>;
+};

@@ -92,3 +92,35 @@ export function bundleSizes(dir) {
   }
   return { files, entries: result };
 }
+
+/**
+ * The content scripts of a built extension, split by when they load: `everyPage`, every script
+ * the manifest runs on each CRM page (with any stylesheet beside it), summed; `onDemand`, each
+ * other content-scripts/*.js, which the background injects only when asked (the overlay's React
+ * UI, author mode). The 100 KB budget of docs/architecture.md is the every-page sum.
+ */
+export function contentScriptSizes(dir) {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  const size = (rel) => sizeOf(readFileSync(path.join(dir, rel)));
+  const listed = new Set();
+  for (const cs of manifest.content_scripts ?? []) {
+    for (const js of cs.js ?? []) {
+      listed.add(js);
+      const css = js.replace(/\.js$/, '.css');
+      if (existsSync(path.join(dir, css))) listed.add(css);
+    }
+    for (const css of cs.css ?? []) listed.add(css);
+  }
+  const everyPageFiles = [...listed].sort();
+  const perFile = Object.fromEntries(everyPageFiles.map((f) => [f, size(f)]));
+  const everyPage = {
+    files: perFile,
+    raw: Object.values(perFile).reduce((a, x) => a + x.raw, 0),
+    gzip: Object.values(perFile).reduce((a, x) => a + x.gzip, 0),
+  };
+  const onDemand = {};
+  const scriptsDir = path.join(dir, 'content-scripts');
+  const inDir = existsSync(scriptsDir) ? readdirSync(scriptsDir).filter((f) => f.endsWith('.js')).map((f) => `content-scripts/${f}`) : [];
+  for (const rel of inDir.sort()) if (!listed.has(rel)) onDemand[path.posix.basename(rel, '.js')] = { file: rel, ...size(rel) };
+  return { everyPage, onDemand };
+}

@@ -1,9 +1,12 @@
 /**
- * The overlay root: the anchored tip, nudge cards and field highlights, the snippet player, a
- * running tour, the launcher and the coach panel. State that lives only while the page is open
- * (panel open, snippet open, tour running) is kept here; everything else comes from the view.
+ * The overlay: the anchored tip, nudge cards and field highlights, the snippet player, a running
+ * tour and the coach panel, drawn on the stage the content script keeps on every page (its root
+ * and launcher, components/overlay/stage.ts). State that lives only while the page is open
+ * (snippet open, tour running) is kept here; whether the panel is open is the stage's (its
+ * launcher opens it); everything else comes from the view.
  */
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
 import { t } from '@/utils/i18n';
 import { localize } from '@/utils/packs/text';
 import type { TipPlan, TourPlan } from '@/utils/coach/types';
@@ -15,9 +18,11 @@ import { NudgeCard } from './NudgeCard';
 import { Highlight } from './Highlight';
 import { SnippetPlayer } from './SnippetPlayer';
 import { TourRunner } from './TourRunner';
-import { Launcher, DEFAULT_LAUNCHER } from './Launcher';
+import { DEFAULT_LAUNCHER } from './launcher';
 import { Panel } from './Panel';
 import { revealAndFocus } from './dom';
+import { visibleNudges } from './drawn';
+import type { Stage } from './stage';
 import type { OverlayActions, OverlayView } from './types';
 
 interface OpenSnippet {
@@ -32,20 +37,23 @@ interface RunningTour {
   takeFocus: boolean;
 }
 
+/** The parts of the stage the overlay draws with. */
+export type OverlayStage = Pick<Stage, 'root' | 'after' | 'launcher' | 'panel' | 'takeOver'>;
+
 export interface OverlayProps {
   view: OverlayView | null;
   actions: OverlayActions;
+  stage: OverlayStage;
   /** Called after a render that put an anchored tip on screen (benchmark mark). */
   onTipRendered?(): void;
 }
 
-export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
-  const [panelOpen, setPanelOpen] = useState(false);
+export function Overlay({ view, actions, stage, onTipRendered }: OverlayProps) {
+  const panelOpen = useSyncExternalStore(stage.panel.subscribe, stage.panel.isOpen);
   const [snippet, setSnippet] = useState<OpenSnippet | null>(null);
   const [tour, setTour] = useState<RunningTour | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [live, setLive] = useState('');
-  const launcherRef = useRef<HTMLButtonElement>(null);
   const snippetOpener = useRef<Element | null>(null);
   const lastRequest = useRef(0);
   const dockRef = useRef<HTMLDivElement | null>(null);
@@ -56,18 +64,15 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
   // the anchored tip on screen: the tip does not wait for them (nor for their page measurements).
   const later = useDeferredValue(view, null);
 
-  const activeElementInOverlay = (): Element | null => {
-    const root = launcherRef.current?.getRootNode();
-    return root && 'activeElement' in root ? (root as ShadowRoot).activeElement : null;
-  };
-
   const openSnippet = useCallback(
     (packId: string, snippetId: string, takeFocus: boolean) => {
-      snippetOpener.current = takeFocus ? activeElementInOverlay() : null;
+      // Focus goes back where it was in the overlay when the snippet closes.
+      const root = stage.launcher.getRootNode();
+      snippetOpener.current = takeFocus && 'activeElement' in root ? (root as ShadowRoot).activeElement : null;
       setSnippet({ packId, snippetId, takeFocus });
       actions.record({ kind: 'snippet.opened', packId, itemId: snippetId });
     },
-    [actions],
+    [actions, stage],
   );
 
   // A snippet asked for by the popup's journey.
@@ -109,22 +114,22 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
   const focusField = useCallback((field: FieldModel) => revealAndFocus(field.element, actions.shadowRootOf), [actions]);
 
   const closePanel = () => {
-    setPanelOpen(false);
-    launcherRef.current?.focus();
+    stage.panel.set(false);
+    stage.launcher.focus();
   };
 
   const closeSnippet = () => {
     const back = snippetOpener.current;
     setSnippet(null);
     if (back && back.isConnected && back instanceof HTMLElement) back.focus();
-    else if (snippetOpener.current !== null) launcherRef.current?.focus();
+    else if (snippetOpener.current !== null) stage.launcher.focus();
   };
 
   const startTour = (plan: TourPlan) => {
     const saved = view?.tourProgress[plan.key] ?? plan.resumeStep;
     const step = saved > 0 && saved < plan.tour.steps.length ? saved : 0;
     if (step === 0) actions.record({ kind: 'tour.started', packId: plan.packId, itemId: plan.tour.id });
-    setPanelOpen(false);
+    stage.panel.set(false);
     setTour({ plan, step, takeFocus: true });
   };
 
@@ -170,6 +175,24 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
     return () => window.removeEventListener('resize', fit);
   }, [dockKey]);
 
+  // One thing at a time: a running tour hides nudges; the open panel (which lists them) and an
+  // open snippet (which sits where the dock is) hide the dock.
+  const activeNudges = !later || tour ? [] : visibleNudges(later);
+  const nudges = panelOpen || snippet ? [] : activeNudges;
+
+  // What is drawn, on the stage's root, for tools that wait for the coach (npm start's
+  // screenshots, end-to-end tests): anchored tips placed, nudge cards, and whether the deferred
+  // render (nudges, highlights) has caught up with the view. The stage says how many packs.
+  const tipsDrawn = panelOpen ? 0 : anchoredTips.filter((tp) => anchors.get(tp.key)).length;
+  const settled = !!view && later?.plan === view.plan;
+  useLayoutEffect(() => stage.takeOver(), [stage]);
+  useLayoutEffect(() => {
+    stage.root.setAttribute('data-coach-tips', String(tipsDrawn));
+    stage.root.setAttribute('data-coach-nudges', String(nudges.length));
+    if (settled) stage.root.setAttribute('data-coach-settled', '');
+    else stage.root.removeAttribute('data-coach-settled');
+  }, [stage, tipsDrawn, nudges.length, settled]);
+
   if (!view) return null;
   const { plan, model } = view;
 
@@ -202,11 +225,6 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
     />
   );
 
-  // One thing at a time: a running tour hides nudges; the open panel (which lists them) and an
-  // open snippet (which sits where the dock is) hide the dock.
-  const activeNudges =
-    !later || later.paused || tour ? [] : later.plan.nudges.filter((n) => n.missing.length > 0 || n.fields.some((f) => later.nudgeDone.has(`${n.key}|${f.field.label}`)));
-  const nudges = panelOpen || snippet ? [] : activeNudges;
   const highlights = new Map<string, Element>();
   for (const n of activeNudges) {
     if (collapsed.has(n.key)) continue;
@@ -215,20 +233,9 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
 
   const openSnippetRef = snippet ? resolveSnippetRef(snippet.snippetId, snippet.packId, packs ?? []) : null;
   const launcher = view.launcher ?? DEFAULT_LAUNCHER;
-  const waiting = plan.panelTips.length + plan.snippets.length + plan.tours.filter((x) => !x.completed).length;
 
   return (
-    <div
-      className="cc-root"
-      data-coach-root=""
-      // What is drawn, for tools that wait for the coach (npm start's screenshots, end-to-end
-      // tests): the packs it planned with, its anchored tips and nudges, and whether the deferred
-      // render (nudges, highlights) has caught up with the view.
-      data-coach-packs={view.packs.length}
-      data-coach-tips={panelOpen ? 0 : anchoredTips.filter((tp) => anchors.get(tp.key)).length}
-      data-coach-nudges={nudges.length}
-      data-coach-settled={later?.plan === plan ? '' : undefined}
-    >
+    <>
       {/* The open panel sits over the right of the page: an anchored tip would show half under it. */}
       {!panelOpen &&
         anchoredTips.map((tp) => {
@@ -302,47 +309,42 @@ export function Overlay({ view, actions, onTipRendered }: OverlayProps) {
         />
       )}
 
-      <Launcher
-        ref={launcherRef}
-        position={launcher}
-        expanded={panelOpen}
-        paused={view.paused}
-        count={view.paused ? 0 : waiting}
-        onOpen={() => setPanelOpen((open) => !open)}
-        onMove={actions.moveLauncher}
-      />
-
-      {panelOpen && (
-        <Panel
-          lang={lang}
-          model={model}
-          plan={plan}
-          packs={view.packs}
-          items={view.items}
-          paused={view.paused}
-          host={view.host}
-          launcher={launcher}
-          tourProgress={view.tourProgress}
-          renderTip={(tp) => renderTip(tp, null)}
-          onClose={closePanel}
-          onOpenSnippet={(packId, snippetId) => openSnippet(packId, snippetId, true)}
-          onStartTour={startTour}
-          onFocusField={focusField}
-          onPause={actions.setPaused}
-          onAuthor={
-            actions.startAuthor
-              ? () => {
-                  setPanelOpen(false);
-                  actions.startAuthor?.();
-                }
-              : undefined
-          }
-        />
+      {/* After the launcher (in tab order and painting order): the panel and the live region. */}
+      {createPortal(
+        <>
+          {panelOpen && (
+            <Panel
+              lang={lang}
+              model={model}
+              plan={plan}
+              packs={view.packs}
+              items={view.items}
+              paused={view.paused}
+              host={view.host}
+              launcher={launcher}
+              tourProgress={view.tourProgress}
+              renderTip={(tp) => renderTip(tp, null)}
+              onClose={closePanel}
+              onOpenSnippet={(packId, snippetId) => openSnippet(packId, snippetId, true)}
+              onStartTour={startTour}
+              onFocusField={focusField}
+              onPause={actions.setPaused}
+              onAuthor={
+                actions.startAuthor
+                  ? () => {
+                      stage.panel.set(false);
+                      actions.startAuthor?.();
+                    }
+                  : undefined
+              }
+            />
+          )}
+          <div className="cc-sr" role="status" aria-live="polite">
+            {live}
+          </div>
+        </>,
+        stage.after,
       )}
-
-      <div className="cc-sr" role="status" aria-live="polite">
-        {live}
-      </div>
-    </div>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import type { Pack, Target } from '@/utils/packs/types';
 import type { ItemState } from '@/utils/usage/types';
 import type { OutboxInput } from '@/utils/usage/outbox';
 import type { ShadowRootOf } from './dom';
-import type { LauncherPosition } from './Launcher';
+import type { LauncherPosition } from './launcher';
 
 export interface OpenSnippetRequest {
   packId: string;
@@ -60,4 +60,13 @@ export interface OverlayActions {
   shadowRootOf?: ShadowRootOf;
   /** Starts author mode (docs/authoring.md); absent where it is not offered. */
   startAuthor?(): void;
+}
+
+/** What the overlay reads the coach through: the controller's view store and its actions. */
+export interface OverlaySource {
+  getSnapshot(): OverlayView | null;
+  subscribe(listener: () => void): () => void;
+  actions: OverlayActions;
+  /** The overlay put a tip on screen (benchmark mark). */
+  tipRendered(): void;
 }

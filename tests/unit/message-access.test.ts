@@ -37,9 +37,9 @@ describe('the sender table', () => {
     expect(await senderAllowed(name, contentScript, ctx)).toBe(false);
   });
 
-  it('lets content scripts reach only their own page state, events and preferences, and author mode', () => {
+  it('lets content scripts reach only their own page state, events and preferences, the overlay UI and author mode', () => {
     expect(names.filter((n) => MESSAGE_ACCESS[n].includes('content-script')).sort()).toEqual(
-      ['getCoachState', 'getTourProgress', 'recordEvents', 'saveTourProgress', 'setPagePrefs', 'startAuthor', 'saveDraftItem', 'getDraftPack', 'setAuthorRecording', 'getAuthorRecording'].sort(),
+      ['getCoachState', 'getTourProgress', 'recordEvents', 'saveTourProgress', 'setPagePrefs', 'loadOverlay', 'startAuthor', 'saveDraftItem', 'getDraftPack', 'setAuthorRecording', 'getAuthorRecording'].sort(),
     );
   });
 });

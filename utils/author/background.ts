@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import type { PackResult } from '../messaging';
 import { onGuardedMessage } from '../message-guard';
+import { injectIntoSender } from '../inject';
 import { getEffectiveSettings } from '../settings-store';
 import { msg, packFailure } from '../packs/messages';
 import { parsePackText } from '../packs/parse';
@@ -95,17 +96,9 @@ export function registerAuthorHandlers(
       await recordings.set(key, recording);
       return true;
     }),
-    onGuardedMessage('startAuthor', async ({ sender }) => {
-      const tabId = sender?.tab?.id;
-      if (kindOf(sender) !== 'content' || tabId === undefined) return { ok: false as const, error: 'not a content script' };
-      try {
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [AUTHOR_SCRIPT] });
-        return { ok: true as const };
-      } catch (err) {
-        console.warn('[crm-coach] author mode could not load', err);
-        return { ok: false as const, error: String(err) };
-      }
-    }),
+    onGuardedMessage('startAuthor', ({ sender }) =>
+      kindOf(sender) === 'content' ? injectIntoSender(sender, AUTHOR_SCRIPT) : { ok: false as const, error: 'not a content script' },
+    ),
     onGuardedMessage('saveDraftItem', ({ data, sender }) => (kindOf(sender) === 'other' ? refused() : saveDraftItem(data))),
     onGuardedMessage('getDraftPack', ({ sender }) => (kindOf(sender) === 'other' ? null : getDraftPack())),
     onGuardedMessage('saveDraftPack', ({ data, sender }) => (kindOf(sender) === 'page' ? saveDraftPack(String(data?.text ?? ''), data?.fileName) : refused())),

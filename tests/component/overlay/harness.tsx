@@ -1,6 +1,5 @@
-import { act, render } from '@testing-library/react';
+import { act } from '@testing-library/react';
 import { vi } from 'vitest';
-import { App } from '@/entrypoints/content/App';
 import { createCoachController, type ControllerDeps } from '@/entrypoints/content/controller';
 import type { CoachState } from '@/utils/messaging';
 import type { AdapterContext, PageModel } from '@/utils/crm/types';
@@ -9,6 +8,8 @@ import type { UsageEvent } from '@/utils/usage/types';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { fieldNamed } from '@/utils/coach/fields';
 import { markdownBodies } from '@/utils/packs/markdown';
+import { mountCoachUi } from './mount';
+import type { UiReason } from '@/components/overlay/stage';
 
 export interface Harness {
   events: Omit<UsageEvent, 'id' | 'at'>[];
@@ -24,6 +25,9 @@ export interface Harness {
   batch(): void;
   controller: ReturnType<typeof createCoachController>;
   container: HTMLElement;
+  /** The stage's asks for the React overlay, and what plays the overlay script arriving (options.onDemand). */
+  asks: UiReason[];
+  mountOverlay(): void;
   abort(): void;
   /** What the background answers from now on (packs, settings or the policy changed). */
   serve(next: Partial<CoachState>): void;
@@ -32,6 +36,8 @@ export interface Harness {
 export interface HarnessOptions {
   /** The first state asks fail this many times (the background not up yet). */
   failStarts?: number;
+  /** The stage alone, as on a page before the overlay script is loaded (mountOverlay() loads it). */
+  onDemand?: boolean;
 }
 
 export async function startCoach(packs: Pack[], model: PageModel | null, extra: Partial<CoachState> = {}, options: HarnessOptions = {}): Promise<Harness> {
@@ -87,7 +93,7 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
   const controller = createCoachController(deps, ac.signal);
   let renders = 0;
   controller.subscribe(() => renders++);
-  const { container } = render(<App controller={controller} />);
+  const { container, asks, mount } = mountCoachUi(controller, { loaded: !options.onDemand });
   await act(async () => {
     await controller.start();
   });
@@ -110,6 +116,12 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
       }),
     controller,
     container,
+    asks,
+    mountOverlay: () => {
+      act(() => {
+        mount();
+      });
+    },
     abort: () => ac.abort(),
     serve(next) {
       served = { ...served, ...next, ...(next.packs ? { bodies: markdownBodies(next.packs) } : {}) };

@@ -1,8 +1,7 @@
 // The content script's coach loop on the live (incremental) page model: a Lightning-like page in
 // nested shadow roots, real watcher, live index and Salesforce live reader.
-import { act, cleanup, fireEvent, render, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '@/entrypoints/content/App';
 import { createCoachController, type ControllerDeps } from '@/entrypoints/content/controller';
 import { createLivePage } from '@/utils/crm/live-page';
 import { watchPage } from '@/utils/crm/watch';
@@ -14,6 +13,7 @@ import type { UsageEvent } from '@/utils/usage/types';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { setUiLanguage } from '@/utils/i18n';
 import { makePack } from './fixtures';
+import { mountCoachUi } from './mount';
 
 const VIEW = 'https://acme.lightning.force.com/lightning/r/Opportunity/006Dn000004AbCdIAK/view';
 
@@ -101,9 +101,7 @@ async function start() {
   let views = 0;
   controller.subscribe(() => views++);
   // Inside the overlay's host element, as in the content script: the watcher ignores the overlay's own changes.
-  const host = document.createElement(OVERLAY_TAG);
-  document.body.append(host);
-  const { container } = render(<App controller={controller} />, { container: host });
+  const { container } = mountCoachUi(controller, { host: OVERLAY_TAG });
   await act(async () => {
     await controller.start();
   });

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { Panel, searchSnippets } from '@/components/overlay/Panel';
-import { Launcher, clampLauncher } from '@/components/overlay/Launcher';
 import { planCoach } from '@/utils/coach/engine';
 import { domField, makePack, pageModel } from './fixtures';
 
@@ -114,38 +113,5 @@ describe('Panel', () => {
     fireEvent.keyDown(first, { key: 'ArrowRight' });
     expect(screen.getByRole('tab', { name: 'Snippets' }).getAttribute('aria-selected')).toBe('true');
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Snippets' }));
-  });
-});
-
-describe('Launcher', () => {
-  it('is a keyboard-reachable button named CRM Coach that opens the panel and moves with Alt+arrows', () => {
-    const onOpen = vi.fn();
-    const onMove = vi.fn();
-    const { container } = render(<Launcher position={{ right: 20, bottom: 20 }} expanded={false} paused={false} count={3} onOpen={onOpen} onMove={onMove} />);
-    const btn = screen.getByRole('button', { name: 'CRM Coach' });
-    expect(btn.getAttribute('aria-expanded')).toBe('false');
-    expect(btn.tabIndex).toBe(0);
-    expect(container.querySelector('[data-coach-count]')?.textContent).toBe('3');
-    fireEvent.click(btn);
-    expect(onOpen).toHaveBeenCalledTimes(1);
-    fireEvent.keyDown(btn, { key: 'ArrowUp', altKey: true });
-    expect(onMove).toHaveBeenCalledWith({ right: 20, bottom: 44 });
-  });
-
-  it('is dragged without opening the panel, and the new place is saved', () => {
-    const onOpen = vi.fn();
-    const onMove = vi.fn();
-    render(<Launcher position={{ right: 20, bottom: 20 }} expanded={false} paused={false} count={0} onOpen={onOpen} onMove={onMove} />);
-    const btn = screen.getByRole('button', { name: 'CRM Coach' });
-    fireEvent.pointerDown(btn, { button: 0, clientX: 500, clientY: 500, pointerId: 1 });
-    fireEvent.pointerMove(btn, { clientX: 400, clientY: 300, pointerId: 1 });
-    fireEvent.pointerUp(btn, { clientX: 400, clientY: 300, pointerId: 1 });
-    fireEvent.click(btn);
-    expect(onOpen).not.toHaveBeenCalled();
-    expect(onMove).toHaveBeenCalledWith({ right: 120, bottom: 220 });
-  });
-
-  it('keeps the launcher on screen', () => {
-    expect(clampLauncher({ right: -50, bottom: 5000 }, 1000, 800)).toEqual({ right: 4, bottom: 752 });
   });
 });

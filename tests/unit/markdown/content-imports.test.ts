@@ -45,16 +45,32 @@ function reachable(entry: string): { files: Set<string>; packages: Set<string> }
 
 describe('the content script carries no Markdown parser', () => {
   it('reaches neither marked nor the background parser from its entry', () => {
-    const { files, packages } = reachable(path.join(ROOT, 'entrypoints/content/index.tsx'));
+    const { files, packages } = reachable(path.join(ROOT, 'entrypoints/content/index.ts'));
     const rel = [...files].map((f) => path.relative(ROOT, f));
-    // The walk itself works: it reaches the overlay's renderer and the tree registry.
-    expect(rel).toContain('components/overlay/Markdown.tsx');
+    // The walk itself works: it reaches the controller and the tree registry it fills.
+    expect(rel).toContain('entrypoints/content/controller.ts');
     expect(rel).toContain('components/overlay/markdown-trees.ts');
-    expect(packages.has('react')).toBe(true);
     expect(packages.has('marked')).toBe(false);
     // Nor the database: the background owns Dexie (docs/architecture.md, "Layers").
     expect(packages.has('dexie')).toBe(false);
     expect(rel).not.toContain('utils/packs/markdown.ts');
+  });
+
+  it('nor React: the overlay UI is the on-demand overlay script, which renders the trees (docs/architecture.md, "Budgets")', () => {
+    const content = reachable(path.join(ROOT, 'entrypoints/content/index.ts'));
+    for (const pkg of ['react', 'react-dom', '@floating-ui/dom']) expect(content.packages.has(pkg)).toBe(false);
+    expect([...content.files].filter((f) => f.endsWith('.tsx')).map((f) => path.relative(ROOT, f))).toEqual([]);
+
+    const overlay = reachable(path.join(ROOT, 'entrypoints/overlay.content/index.tsx'));
+    const rel = [...overlay.files].map((f) => path.relative(ROOT, f));
+    expect(rel).toContain('components/overlay/Markdown.tsx');
+    expect(rel).toContain('components/overlay/markdown-trees.ts');
+    expect(overlay.packages.has('react')).toBe(true);
+    expect(overlay.packages.has('marked')).toBe(false);
+    // It talks to the coach through the bridge only: no controller, no adapters, no messaging.
+    expect(rel).not.toContain('entrypoints/content/controller.ts');
+    expect(rel).not.toContain('utils/messaging.ts');
+    for (const reader of ['utils/crm/index.ts', 'utils/crm/live-page.ts', 'utils/crm/watch.ts']) expect(rel).not.toContain(reader);
   });
 
   it('would notice the parser if the background module were imported', () => {

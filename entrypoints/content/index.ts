@@ -1,8 +1,14 @@
-import ReactDOM from 'react-dom/client';
+/**
+ * The coach's content script, on every CRM page: it reads the page, plans, records, and keeps
+ * the stage (the overlay's root and launcher, plain DOM). The React overlay is a separate script
+ * the background injects into this isolated world when the stage has something to draw or the
+ * user opens the launcher (docs/architecture.md, "Budgets"); it finds the stage and the coach on
+ * the overlay bridge.
+ */
 import { browser } from 'wxt/browser';
 // Inlined into the shadow root: no web-accessible resource for pages to probe, and it works on
 // pack sites coached through activeTab, where the manifest's resource matches do not reach.
-import overlayCss from '@/components/overlay/overlay.css?inline';
+import stageCss from '@/components/overlay/stage.css?inline';
 import { CRM_CONTENT_MATCHES } from '@/utils/crm/matches';
 import { readPage } from '@/utils/crm';
 import { createSelectorScope, resolveTarget } from '@/utils/crm/targets';
@@ -13,9 +19,11 @@ import { onMessage, sendMessage } from '@/utils/messaging';
 import { createOutbox } from '@/utils/usage/outbox';
 import { browserUiLanguage } from '@/utils/i18n';
 import { closedShadowRootReader } from '@/utils/crm/shadow-root';
+import { logOnce } from '@/utils/log';
 import { createCoachController } from './controller';
-import { App } from './App';
 import { mountOverlayHost } from '@/components/overlay/host';
+import { askForUi, createStage } from '@/components/overlay/stage';
+import { setOverlayBridge } from '@/components/overlay/bridge';
 import { setAuthorBridge } from '@/utils/author/bridge';
 
 function fromExtensionPage(sender: { id?: string; url?: string; tab?: unknown }): boolean {
@@ -58,7 +66,7 @@ export default defineContentScript({
         stop.signal,
       );
 
-      const overlay = mountOverlayHost(document, overlayCss);
+      const overlay = mountOverlayHost(document, stageCss);
       // Author mode: its script is loaded into this isolated world only when a trainer asks.
       controller.actions.startAuthor = () => {
         const bridge = setAuthorBridge({
@@ -75,10 +83,17 @@ export default defineContentScript({
         else sendMessage('startAuthor').then((r) => r.ok || console.warn('[crm-coach] author mode did not load', r.error), (err) => console.warn('[crm-coach] author mode did not load', err));
       };
 
-      const root = ReactDOM.createRoot(overlay.container);
-      root.render(<App controller={controller} />);
+      // The React overlay, asked for the first time the stage needs it (the stage stops asking
+      // once it is mounted).
+      const loadOverlay = askForUi(() => {
+        if (import.meta.env.MODE === 'bench') performance.mark('crm-coach:overlay-asked');
+        return sendMessage('loadOverlay');
+      }, (err) => logOnce('the overlay could not load', err));
+      const stage = createStage(document, overlay.container, controller, loadOverlay);
+      const bridge = setOverlayBridge({ doc: document, shadow: overlay.shadow, stage, coach: controller });
       ctx.onInvalidated(() => {
-        root.unmount();
+        bridge.unmount?.();
+        stage.dispose();
         overlay.remove();
       });
 

@@ -1,0 +1,136 @@
+/**
+ * The overlay's every-page part, in plain DOM (docs/architecture.md, "Budgets"): the root
+ * `[data-coach-root]` with the launcher in it, attached while the coach has a view of the page.
+ * The React overlay (the on-demand overlay script) is asked for only when the view draws more
+ * than the launcher or the user opens the panel; until it is there the stage says on the root
+ * what is drawn (nothing but the launcher), so tools that wait on `data-coach-settled` wait for
+ * it. Once it is there it renders into `before` (cards, outlines, tour, snippet: under the
+ * launcher) and `after` (the panel and the live region: after the launcher in tab order) and
+ * writes `data-coach-tips`, `data-coach-nudges` and `data-coach-settled` itself.
+ */
+import { t } from '@/utils/i18n';
+import { createLauncher, DEFAULT_LAUNCHER } from './launcher';
+import { drawsBeyondLauncher, waitingCount } from './drawn';
+import type { OverlayActions, OverlayView } from './types';
+
+/** Whether the coach panel is open: the launcher toggles it, the overlay draws and closes it. */
+export interface PanelSwitch {
+  isOpen(): boolean;
+  set(open: boolean): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export interface Stage {
+  root: HTMLElement;
+  before: HTMLElement;
+  after: HTMLElement;
+  launcher: HTMLButtonElement;
+  panel: PanelSwitch;
+  /** The overlay UI draws from now on (it writes what it drew onto the root). */
+  takeOver(): void;
+  dispose(): void;
+}
+
+export interface StageSource {
+  getSnapshot(): OverlayView | null;
+  subscribe(listener: () => void): () => void;
+  actions: Pick<OverlayActions, 'moveLauncher'>;
+}
+
+/** Why the stage asks for the overlay UI: the view draws something, or the user opened the panel. */
+export type UiReason = 'view' | 'user';
+
+function setAttr(el: Element, name: string, value: string | null): void {
+  if (value === null) el.removeAttribute(name);
+  else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+export function createStage(doc: Document, container: HTMLElement, source: StageSource, needUi: (reason: UiReason) => void): Stage {
+  const root = doc.createElement('div');
+  root.className = 'cc-root';
+  root.setAttribute('data-coach-root', '');
+  const before = doc.createElement('div');
+  const after = doc.createElement('div');
+
+  let open = false;
+  let ui = false;
+  const panelListeners = new Set<() => void>();
+  const panel: PanelSwitch = {
+    isOpen: () => open,
+    set(next) {
+      if (next === open) return;
+      open = next;
+      render(next ? 'user' : 'view');
+      for (const l of panelListeners) l();
+    },
+    subscribe(listener) {
+      panelListeners.add(listener);
+      return () => panelListeners.delete(listener);
+    },
+  };
+
+  const launcher = createLauncher(doc, {
+    onOpen: () => panel.set(!open),
+    onMove: (pos) => source.actions.moveLauncher(pos),
+  });
+  root.append(before, launcher.wrap, after);
+
+  function render(reason: UiReason = 'view'): void {
+    const view = source.getSnapshot();
+    if (!view) {
+      root.remove();
+      return;
+    }
+    setAttr(root, 'data-coach-packs', String(view.packs.length));
+    const draws = drawsBeyondLauncher(view);
+    if (!ui) {
+      setAttr(root, 'data-coach-tips', '0');
+      setAttr(root, 'data-coach-nudges', '0');
+      // Settled when there is nothing more to draw; not while the overlay is on its way.
+      setAttr(root, 'data-coach-settled', draws || open ? null : '');
+    }
+    launcher.render({ position: view.launcher ?? DEFAULT_LAUNCHER, expanded: open, paused: view.paused, count: waitingCount(view), title: t('coach_launcher_hint') });
+    if (root.parentNode !== container) container.append(root);
+    if (!ui && (draws || open)) needUi(open && reason === 'user' ? 'user' : 'view');
+  }
+
+  const unsubscribe = source.subscribe(() => render());
+  render();
+
+  return {
+    root,
+    before,
+    after,
+    launcher: launcher.button,
+    panel,
+    takeOver() {
+      ui = true;
+    },
+    dispose() {
+      unsubscribe();
+      panelListeners.clear();
+      root.remove();
+    },
+  };
+}
+
+/**
+ * The stage's `needUi` for a loader that may fail: asks once; after a failed load, asks again
+ * only when the user opens the launcher (never in a loop on every view).
+ */
+export function askForUi(load: () => Promise<{ ok: true } | { ok: false; error: string }>, onFail: (err: unknown) => void): (reason: UiReason) => void {
+  let asked = false;
+  let failed = false;
+  const fail = (err: unknown) => {
+    asked = false;
+    failed = true;
+    onFail(err);
+  };
+  return (reason) => {
+    if (asked || (failed && reason !== 'user')) return;
+    asked = true;
+    load().then((r) => {
+      if (!r.ok) fail(r.error);
+    }, fail);
+  };
+}

@@ -1,0 +1,84 @@
+// The overlay's React UI is loaded on demand (docs/architecture.md, "Budgets"): the content
+// script on every CRM page draws only the launcher (plain DOM) and asks the background for the
+// overlay script when there is something to show or the user opens the launcher. Checked in
+// both browsers (Chromium MV3, Firefox MV2 through scripting.executeScript): a page with nothing
+// to show never loads it; opening the launcher from the keyboard loads it with the panel open and
+// focused; a page with a tip loads it at once. The overlay stylesheet is the one trace the
+// overlay script leaves in the shadow root before it draws (its second <style>).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EXTENSION_DIR, FIREFOX_EXTENSION_DIR, IS_FIREFOX, e2eTest, eventually, inWorker, openCrm, overlay, route } from './harness.mjs';
+
+const OPP = route({ crm: 'salesforce', object: 'Opportunity', page: 'record' });
+
+/** Style sheets in the overlay's shadow root: 1 = the stage's only, 2 = the overlay script has run. */
+const styles = (page) => page.locator('crm-coach-overlay').evaluate((host) => host.shadowRoot.querySelectorAll('style').length);
+/** Where focus is inside the overlay: the dialog's name, or the launcher. */
+const focused = (page) =>
+  page.locator('crm-coach-overlay').evaluate((host) => {
+    const el = host.shadowRoot.activeElement;
+    if (!el) return null;
+    if (el.hasAttribute('data-coach-launcher')) return 'launcher';
+    return el.closest('[role=dialog]') ? 'dialog' : el.localName;
+  });
+
+e2eTest('the overlay script is not in the manifest nor web-accessible; a page with nothing to show does not load it; the launcher opens the panel from the keyboard, loading it', async (session) => {
+  const manifest = JSON.parse(readFileSync(path.join(IS_FIREFOX ? FIREFOX_EXTENSION_DIR : EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  assert.equal(manifest.web_accessible_resources, undefined, 'no web-accessible resources');
+  assert.deepEqual(
+    (manifest.content_scripts ?? []).flatMap((cs) => cs.js ?? []).filter((f) => /overlay|author/.test(f)),
+    [],
+    'the overlay and author scripts are injected on request only',
+  );
+
+  // No packs: the coach plans nothing, so nothing but the launcher is drawn.
+  await eventually(async () => Object.keys((await inWorker(session, () => chrome.storage.local.get('packs'))).packs ?? {}).length >= 5, {
+    message: 'the built-in packs to be stored',
+  });
+  await inWorker(session, () => chrome.storage.local.set({ packs: {} }));
+  const page = await openCrm(session, OPP);
+  const root = overlay(page, '[data-coach-root][data-coach-settled]');
+  await root.waitFor({ state: 'attached', timeout: 15_000 });
+  assert.equal(await root.getAttribute('data-coach-packs'), '0');
+  assert.equal(await root.getAttribute('data-coach-tips'), '0');
+  const launcher = overlay(page).getByRole('button', { name: 'CRM Coach', exact: true });
+  await launcher.waitFor({ state: 'visible' });
+  assert.equal(await launcher.getAttribute('aria-expanded'), 'false');
+  // Settled with nothing to show, and still nothing loaded a moment later (a round trip to the background).
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+  assert.equal(await styles(page), 1, 'nothing to show: the overlay script was not loaded');
+
+  // Keyboard only: focus the launcher, press Enter.
+  await launcher.focus();
+  assert.equal(await focused(page), 'launcher');
+  await page.keyboard.press('Enter');
+  const panel = overlay(page).getByRole('dialog', { name: 'CRM Coach' });
+  await panel.waitFor({ state: 'visible', timeout: 15_000 });
+  assert.equal(await styles(page), 2, 'the overlay script loaded its stylesheet');
+  assert.equal(await launcher.getAttribute('aria-expanded'), 'true');
+  await eventually(async () => (await focused(page)) === 'dialog', { message: 'focus in the panel' });
+
+  // Esc closes it and focus returns to the launcher; Space opens it again (now loaded).
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'detached' });
+  assert.equal(await focused(page), 'launcher');
+  assert.equal(await launcher.getAttribute('aria-expanded'), 'false');
+  await page.keyboard.press(' ');
+  await panel.waitFor({ state: 'visible' });
+  assert.equal(await styles(page), 2, 'loaded once');
+  assert.equal(await page.locator('crm-coach-overlay').count(), 1, 'one overlay host');
+});
+
+e2eTest('a page with a tip loads the overlay at once: tip and nudge drawn, the root settled with them', async (session) => {
+  const page = await openCrm(session, OPP);
+  await overlay(page, '[data-coach-tip="salesforce-starter/next-step"]').waitFor({ state: 'visible', timeout: 15_000 });
+  await overlay(page, '[data-coach-nudge="salesforce-starter/opp-hygiene"]').waitFor({ state: 'visible' });
+  const root = overlay(page, '[data-coach-root][data-coach-settled]');
+  await root.waitFor({ state: 'attached' });
+  assert.ok(Number(await root.getAttribute('data-coach-tips')) >= 1);
+  assert.ok(Number(await root.getAttribute('data-coach-nudges')) >= 1);
+  assert.equal(await styles(page), 2);
+  // The launcher is the stage's, inside the same root as what the overlay draws.
+  assert.equal(await overlay(page, '[data-coach-root] [data-coach-launcher]').count(), 1);
+});
