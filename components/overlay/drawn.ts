@@ -6,6 +6,7 @@
 import type { NudgePlan } from '@/utils/coach/types';
 import { nudgeFieldKey } from '@/utils/coach/nudge-tracker';
 import type { OverlayView } from './types';
+import type { CoachState } from '@/utils/messaging';
 
 /** Nudge cards to show: those with an empty field, or one filled on this page after being seen empty. */
 export function visibleNudges(view: OverlayView): NudgePlan[] {
@@ -27,4 +28,14 @@ export function waitingCount(view: OverlayView): number {
 export function drawsBeyondLauncher(view: OverlayView): boolean {
   if (view.request) return true;
   return !view.paused && (view.plan.tips.length > 0 || visibleNudges(view).length > 0);
+}
+
+/**
+ * True when the coach state alone says the overlay will probably be needed: coaching is not
+ * paused and an enabled pack has a tip or a nudge. The content script then asks for the overlay as
+ * soon as the state arrives, in parallel with reading the page, so the first tip does not wait for
+ * the script to be injected after the page model is ready (docs/architecture.md, "Budgets").
+ */
+export function mayDraw(state: Pick<CoachState, 'paused' | 'packs'>): boolean {
+  return !state.paused && state.packs.some((p) => (p.tips?.length ?? 0) > 0 || (p.nudges?.length ?? 0) > 0);
 }

@@ -57,6 +57,8 @@ export interface ControllerDeps {
    * through its index, read in slices so no task runs long.
    */
   live?: LivePage;
+  /** The coach state arrived (first or again): the content script starts loading the overlay early when it may draw. */
+  onState?(state: CoachState): void;
 }
 
 export interface CoachController {
@@ -245,6 +247,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       if (signal.aborted || fetching !== key || seq !== fetchSeq) return;
       state = s;
       stateFor = key;
+      deps.onState?.(s);
       applyLanguage(s);
       update('state', true);
     } catch (err) {
@@ -551,6 +554,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       if (signal.aborted) return;
       state = s;
       stateFor = `${first.origin}${first.pathname}${first.search}|`;
+      deps.onState?.(s);
       tourProgress = progress;
       applyLanguage(s);
       const watch = () =>

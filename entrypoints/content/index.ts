@@ -23,6 +23,7 @@ import { logOnce } from '@/utils/log';
 import { createCoachController } from './controller';
 import { mountOverlayHost } from '@/components/overlay/host';
 import { askForUi, createStage } from '@/components/overlay/stage';
+import { mayDraw } from '@/components/overlay/drawn';
 import { setOverlayBridge } from '@/components/overlay/bridge';
 import { setAuthorBridge } from '@/utils/author/bridge';
 
@@ -44,6 +45,12 @@ export default defineContentScript({
       // background stores what it acknowledges.
       const outbox = createOutbox({ storage: null });
       const shadowRootOf = closedShadowRootReader();
+      // The React overlay, asked for the first time the stage needs it (the stage stops asking
+      // once it is mounted), or as soon as the coach state says it may draw.
+      const loadOverlay = askForUi(() => {
+        if (import.meta.env.MODE === 'bench') performance.mark('crm-coach:overlay-asked');
+        return sendMessage('loadOverlay');
+      }, (err) => logOnce('the overlay could not load', err));
       const controller = createCoachController(
         {
           doc: document,
@@ -62,6 +69,9 @@ export default defineContentScript({
           shadowRootOf,
           bench: import.meta.env.MODE === 'bench',
           live: createLivePage(document, shadowRootOf),
+          onState: (state) => {
+            if (mayDraw(state)) loadOverlay('view');
+          },
         },
         stop.signal,
       );
@@ -83,12 +93,6 @@ export default defineContentScript({
         else sendMessage('startAuthor').then((r) => r.ok || console.warn('[crm-coach] author mode did not load', r.error), (err) => console.warn('[crm-coach] author mode did not load', err));
       };
 
-      // The React overlay, asked for the first time the stage needs it (the stage stops asking
-      // once it is mounted).
-      const loadOverlay = askForUi(() => {
-        if (import.meta.env.MODE === 'bench') performance.mark('crm-coach:overlay-asked');
-        return sendMessage('loadOverlay');
-      }, (err) => logOnce('the overlay could not load', err));
       const stage = createStage(document, overlay.container, controller, loadOverlay);
       const bridge = setOverlayBridge({ doc: document, shadow: overlay.shadow, stage, coach: controller });
       ctx.onInvalidated(() => {
