@@ -79,6 +79,15 @@ export interface CoachController {
   reload(): void;
 }
 
+/**
+ * What makes a new page for the coach (a page.view, tips shown again per page): the URL without
+ * its hash, plus the record. SuiteCRM's ajaxUI moves between records by the hash only, and its
+ * reader keys each record (docs/adapters.md); an in-page anchor (#section) is not a new page.
+ */
+export function navigationKey(url: URL, recordKey: string | null): string {
+  return `${url.origin}${url.pathname}${url.search}|${recordKey ?? ''}`;
+}
+
 interface LocalItem {
   dismissed?: boolean;
   snoozedUntil?: number;
@@ -384,7 +393,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       if (view) publish(null);
       return;
     }
-    const key = `${url.origin}${url.pathname}${url.search}`;
+    const key = navigationKey(url, next.recordKey);
     const navChanged = key !== navKey;
     const sig = live ? dependencySignature(next, fieldNames()) : modelSignature(next);
     if (!navChanged && !force && sig === lastSig && !followPage && (!followsSelectors(plan) || !selectors.refresh())) {
@@ -609,7 +618,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       // Ask again for this page (packs, settings or the policy changed); the answer re-plans it.
       const url = deps.url();
       const key = `${url.origin}${url.pathname}${url.search}`;
-      const recordKey = model && navKey === key ? model.recordKey : null;
+      const recordKey = model && navKey === navigationKey(url, model.recordKey) ? model.recordKey : null;
       void fetchState(`${key}|${recordKey ?? ''}`, url.href, recordKey, true);
     },
     openSnippet(packId, snippetId) {

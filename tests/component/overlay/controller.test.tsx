@@ -85,6 +85,22 @@ describe('content script coach loop', () => {
     expect(JSON.stringify(h.events)).not.toMatch(/1000|2000|2026-06-30/);
   });
 
+  it('a move to another record by the hash only (SuiteCRM ajaxUI) is a new page; an in-page anchor is not', async () => {
+    const h = await startCoach([pack], opportunity());
+    const base = h.page.url;
+    h.page.url = `${base}#details`;
+    h.page.model = { ...h.page.model!, url: h.page.url };
+    h.batch();
+    expect(kinds(h.events).filter((k) => k === 'page.view')).toHaveLength(1);
+    h.page.url = `${base}#ajaxUILoc=index.php%3Fmodule%3DOpportunities%26record%3D2`;
+    h.page.model = { ...opportunity(), url: h.page.url, recordKey: 'rk_other' };
+    h.batch();
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(kinds(h.events).filter((k) => k === 'page.view')).toHaveLength(2);
+  });
+
   it('skips fields the background already rewarded on this record', async () => {
     const h = await startCoach([pack], opportunity(), { resolved: ['acme/hyg|Amount'] });
     const [amount, close, next] = h.page.model!.fields;
