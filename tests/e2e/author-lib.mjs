@@ -83,3 +83,31 @@ export async function importPackFile(session, file, id) {
   if (await alert.isVisible()) throw new Error(`${file} was refused: ${await alert.innerText()}`);
   await page.close();
 }
+
+/**
+ * The page's DOM as text, through open shadow roots, without our overlay host (values of controls
+ * included): picking, previewing and saving must leave it unchanged. `rootId` limits it to one
+ * element's subtree (SuiteCRM's #content: its own alert check rewrites the header meanwhile).
+ */
+export function domSnapshot(page, rootId = null) {
+  return page.evaluate((id) => {
+    const out = [];
+    const walk = (node, depth) => {
+      for (const child of node.childNodes) {
+        if (child.nodeType === 3) {
+          const text = child.nodeValue.trim();
+          if (text) out.push(`${depth}#${text}`);
+          continue;
+        }
+        if (child.nodeType !== 1 || child.localName === 'crm-coach-overlay') continue;
+        const attrs = [...child.attributes].map((a) => `${a.name}=${a.value}`).join(' ');
+        const value = 'value' in child && typeof child.value === 'string' ? ` value=${child.value}` : '';
+        out.push(`${depth}<${child.localName} ${attrs}${value}>`);
+        if (child.shadowRoot) walk(child.shadowRoot, depth + 1);
+        walk(child, depth + 1);
+      }
+    };
+    walk(id ? document.getElementById(id) : document, 0);
+    return out.join('\n');
+  }, rootId);
+}

@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, dumpExtensionStorage, e2eTest, launch, openOptions, overlay, screenshot } from './harness.mjs';
-import { exportDraft, importPackFile, pick, proposal, startAuthor } from './author-lib.mjs';
+import { domSnapshot, exportDraft, importPackFile, pick, proposal, startAuthor } from './author-lib.mjs';
 
 const BASE = (process.env.REALCRM_URL ?? `http://127.0.0.1:${process.env.REALCRM_PORT ?? 8080}`).replace(/\/+$/, '');
 const OPP = '0a1b2c3d-0000-4000-8000-000000000003';
@@ -63,34 +63,6 @@ async function coach(session, page) {
   await overlay(page, '[data-coach-launcher]').waitFor({ state: 'visible', timeout: 15_000 });
 }
 
-/**
- * The record's part of the page (#content, where SuiteCRM draws the views) as text, values of
- * controls included. Not the whole body: SuiteCRM's own alert check rewrites the header's
- * notification menu while the test runs.
- */
-function domSnapshot(page) {
-  return page.evaluate(() => {
-    const out = [];
-    const walk = (node, depth) => {
-      for (const child of node.childNodes) {
-        if (child.nodeType === 3) {
-          const text = child.nodeValue.trim();
-          if (text) out.push(`${depth}#${text}`);
-          continue;
-        }
-        if (child.nodeType !== 1 || child.localName === 'crm-coach-overlay') continue;
-        const attrs = [...child.attributes].map((a) => `${a.name}=${a.value}`).join(' ');
-        const value = 'value' in child && typeof child.value === 'string' ? ` value=${child.value}` : '';
-        out.push(`${depth}<${child.localName} ${attrs}${value}>`);
-        if (child.shadowRoot) walk(child.shadowRoot, depth + 1);
-        walk(child, depth + 1);
-      }
-    };
-    walk(document.getElementById('content'), 0);
-    return out.join('\n');
-  });
-}
-
 /** Lines added or removed between two snapshots. */
 function assertSameDom(before, after) {
   if (after === before) return;
@@ -110,7 +82,7 @@ e2eTest(
     // Record values on the page that must never reach storage or the pack.
     const values = (await page.locator('.detail-view-field[field=name], .detail-view-field[field=account_name]').allInnerTexts()).map((v) => v.trim()).filter((v) => v.length >= 4);
     assert.ok(values.length >= 2, `record values read: ${JSON.stringify(values)}`);
-    const before = await domSnapshot(page);
+    const before = await domSnapshot(page, 'content');
 
     // A field: its column name from data-field, strong, one match.
     await startAuthor(page);
@@ -126,7 +98,7 @@ e2eTest(
     const tip = overlay(page, '[data-coach-tip="author-draft/amount-feeds-the-forecast"]');
     await tip.waitFor({ state: 'visible' });
     assert.match(await tip.innerText(), /Amount feeds the forecast/);
-    assertSameDom(before, await domSnapshot(page));
+    assertSameDom(before, await domSnapshot(page, 'content'));
 
     // A button: the detail view's Actions menu, a selector with one match.
     await bar(page).getByRole('button', { name: 'Author another' }).click();

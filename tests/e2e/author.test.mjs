@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, dumpExtensionStorage, e2eTest, launch, openCrm, openOptions, overlay, route, screenshot } from './harness.mjs';
+import { domSnapshot } from './author-lib.mjs';
 
 const OPP = route({ crm: 'salesforce', object: 'Opportunity', page: 'record' });
 const DYN = route({ crm: 'dynamics', object: 'Opportunity', page: 'record' });
@@ -27,29 +28,6 @@ const card = (page) => overlay(page, '[data-coach-author]');
 const banner = (page) => overlay(page, '[data-coach-author-banner]');
 const bar = (page) => overlay(page, '[data-coach-author-bar]');
 
-/** The page's DOM as text, through open shadow roots, without our overlay host (values of controls included). */
-function domSnapshot(page) {
-  return page.evaluate(() => {
-    const out = [];
-    const walk = (node, depth) => {
-      for (const child of node.childNodes) {
-        if (child.nodeType === 3) {
-          const text = child.nodeValue.trim();
-          if (text) out.push(`${depth}#${text}`);
-          continue;
-        }
-        if (child.nodeType !== 1 || child.localName === 'crm-coach-overlay') continue;
-        const attrs = [...child.attributes].map((a) => `${a.name}=${a.value}`).join(' ');
-        const value = 'value' in child && typeof child.value === 'string' ? ` value=${child.value}` : '';
-        out.push(`${depth}<${child.localName} ${attrs}${value}>`);
-        if (child.shadowRoot) walk(child.shadowRoot, depth + 1);
-        walk(child, depth + 1);
-      }
-    };
-    walk(document, 0);
-    return out.join('\n');
-  });
-}
 
 /** Center of the first visible element matching a (shadow-piercing) selector, optionally offset from its left edge. */
 async function pointOf(page, selector, { fromLeft } = {}) {

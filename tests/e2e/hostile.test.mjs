@@ -56,7 +56,7 @@ async function churnWithSelectorTips(session, file, packId) {
   await options.locator(`[data-coach-pack="${packId}"]`).waitFor({ timeout: 30_000 });
   step('selector pack installed');
   await installFile(options, 'glob-url.json');
-  await options.locator('[data-coach-pack="hostile-glob"]').waitFor({ timeout: 15_000 });
+  await options.locator('[data-coach-pack="hostile-glob"]').waitFor({ timeout: 30_000 });
   step('glob pack installed');
   const page = await openCrm(session, SF);
   await overlay(page).getByRole('button', { name: 'CRM Coach' }).waitFor({ timeout: 15_000 });
