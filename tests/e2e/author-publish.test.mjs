@@ -73,7 +73,7 @@ e2eTest('Dynamics: field and button targets, the tip at once, a live count after
   await overlay(page, '[data-coach-launcher]').waitFor({ state: 'visible' });
   await overlay(page, '[data-coach-launcher]').click();
   await overlay(page, '[data-coach-panel]').getByRole('button', { name: 'Author a tip' }).click();
-  await bar(page).getByRole('status').filter({ hasText: 'Recording of “Qualify a deal” continues: 1 steps so far' }).waitFor();
+  await bar(page).getByRole('status').filter({ hasText: 'Recording of “Qualify a deal” continues (steps so far: 1)' }).waitFor();
   assert.equal(await bar(page).locator('[data-coach-author-steps]').getAttribute('data-coach-author-steps'), '1');
   await screenshot(page, 'author-dynamics-recording-restored', SHOT);
 

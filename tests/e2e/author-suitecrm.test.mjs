@@ -122,7 +122,7 @@ e2eTest(
     // Author mode again: the recording carries on.
     await overlay(page, '[data-coach-launcher]').click();
     await overlay(page, '[data-coach-panel]').getByRole('button', { name: 'Author a tip' }).click();
-    await bar(page).getByRole('status').filter({ hasText: 'Recording of “Update an opportunity” continues: 1 steps so far' }).waitFor();
+    await bar(page).getByRole('status').filter({ hasText: 'Recording of “Update an opportunity” continues (steps so far: 1)' }).waitFor();
     await bar(page).getByRole('button', { name: 'Pick next step' }).click();
     await pick(page, 'form#EditView .edit-view-row-item[data-field=next_step] .label');
     assert.deepEqual(await proposal(page), { target: { field: 'next_step' }, matches: 1, strength: 'strong' });
