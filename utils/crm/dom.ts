@@ -100,6 +100,21 @@ export function queryTrees(trees: readonly ParentNode[], selector: string, limit
   return out;
 }
 
+/**
+ * Whether any element of `trees` (not our overlay host) matches `selector`: one native
+ * `querySelector` per tree, which stops at the first match, where `queryTrees` lists every
+ * match of a broad selector (`main *`) before keeping the first few.
+ */
+export function anyInTrees(trees: readonly ParentNode[], selector: string): boolean {
+  if (!trees.length || !validSelector(trees[0], selector)) return false;
+  for (const tree of trees) {
+    const first = tree.querySelector(selector);
+    if (!first) continue;
+    if (first.localName !== OVERLAY_TAG || queryTrees([tree], selector, 1).length > 0) return true;
+  }
+  return false;
+}
+
 /** The first deep match, or null. */
 export function deepQuery(root: ParentNode, selector: string, shadowRootOf?: ShadowRootOf): Element | null {
   if (!validSelector(root, selector)) return null;

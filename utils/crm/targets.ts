@@ -1,7 +1,7 @@
 /** Resolving pack targets ({field}, {selector, text}, {page}) against the page. Pure reads. */
 import type { Target } from '../packs/types';
 import type { FieldModel, PageModel } from './types';
-import { clean, composedCompare, deepQueryAll, isVisible, newVisibilityMemo, queryTrees, textOf, treesOf, type ShadowRootOf } from './dom';
+import { anyInTrees, clean, composedCompare, deepQueryAll, isVisible, newVisibilityMemo, queryTrees, textOf, treesOf, type ShadowRootOf } from './dom';
 import { logOnce } from './log';
 
 /** Elements of one selector target whose text is read (the rest are not candidates). */
@@ -126,6 +126,8 @@ export function createSelectorScope(doc: Document, shadowRootOf?: ShadowRootOf):
   return (target) => {
     try {
       const want = target.text ? clean(target.text).toLowerCase() : '';
+      // Without text, presence is the first match: no list of every match of a broad selector.
+      if (!want) return anyInTrees(trees, target.selector);
       return queryTrees(trees, target.selector, MAX_SELECTOR_MATCHES).some((el) => hasText(el, want, shadowRootOf));
     } catch (err) {
       logOnce('could not resolve a target', err);

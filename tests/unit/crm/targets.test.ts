@@ -102,6 +102,22 @@ describe('createSelectorScope', () => {
     expect(answers).toContain(false);
   });
 
+  it('without text, our own overlay host is not an answer, even as the first match', () => {
+    const overlayHost = document.createElement('crm-coach-overlay');
+    overlayHost.className = 'probe';
+    document.body.prepend(overlayHost);
+    try {
+      expect(createSelectorScope(document)({ selector: '.probe' })).toBe(false);
+      const other = document.createElement('div');
+      other.className = 'probe';
+      document.body.append(other);
+      expect(createSelectorScope(document)({ selector: '.probe' })).toBe(true);
+      other.remove();
+    } finally {
+      overlayHost.remove();
+    }
+  });
+
   it('finds the page trees once, when made: a later shadow root needs a new scope, a later element does not', () => {
     const scope = createSelectorScope(document);
     const host = document.createElement('x-late');
