@@ -15,6 +15,7 @@ import { BENCH_EXTENSION_DIR } from '../lib/config.mjs';
 import { EXTENSION_ORIGIN, startProfiler, stopProfiler } from '../lib/browser.mjs';
 import { attributeProfile } from '../lib/profile.mjs';
 import { summarize } from '../lib/stats.mjs';
+import { churn, longestTask, watchLongTasks } from '../../tests/e2e/churn.mjs';
 
 const file = process.argv[2] ?? 'selector-tips-100.json';
 const extensionDir = process.argv[3] ?? BENCH_EXTENSION_DIR;
@@ -30,33 +31,17 @@ try {
   await overlay(page).getByRole('button', { name: 'CRM Coach' }).waitFor({ timeout: 30_000 });
   // SETTLE_MS: let the first checks of every selector finish before measuring (0: measure from the coach's first view, as the e2e does).
   await page.waitForTimeout(Number(process.env.SETTLE_MS ?? 0));
-  await page.evaluate(() => {
-    performance.clearMeasures('crm-coach:batch');
-    window.__longest = 0;
-    new window.PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await page.evaluate(() => performance.clearMeasures('crm-coach:batch'));
+  await watchLongTasks(page);
   const cdp = await page.context().newCDPSession(page);
   await startProfiler(cdp, 500);
   // The churn of tests/e2e/hostile.test.mjs: 60 changes in 3 s.
-  await page.evaluate(async () => {
-    const box = document.createElement('div');
-    document.body.append(box);
-    for (let i = 0; i < 60; i++) {
-      const row = document.createElement('div');
-      row.className = `churn-${i}`;
-      row.textContent = `row ${i}`;
-      box.append(row);
-      if (i % 3 === 0) box.firstChild?.remove();
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  });
+  await churn(page);
   await page.waitForTimeout(500);
   const profile = await stopProfiler(cdp);
   if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
   const batches = await page.evaluate(() => performance.getEntriesByName('crm-coach:batch').map((e) => e.duration));
-  const longest = await page.evaluate(() => window.__longest);
+  const longest = await longestTask(page);
   const ext = attributeProfile(profile, EXTENSION_ORIGIN);
   const s = summarize(batches);
   const r = (v) => Math.round(v * 10) / 10;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { clickToolbarButton, dumpExtensionStorage, e2eTest, TOOLBAR_CLICK, eventually, openCrm, openOptions, overlay, route, ROOT } from './harness.mjs';
 import { readUsage } from './usage-lib.mjs';
+import { churn, longestTask, watchLongTasks } from './churn.mjs';
 
 const corpus = (name) => readFileSync(path.join(ROOT, 'tests/fixtures/packs/hostile', name), 'utf8');
 const SF = route({ crm: 'salesforce', object: 'Opportunity', page: 'record' });
@@ -17,32 +18,11 @@ async function installFile(options, name) {
   await options.getByLabel('Import pack file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(corpus(name)) });
 }
 
-/** Records the longest main-thread task of the page (PerformanceObserver 'longtask') from now on. */
-async function watchLongTasks(page) {
-  await page.evaluate(() => {
-    window.__longest = 0;
-    new window.PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-    }).observe({ type: 'longtask' });
-  });
-}
-
-/** The page changes its own DOM 60 times in 3 s, as a busy CRM does; returns the longest task seen. */
-async function churn(page) {
-  await page.evaluate(async () => {
-    const box = document.createElement('div');
-    document.body.append(box);
-    for (let i = 0; i < 60; i++) {
-      const row = document.createElement('div');
-      row.className = `churn-${i}`;
-      row.textContent = `row ${i}`;
-      box.append(row);
-      if (i % 3 === 0) box.firstChild?.remove();
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  });
+/** The page churns as a busy CRM does (tests/e2e/churn.mjs); returns the longest task seen. */
+async function churnPage(page) {
+  await churn(page);
   await page.waitForTimeout(300);
-  return page.evaluate(() => window.__longest);
+  return longestTask(page);
 }
 
 /**
@@ -62,7 +42,7 @@ async function churnWithSelectorTips(session, file, packId) {
   await overlay(page).getByRole('button', { name: 'CRM Coach' }).waitFor({ timeout: 15_000 });
   step('coach on the page');
   await watchLongTasks(page);
-  const longest = await churn(page);
+  const longest = await churnPage(page);
   step(`churned; longest task ${longest} ms`);
   assert.ok(longest < MAX_GAP_MS, `longest main-thread task while the page churned: ${longest} ms`);
   // The page still answers at once, and so does the background.
