@@ -16,7 +16,9 @@ import { endOfLocalDay } from '@/utils/coach/show-rules';
 import { withStep, type TourProgress } from '@/utils/coach/tour';
 import type { CoachPlan, TipPlan } from '@/utils/coach/types';
 import { registerCatalog, resolveUiLanguage, setUiLanguage, t, type UiLanguage } from '@/utils/i18n';
-import type { OverlayActions, OverlayView, CoachEventInput } from '@/components/overlay/types';
+import type { OverlayActions, OverlayView } from '@/components/overlay/types';
+import { itemKey } from '@/utils/packs/refs';
+import * as events from './events';
 import type { LauncherPosition } from '@/components/overlay/launcher';
 import { DEFAULT_LAUNCHER } from '@/components/overlay/launcher';
 import type { ShadowRootOf } from '@/components/overlay/dom';
@@ -208,19 +210,8 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
   // ------------------------------------------------------------ events
 
   /** Events of an update wait until its view is published, so the overlay renders first. */
-  let held: OutboxInput[] | null = null;
-  const record = (e: CoachEventInput) => {
-    const event = { ...e, crm: model?.crm, object: model?.object?.label, page: model?.page };
-    if (held) held.push(event);
-    else send(event);
-  };
-  const send = (event: OutboxInput) => {
-    try {
-      deps.outbox.record(event);
-    } catch (err) {
-      logOnce('could not record an event', err);
-    }
-  };
+  const recorder = events.createEventRecorder(deps.outbox, () => model);
+  const record = recorder.record;
 
   const markShown = (tips: readonly TipPlan[]) => {
     for (const tp of tips) {
@@ -229,7 +220,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       const l = localOf(tp.key);
       l.shownBase ??= storedItem(tp.key).shown;
       l.shownCount = (l.shownCount ?? 0) + 1;
-      record({ kind: 'tip.shown', packId: tp.packId, itemId: tp.tip.id });
+      record(events.tipShown(tp));
     }
   };
 
@@ -347,14 +338,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
         const next = live ? live.step(url, ctx, sites(), t0 + SLICE_MS) : deps.readPage(deps.doc, url, ctx, sites());
         if (next === undefined) done = false;
         else {
-          held = [];
-          try {
-            apply(url, next, j.force);
-          } finally {
-            const events = held;
-            held = null;
-            for (const e of events) send(e);
-          }
+          recorder.held(() => apply(url, next, j.force));
         }
       }
     } catch (err) {
@@ -414,7 +398,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       selectors.reset();
       modelReadyMarked = false;
       firstTipMarked = false;
-      record({ kind: 'page.view' });
+      record(events.pageView());
     }
     if (bench && !modelReadyMarked) {
       modelReadyMarked = true;
@@ -447,9 +431,9 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     // Nudges: each empty field once per record; a filled one rewarded once per record, nudge and field.
     if (!state.paused) {
       const seen = tracker.observe(plan.nudges, new Set(stateFor === wanted ? state.resolved : []));
-      for (const e of seen.shown) record({ kind: 'nudge.shown', packId: e.packId, itemId: e.itemId, field: e.field, recordKey: next.recordKey ?? undefined });
+      for (const e of seen.shown) record(events.nudgeShown(e, next.recordKey));
       for (const e of seen.resolved) {
-        record({ kind: 'nudge.resolved', packId: e.packId, itemId: e.itemId, field: e.field, points: e.points, recordKey: next.recordKey ?? undefined });
+        record(events.nudgeResolved(e, next.recordKey));
         announcement = `${t('coach_nudge_filled', e.field)} ${t('coach_nudge_points', e.points ?? 1)}`;
       }
       nudgeDone = seen.done;
@@ -490,15 +474,26 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
 
   // ------------------------------------------------------------ actions
 
+  const saveTourStep = (key: string, step: number | null) => {
+    tourProgress = withStep(tourProgress, key, step);
+    deps.saveTourProgress(tourProgress).catch((err) => logOnce('could not save tour progress', err));
+    publishView();
+  };
+
+  /** A snippet or tour finished: completed here until the next state refresh. */
+  const complete = (key: string) => {
+    localOf(key).completed = true;
+    update('complete', true);
+  };
+
   const actions: OverlayActions = {
-    record,
     tipsSeen: (tips) => markShown(tips),
     dismissTip(tp, snooze) {
       const l = localOf(tp.key);
       if (snooze) l.snoozedUntil = endOfLocalDay(deps.now());
       else l.dismissed = true;
       closedOnPage.add(tp.key);
-      record({ kind: 'tip.dismissed', packId: tp.packId, itemId: tp.tip.id, ...(snooze ? { snooze: true } : {}) });
+      record(events.tipDismissed(tp, snooze));
       update('dismiss', true);
     },
     setPaused(paused) {
@@ -517,15 +512,19 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       deps.setPagePrefs({ launcher: { crm: model.crm, ...pos } }).catch((err) => logOnce('could not save the launcher position', err));
       publishView();
     },
-    setTourProgress(key, step) {
-      tourProgress = withStep(tourProgress, key, step);
-      deps.saveTourProgress(tourProgress).catch((err) => logOnce('could not save tour progress', err));
-      publishView();
+    markHelpful: (tp, helpful) => record(events.tipHelpful(tp, helpful)),
+    openSnippet: (packId, snippetId) => record(events.snippetOpened(packId, snippetId)),
+    completeSnippet(packId, snippet) {
+      record(events.snippetCompleted(packId, snippet));
+      complete(itemKey(packId, snippet.id));
     },
-    completeItem(key) {
-      localOf(key).completed = true;
-      update('complete', true);
+    startTour: (plan) => record(events.tourStarted(plan)),
+    completeTour(plan) {
+      record(events.tourCompleted(plan));
+      saveTourStep(plan.key, null);
+      complete(plan.key);
     },
+    setTourProgress: (key, step) => saveTourStep(key, step),
     resolveTarget: (target) => (model ? deps.resolveTarget(target, model, deps.doc, deps.shadowRootOf) : null),
     followPage(active) {
       followPage = active;
