@@ -19,13 +19,13 @@ import { registerCatalog, resolveUiLanguage, setUiLanguage, t, type UiLanguage }
 import type { OverlayActions, OverlayView } from '@/components/overlay/types';
 import { itemKey } from '@/utils/packs/refs';
 import * as events from './events';
+import { createRetry, createScheduler } from './scheduler';
 import type { LauncherPosition } from '@/components/overlay/launcher';
 import { DEFAULT_LAUNCHER } from '@/components/overlay/launcher';
 import type { ShadowRootOf } from '@/components/overlay/dom';
 import { setMarkdownTrees } from '@/components/overlay/markdown-trees';
 import { logOnce } from '@/utils/crm/log';
 import { packEmptyTexts } from '@/utils/crm/empty-texts';
-import { WINDOW_MS as SELECTOR_WINDOW_MS } from '@/utils/crm/selector-budget';
 import { createSelectorAnswers } from '@/utils/crm/selector-answers';
 import { EVERYTHING, type PageChanges } from '@/utils/crm/selector-changes';
 import type { LivePage } from '@/utils/crm/live-page';
@@ -103,23 +103,10 @@ interface LocalItem {
 /** Bench marks are compiled out of every other build. */
 const BENCH_BUILD = import.meta.env.MODE === 'bench';
 
-/** A first state ask that failed is asked again this many times, after START_RETRY_MS, then twice that, … */
-const START_RETRIES = 5;
-const START_RETRY_MS = 200;
 
 /** The plan while coaching is paused on this host: nothing planned. */
 const PAUSED_PLAN: CoachPlan = { tips: [], panelTips: [], nudges: [], snippets: [], tours: [], explanations: [] };
 
-/** Work per task while reading a page in slices (ms); then the event loop gets a turn. */
-const SLICE_MS = 4;
-
-interface Job {
-  /** When the batch's work started, and how long it has worked so far (slices only, not the gaps). */
-  start: number;
-  work: number;
-  reason: string;
-  force: boolean;
-}
 
 export function createCoachController(deps: ControllerDeps, signal: AbortSignal): CoachController {
   const bench = BENCH_BUILD && !!deps.bench;
@@ -151,7 +138,6 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
   let firstTipMarked = false;
   const tracker = createNudgeTracker();
   const live = deps.live;
-  let job: Job | null = null;
   /** Fields the packs may look up (the live model's signature reads only those, the live page reads only those in full). */
   let depNames: string[] = [];
   let depPacks: Pack[] | null = null;
@@ -283,8 +269,6 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     scope: () => (deps.selectorScope ? deps.selectorScope(deps.doc, deps.shadowRootOf) : (target) => !!model && deps.resolveTarget(target, model, deps.doc, deps.shadowRootOf) !== null),
     shadowRootOf: deps.shadowRootOf,
   });
-  let selectorsLater: ReturnType<typeof setTimeout> | undefined;
-  signal.addEventListener('abort', () => clearTimeout(selectorsLater));
 
   /** Selector targets can appear without the model changing: keep planning while any is in play. */
   const followsSelectors = (p: CoachPlan | null) =>
@@ -309,64 +293,27 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
 
   /**
    * A batch of page changes (or a state change): brings the model up to date, then plans and
-   * renders when what the coach reads changed. With the live page the reading runs in slices of
-   * SLICE_MS; a batch arriving meanwhile joins the running one.
+   * renders when what the coach reads changed. The live page is read in slices; a batch arriving
+   * meanwhile joins the running one (./scheduler.ts).
    */
-  function update(reason: string, force = false, observerMs = 0): void {
-    if (signal.aborted) return;
-    if (job) {
-      job.force ||= force;
-      job.work += observerMs;
-      if (reason !== 'mutation') job.reason = reason;
-      return;
-    }
-    job = { start: bench ? performance.now() : 0, work: observerMs, reason, force };
-    runJob();
-  }
-
-  function runJob(): void {
-    const j = job;
-    if (!j) return;
-    const t0 = bench || live ? performance.now() : 0;
-    let done = true;
-    try {
+  const scheduler = createScheduler({
+    signal,
+    bench,
+    slice(j, deadline) {
+      if (!state) return true;
       const url = deps.url();
-      if (state) {
-        const ctx = readerContext(state);
-        // Fields no pack names are read in full only while the panel shows them (docs/adapters.md).
-        live?.focus(watchers > 0 ? null : fieldNames());
-        const next = live ? live.step(url, ctx, sites(), t0 + SLICE_MS) : deps.readPage(deps.doc, url, ctx, sites());
-        if (next === undefined) done = false;
-        else {
-          recorder.held(() => apply(url, next, j.force));
-        }
-      }
-    } catch (err) {
-      logOnce(`coach update failed (${j.reason})`, err);
-    }
-    if (bench) j.work += performance.now() - t0;
-    if (!done && !signal.aborted) {
-      // More to read: let the page have the event loop, then carry on (only while there is work).
-      setTimeout(runJob, 0);
-      return;
-    }
-    job = null;
-    if (bench) {
-      // The overlay renders in a microtask queued by publish(): measure after it too.
-      const end = performance.now();
-      queueMicrotask(() => performance.measure('crm-coach:batch', { start: j.start, duration: j.work + performance.now() - end }));
-    }
-    // Changes that came in after the reading finished.
-    if (live?.index.pending && !signal.aborted) update('mutation');
-    // Selector checks left over by the budget: another batch once the budget's window is over
-    // (sooner there would be no budget to check with), while checks are left.
-    else if (selectors.takeBehind() && !signal.aborted && selectorsLater === undefined) {
-      selectorsLater = setTimeout(() => {
-        selectorsLater = undefined;
-        update('selectors');
-      }, SELECTOR_WINDOW_MS);
-    }
-  }
+      const ctx = readerContext(state);
+      // Fields no pack names are read in full only while the panel shows them (docs/adapters.md).
+      live?.focus(watchers > 0 ? null : fieldNames());
+      const next = live ? live.step(url, ctx, sites(), deadline) : deps.readPage(deps.doc, url, ctx, sites());
+      if (next === undefined) return false;
+      recorder.held(() => apply(url, next, j.force));
+      return true;
+    },
+    pending: () => !!live?.index.pending,
+    behind: () => selectors.takeBehind(),
+  });
+  const update = scheduler.update;
 
   function apply(url: URL, next: PageModel | null, force: boolean): void {
     if (!state) return;
@@ -540,9 +487,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
 
   let starting = false;
   let refreshAfterStart = false;
-  let startTries = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  signal.addEventListener('abort', () => clearTimeout(retryTimer));
+  const retry = createRetry(signal);
 
   /**
    * Asks for the first state and starts watching the page. A failed ask (the background not up
@@ -552,7 +497,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
   async function start(): Promise<void> {
     if (starting || state || signal.aborted) return;
     starting = true;
-    clearTimeout(retryTimer);
+    retry.cancel();
     try {
       const first = deps.url();
       const [s, progress] = await Promise.all([
@@ -583,9 +528,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       if (!live) watch();
     } catch (err) {
       logOnce('the coach could not start', err);
-      if (startTries < START_RETRIES && !signal.aborted) {
-        retryTimer = setTimeout(() => void start(), START_RETRY_MS * 2 ** startTries++);
-      }
+      retry.later(() => void start());
     } finally {
       starting = false;
     }
