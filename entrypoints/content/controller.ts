@@ -7,7 +7,6 @@
 import type { AdapterContext, PageModel } from '@/utils/crm/types';
 import type { Pack, SiteDefinition, Target } from '@/utils/packs/types';
 import type { CoachState } from '@/utils/messaging';
-import type { ItemState } from '@/utils/usage/types';
 import type { OutboxInput } from '@/utils/usage/outbox';
 import { planCoach } from '@/utils/coach/engine';
 import { dependencySignature, elementId, fieldNamesUsed, modelSignature, planSignature as planSignatureOf } from '@/utils/coach/signature';
@@ -20,6 +19,7 @@ import type { OverlayActions, OverlayView } from '@/components/overlay/types';
 import { itemKey } from '@/utils/packs/refs';
 import * as events from './events';
 import { createRetry, createScheduler } from './scheduler';
+import { EMPTY_SESSION, itemsForEngine, navigationKey, reduceSession, unseen, type Session } from './session';
 import type { LauncherPosition } from '@/components/overlay/launcher';
 import { DEFAULT_LAUNCHER } from '@/components/overlay/launcher';
 import type { ShadowRootOf } from '@/components/overlay/dom';
@@ -81,25 +81,6 @@ export interface CoachController {
   reload(): void;
 }
 
-/**
- * What makes a new page for the coach (a page.view, tips shown again per page): the URL without
- * its hash, plus the record. SuiteCRM's ajaxUI moves between records by the hash only, and its
- * reader keys each record (docs/adapters.md); an in-page anchor (#section) is not a new page.
- */
-export function navigationKey(url: URL, recordKey: string | null): string {
-  return `${url.origin}${url.pathname}${url.search}|${recordKey ?? ''}`;
-}
-
-interface LocalItem {
-  dismissed?: boolean;
-  snoozedUntil?: number;
-  completed?: boolean;
-  /** Shows recorded in this tab: the stored count when the first one was made, and how many since. */
-  shownBase?: number;
-  shownCount?: number;
-}
-
-
 /** Bench marks are compiled out of every other build. */
 const BENCH_BUILD = import.meta.env.MODE === 'bench';
 
@@ -118,20 +99,14 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
   let fetching = '';
   let lang = 'en';
   let tourProgress: TourProgress = {};
-  const local = new Map<string, LocalItem>();
+  let session: Session = EMPTY_SESSION;
 
   let model: PageModel | null = null;
   let plan: CoachPlan | null = null;
   let lastSig = '';
   let lastPlanSig = '';
-  let navKey = '';
-  let trackerKey = '';
-  let navShown = new Map<string, number>();
-  let closedOnPage = new Set<string>();
   let followPage = false;
   let tick = 0;
-  let announcement = '';
-  let nudgeDone: ReadonlySet<string> = new Set();
   let request: OverlayView['request'] = null;
   let requestSeq = 0;
   let modelReadyMarked = false;
@@ -160,38 +135,8 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     for (const l of listeners) l();
   };
 
-  // ------------------------------------------------------------ items
-
-  const storedItem = (key: string): ItemState => state?.items[key] ?? { key, shown: 0, dismissed: false, completed: false };
-
-  const shownNow = (key: string): number => {
-    const stored = storedItem(key).shown;
-    const l = local.get(key);
-    return l?.shownBase !== undefined ? Math.max(stored, l.shownBase + (l.shownCount ?? 0)) : stored;
-  };
-
-  /** Item states for the engine: stored state, plus what this tab did, with shows of this page left out. */
-  const itemsForEngine = (): Record<string, ItemState> => {
-    const out: Record<string, ItemState> = { ...(state?.items ?? {}) };
-    for (const [key, l] of local) {
-      const s = storedItem(key);
-      out[key] = {
-        ...s,
-        shown: shownNow(key),
-        dismissed: s.dismissed || !!l.dismissed,
-        snoozedUntil: Math.max(s.snoozedUntil ?? 0, l.snoozedUntil ?? 0) || undefined,
-        completed: s.completed || !!l.completed,
-      };
-    }
-    for (const [key, before] of navShown) out[key] = { ...(out[key] ?? storedItem(key)), shown: before };
-    return out;
-  };
-
-  const localOf = (key: string): LocalItem => {
-    let l = local.get(key);
-    if (!l) local.set(key, (l = {}));
-    return l;
-  };
+  const stored = () => state?.items ?? {};
+  const itemsNow = () => itemsForEngine(session, stored());
 
   // ------------------------------------------------------------ events
 
@@ -199,15 +144,12 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
   const recorder = events.createEventRecorder(deps.outbox, () => model);
   const record = recorder.record;
 
+  /** Tips the user can see now: tip.shown once per page. */
   const markShown = (tips: readonly TipPlan[]) => {
-    for (const tp of tips) {
-      if (navShown.has(tp.key)) continue;
-      navShown.set(tp.key, shownNow(tp.key));
-      const l = localOf(tp.key);
-      l.shownBase ??= storedItem(tp.key).shown;
-      l.shownCount = (l.shownCount ?? 0) + 1;
-      record(events.tipShown(tp));
-    }
+    const fresh = unseen(session, tips);
+    if (!fresh.length) return;
+    session = reduceSession(session, { type: 'shown', keys: fresh.map((tp) => tp.key), stored: stored() });
+    for (const tp of fresh) record(events.tipShown(tp));
   };
 
   // ------------------------------------------------------------ state
@@ -325,7 +267,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       return;
     }
     const key = navigationKey(url, next.recordKey);
-    const navChanged = key !== navKey;
+    const navChanged = key !== session.navKey;
     const sig = live ? dependencySignature(next, fieldNames()) : modelSignature(next);
     if (!navChanged && !force && sig === lastSig && !followPage && (!followsSelectors(plan) || !selectors.refresh())) {
       // Nothing the engine reads changed; the coach panel, when open, still shows the new model.
@@ -338,10 +280,9 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
 
     model = next;
     lastSig = sig;
+    const before = session;
+    session = reduceSession(session, { type: 'page', navKey: key, recordKey: next.recordKey ?? `page:${key}` });
     if (navChanged) {
-      navKey = key;
-      navShown = new Map();
-      closedOnPage = new Set();
       selectors.reset();
       modelReadyMarked = false;
       firstTipMarked = false;
@@ -351,12 +292,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       modelReadyMarked = true;
       performance.mark('crm-coach:model-ready');
     }
-    const recKey = next.recordKey ?? `page:${key}`;
-    if (recKey !== trackerKey) {
-      trackerKey = recKey;
-      tracker.reset();
-      announcement = '';
-    }
+    if (session.recordKey !== before.recordKey) tracker.reset();
     const wanted = `${key}|${next.recordKey ?? ''}`;
     // Asked after this update's view is out (a microtask), so the first tip does not wait for the message.
     if (stateFor !== wanted && fetching !== wanted) queueMicrotask(() => void fetchState(wanted, url.href, next.recordKey));
@@ -367,11 +303,11 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       model: next,
       packs: state.packs,
       user: { role: state.settings.role, startDate: state.settings.startDate },
-      items: itemsForEngine(),
+      items: itemsNow(),
       now: deps.now(),
       selectorPresent: selectors.present,
       selectorSuspended: selectors.suspendedWhy,
-      closedOnPage,
+      closedOnPage: session.closedOnPage,
     });
     selectors.endPlan();
 
@@ -379,16 +315,17 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     if (!state.paused) {
       const seen = tracker.observe(plan.nudges, new Set(stateFor === wanted ? state.resolved : []));
       for (const e of seen.shown) record(events.nudgeShown(e, next.recordKey));
+      let announcement: string | undefined;
       for (const e of seen.resolved) {
         record(events.nudgeResolved(e, next.recordKey));
         announcement = `${t('coach_nudge_filled', e.field)} ${t('coach_nudge_points', e.points ?? 1)}`;
       }
-      nudgeDone = seen.done;
+      session = reduceSession(session, { type: 'nudges', done: seen.done, announcement });
       markShown(plan.tips);
     }
 
     const anchors = plan.tips.map((tp) => (tp.field ? elementId(tp.field.element) : '')).join(',');
-    const planSig = `${sig}|${planSignature(plan, anchors)}|${state.paused}|${announcement}`;
+    const planSig = `${sig}|${planSignature(plan, anchors)}|${state.paused}|${session.announcement}`;
     if (followPage) tick++;
     if (!force && !navChanged && planSig === lastPlanSig && !followPage && view) {
       if (live && watchers > 0) publishView();
@@ -407,13 +344,13 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       model,
       plan,
       packs: state.packs,
-      items: itemsForEngine(),
+      items: itemsNow(),
       paused: state.paused,
       host: deps.url().hostname,
       launcher: launcherFor(),
       tourProgress,
-      nudgeDone,
-      announcement,
+      nudgeDone: session.nudgeDone,
+      announcement: session.announcement,
       tick,
       request,
     });
@@ -429,17 +366,14 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
 
   /** A snippet or tour finished: completed here until the next state refresh. */
   const complete = (key: string) => {
-    localOf(key).completed = true;
+    session = reduceSession(session, { type: 'completed', key });
     update('complete', true);
   };
 
   const actions: OverlayActions = {
     tipsSeen: (tips) => markShown(tips),
     dismissTip(tp, snooze) {
-      const l = localOf(tp.key);
-      if (snooze) l.snoozedUntil = endOfLocalDay(deps.now());
-      else l.dismissed = true;
-      closedOnPage.add(tp.key);
+      session = reduceSession(session, { type: 'dismissed', key: tp.key, until: snooze ? endOfLocalDay(deps.now()) : undefined });
       record(events.tipDismissed(tp, snooze));
       update('dismiss', true);
     },
@@ -560,7 +494,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       // Ask again for this page (packs, settings or the policy changed); the answer re-plans it.
       const url = deps.url();
       const key = `${url.origin}${url.pathname}${url.search}`;
-      const recordKey = model && navKey === navigationKey(url, model.recordKey) ? model.recordKey : null;
+      const recordKey = model && session.navKey === navigationKey(url, model.recordKey) ? model.recordKey : null;
       void fetchState(`${key}|${recordKey ?? ''}`, url.href, recordKey, true);
     },
     openSnippet(packId, snippetId) {
