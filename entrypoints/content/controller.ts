@@ -19,9 +19,8 @@ import type { OverlayActions, OverlayView } from '@/components/overlay/types';
 import { itemKey } from '@/utils/packs/refs';
 import * as events from './events';
 import { createRetry, createScheduler } from './scheduler';
+import { buildView } from './view';
 import { EMPTY_SESSION, itemsForEngine, navigationKey, reduceSession, unseen, type Session } from './session';
-import type { LauncherPosition } from '@/components/overlay/launcher';
-import { DEFAULT_LAUNCHER } from '@/components/overlay/launcher';
 import type { ShadowRootOf } from '@/components/overlay/dom';
 import { setMarkdownTrees } from '@/components/overlay/markdown-trees';
 import { logOnce } from '@/utils/crm/log';
@@ -335,25 +334,8 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     publishView();
   }
 
-  const launcherFor = (): LauncherPosition => (model && state?.settings.launcher?.[model.crm]) || DEFAULT_LAUNCHER;
-
   function publishView(): void {
-    if (!model || !plan || !state) return;
-    publish({
-      lang,
-      model,
-      plan,
-      packs: state.packs,
-      items: itemsNow(),
-      paused: state.paused,
-      host: deps.url().hostname,
-      launcher: launcherFor(),
-      tourProgress,
-      nudgeDone: session.nudgeDone,
-      announcement: session.announcement,
-      tick,
-      request,
-    });
+    if (model && plan && state) publish(buildView({ lang, model, plan, state, session, host: deps.url().hostname, tourProgress, tick, request }));
   }
 
   // ------------------------------------------------------------ actions
