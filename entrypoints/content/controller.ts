@@ -9,7 +9,7 @@ import type { Pack, SiteDefinition, Target } from '@/utils/packs/types';
 import type { CoachState } from '@/utils/messaging';
 import type { OutboxInput } from '@/utils/usage/outbox';
 import { planCoach } from '@/utils/coach/engine';
-import { dependencySignature, elementId, fieldNamesUsed, modelSignature, planSignature as planSignatureOf } from '@/utils/coach/signature';
+import { dependencySignature, elementId, fieldNamesUsed, planSignature as planSignatureOf } from '@/utils/coach/signature';
 import { createNudgeTracker } from '@/utils/coach/nudge-tracker';
 import { endOfLocalDay } from '@/utils/coach/show-rules';
 import { withStep, type TourProgress } from '@/utils/coach/tour';
@@ -33,7 +33,6 @@ import type { LiveIndex } from '@/utils/crm/live-index';
 export interface ControllerDeps {
   doc: Document;
   url(): URL;
-  readPage(doc: Document, url: URL, ctx: AdapterContext, sites?: SiteDefinition[]): PageModel | null;
   resolveTarget(target: Target, model: PageModel, doc: Document, shadowRootOf?: ShadowRootOf): Element | null;
   /**
    * Presence checks of selector targets for one batch, sharing one walk of the page
@@ -54,10 +53,10 @@ export interface ControllerDeps {
   /** Benchmark build: performance marks and measures around the work (compiled in only when MODE is 'bench'). */
   bench?: boolean;
   /**
-   * Incremental page model (the content script): used instead of readPage, fed by watchPage
+   * The page model, kept up to date incrementally (utils/crm/live-page.ts): fed by watchPage
    * through its index, read in slices so no task runs long.
    */
-  live?: LivePage;
+  live: LivePage;
   /** The coach state arrived (first or again): the content script starts loading the overlay early when it may draw. */
   onState?(state: CoachState): void;
 }
@@ -245,13 +244,13 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       const url = deps.url();
       const ctx = readerContext(state);
       // Fields no pack names are read in full only while the panel shows them (docs/adapters.md).
-      live?.focus(watchers > 0 ? null : fieldNames());
-      const next = live ? live.step(url, ctx, sites(), deadline) : deps.readPage(deps.doc, url, ctx, sites());
+      live.focus(watchers > 0 ? null : fieldNames());
+      const next = live.step(url, ctx, sites(), deadline);
       if (next === undefined) return false;
       recorder.held(() => apply(url, next, j.force));
       return true;
     },
-    pending: () => !!live?.index.pending,
+    pending: () => live.index.pending,
     behind: () => selectors.takeBehind(),
   });
   const update = scheduler.update;
@@ -267,13 +266,11 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     }
     const key = navigationKey(url, next.recordKey);
     const navChanged = key !== session.navKey;
-    const sig = live ? dependencySignature(next, fieldNames()) : modelSignature(next);
+    const sig = dependencySignature(next, fieldNames());
     if (!navChanged && !force && sig === lastSig && !followPage && (!followsSelectors(plan) || !selectors.refresh())) {
       // Nothing the engine reads changed; the coach panel, when open, still shows the new model.
-      if (live) {
-        model = next;
-        if (watchers > 0 && view) publishView();
-      }
+      model = next;
+      if (watchers > 0 && view) publishView();
       return;
     }
 
@@ -327,7 +324,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     const planSig = `${sig}|${planSignature(plan, anchors)}|${state.paused}|${session.announcement}`;
     if (followPage) tick++;
     if (!force && !navChanged && planSig === lastPlanSig && !followPage && view) {
-      if (live && watchers > 0) publishView();
+      if (watchers > 0) publishView();
       return;
     }
     lastPlanSig = planSig;
@@ -396,7 +393,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       const opened = active && watchers === 0;
       watchers = Math.max(0, watchers + (active ? 1 : -1));
       // The panel lists every field: read the ones left out (in slices, like a new page).
-      if (opened && live) update('panel');
+      if (opened) update('panel');
     },
     shadowRootOf: deps.shadowRootOf,
   };
@@ -436,12 +433,11 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
           },
           signal,
           shadowRootOf: deps.shadowRootOf,
-          index: live?.index,
+          index: live.index,
         });
       // The live index learns of shadow roots through the watcher: it watches from the start.
-      if (live) watch();
+      watch();
       update('start', true);
-      if (!live) watch();
     } catch (err) {
       logOnce('the coach could not start', err);
       retry.later(() => void start());
