@@ -74,47 +74,39 @@ function shownNow(local: Session['local'], stored: Readonly<Record<string, ItemS
   return l?.shownBase !== undefined ? Math.max(before, l.shownBase + (l.shownCount ?? 0)) : before;
 }
 
-function withLocal(s: Session, key: string, change: (l: LocalItem) => LocalItem): Map<string, LocalItem> {
-  const local = new Map(s.local);
-  local.set(key, change(s.local.get(key) ?? {}));
-  return local;
-}
+/** The tab's state of an item, changed. */
+const withLocal = (local: Session['local'], key: string, change: LocalItem) => new Map(local).set(key, { ...local.get(key), ...change });
 
 export function reduceSession(s: Session, a: SessionAction): Session {
   switch (a.type) {
     case 'page': {
-      if (a.navKey === s.navKey && a.recordKey === s.recordKey) return s;
-      const newPage = a.navKey !== s.navKey;
-      const newRecord = a.recordKey !== s.recordKey;
+      const samePage = a.navKey === s.navKey;
+      const sameRecord = a.recordKey === s.recordKey;
+      if (samePage && sameRecord) return s;
       return {
         ...s,
         navKey: a.navKey,
         recordKey: a.recordKey,
-        navShown: newPage ? new Map() : s.navShown,
-        closedOnPage: newPage ? NONE : s.closedOnPage,
-        announcement: newRecord ? '' : s.announcement,
+        navShown: samePage ? s.navShown : new Map(),
+        closedOnPage: samePage ? s.closedOnPage : NONE,
+        announcement: sameRecord ? s.announcement : '',
       };
     }
     case 'shown': {
-      const keys = a.keys.filter((k) => !s.navShown.has(k));
-      if (!keys.length) return s;
       const navShown = new Map(s.navShown);
       const local = new Map(s.local);
-      for (const key of keys) {
+      for (const key of a.keys) {
         if (navShown.has(key)) continue;
         navShown.set(key, shownNow(local, a.stored, key));
-        const l = local.get(key) ?? {};
-        local.set(key, { ...l, shownBase: l.shownBase ?? storedItem(a.stored, key).shown, shownCount: (l.shownCount ?? 0) + 1 });
+        const l = local.get(key);
+        local.set(key, { ...l, shownBase: l?.shownBase ?? storedItem(a.stored, key).shown, shownCount: (l?.shownCount ?? 0) + 1 });
       }
-      return { ...s, navShown, local };
+      return navShown.size === s.navShown.size ? s : { ...s, navShown, local };
     }
-    case 'dismissed': {
-      const closedOnPage = new Set(s.closedOnPage).add(a.key);
-      const local = withLocal(s, a.key, (l) => (a.until !== undefined ? { ...l, snoozedUntil: a.until } : { ...l, dismissed: true }));
-      return { ...s, local, closedOnPage };
-    }
+    case 'dismissed':
+      return { ...s, local: withLocal(s.local, a.key, a.until === undefined ? { dismissed: true } : { snoozedUntil: a.until }), closedOnPage: new Set(s.closedOnPage).add(a.key) };
     case 'completed':
-      return { ...s, local: withLocal(s, a.key, (l) => ({ ...l, completed: true })) };
+      return { ...s, local: withLocal(s.local, a.key, { completed: true }) };
     case 'nudges':
       return { ...s, nudgeDone: a.done, announcement: a.announcement ?? s.announcement };
   }
@@ -122,12 +114,8 @@ export function reduceSession(s: Session, a: SessionAction): Session {
 
 /** Tips not yet shown on this page, each once. */
 export function unseen<T extends { key: string }>(s: Session, tips: readonly T[]): T[] {
-  let out: T[] | null = null;
-  for (const tp of tips) {
-    if (s.navShown.has(tp.key) || out?.some((x) => x.key === tp.key)) continue;
-    (out ??= []).push(tp);
-  }
-  return out ?? [];
+  const keys = new Set<string>();
+  return tips.filter((tp) => !s.navShown.has(tp.key) && !keys.has(tp.key) && !!keys.add(tp.key));
 }
 
 /** Item states for the engine and the view: stored state, plus what this tab did, with shows of this page left out. */
@@ -145,4 +133,22 @@ export function itemsForEngine(s: Session, stored: Readonly<Record<string, ItemS
   }
   for (const [key, before] of s.navShown) out[key] = { ...(out[key] ?? storedItem(stored, key)), shown: before };
   return out;
+}
+
+/** The tab's session as it is now, changed only through the reducer. */
+export interface SessionStore {
+  readonly current: Session;
+  apply(a: SessionAction): void;
+}
+
+export function createSessionStore(): SessionStore {
+  let current = EMPTY_SESSION;
+  return {
+    get current() {
+      return current;
+    },
+    apply(a) {
+      current = reduceSession(current, a);
+    },
+  };
 }
