@@ -44,7 +44,13 @@ export async function run(ctx) {
       }
       const entries = await coachEntries(page);
       const first = (name) => entries.find((e) => e.name === name)?.start ?? null;
-      const run = { tip, modelReady: first('crm-coach:model-ready'), firstTipMark: first('crm-coach:first-tip') };
+      const run = {
+        tip,
+        modelReady: first('crm-coach:model-ready'),
+        firstTipMark: first('crm-coach:first-tip'),
+        overlayAsked: first('crm-coach:overlay-asked'),
+        overlayRunning: first('crm-coach:overlay-running'),
+      };
       if (i > 0) runs.push(run);
       else cold = run;
       await page.close();

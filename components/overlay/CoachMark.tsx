@@ -1,13 +1,8 @@
-/**
- * The coach's mark on everything a pack fills (tips, nudges, snippets, tours): "CRM Coach" and
- * what the card is. A pack writes the words inside; it cannot make a card look like the CRM's
- * own dialog (a "session expired, sign in" card still says it comes from the coach). See
- * docs/packs.md ("Links").
- */
+/** The coach's mark in the React overlay's cards: the markup of ./coach-mark.ts (docs/packs.md, "Links"). */
 import type { ReactNode } from 'react';
+import { COACH_NAME } from './coach-mark';
 
-/** The product name: a name, the same in every language (as the coach panel's heading). */
-export const COACH_NAME = 'CRM Coach';
+export { COACH_NAME };
 
 export function CoachMark({ children }: { children?: ReactNode }) {
   return (

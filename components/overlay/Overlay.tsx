@@ -1,19 +1,18 @@
 /**
- * The overlay: the anchored tip, nudge cards and field highlights, the snippet player, a running
- * tour and the coach panel, drawn on the stage the content script keeps on every page (its root
- * and launcher, components/overlay/stage.ts). State that lives only while the page is open
+ * The overlay: nudge cards and field highlights, the snippet player, a running tour and the coach
+ * panel, drawn on the stage the content script keeps on every page (its root, launcher and
+ * anchored tips, components/overlay/stage.ts). State that lives only while the page is open
  * (snippet open, tour running) is kept here; whether the panel is open is the stage's (its
  * launcher opens it); everything else comes from the view.
  */
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { t } from '@/utils/i18n';
-import { localize } from '@/utils/packs/text';
 import type { TipPlan, TourPlan } from '@/utils/coach/types';
 import type { FieldModel } from '@/utils/crm/types';
 import { itemKey, resolveSnippetRef } from '@/utils/packs/refs';
-import { safeHref } from '@/utils/coach/markdown';
-import { TipCard, type LearnMoreLink } from './TipCard';
+import { TipCard } from './TipCard';
+import { learnMoreOf } from './tip-card';
 import { NudgeCard } from './NudgeCard';
 import { Highlight } from './Highlight';
 import { SnippetPlayer } from './SnippetPlayer';
@@ -38,17 +37,15 @@ interface RunningTour {
 }
 
 /** The parts of the stage the overlay draws with. */
-export type OverlayStage = Pick<Stage, 'root' | 'after' | 'launcher' | 'panel' | 'takeOver'>;
+export type OverlayStage = Pick<Stage, 'root' | 'after' | 'launcher' | 'panel' | 'takeOver' | 'setTouring'>;
 
 export interface OverlayProps {
   view: OverlayView | null;
   actions: OverlayActions;
   stage: OverlayStage;
-  /** Called after a render that put an anchored tip on screen (benchmark mark). */
-  onTipRendered?(): void;
 }
 
-export function Overlay({ view, actions, stage, onTipRendered }: OverlayProps) {
+export function Overlay({ view, actions, stage }: OverlayProps) {
   const panelOpen = useSyncExternalStore(stage.panel.subscribe, stage.panel.isOpen);
   const [snippet, setSnippet] = useState<OpenSnippet | null>(null);
   const [tour, setTour] = useState<RunningTour | null>(null);
@@ -60,8 +57,8 @@ export function Overlay({ view, actions, stage, onTipRendered }: OverlayProps) {
 
   const lang = view?.lang ?? 'en';
   const packs = view?.packs;
-  // Nudge cards and field highlights follow in a deferred render, right after the one that puts
-  // the anchored tip on screen: the tip does not wait for them (nor for their page measurements).
+  // Nudge cards and field highlights follow in a deferred render: what the user opened (panel,
+  // snippet, tour) does not wait for them (nor for their page measurements).
   const later = useDeferredValue(view, null);
 
   const openSnippet = useCallback(
@@ -83,27 +80,6 @@ export function Overlay({ view, actions, stage, onTipRendered }: OverlayProps) {
       openSnippet(request.packId, request.snippetId, true);
     }
   }, [request, openSnippet]);
-
-  const anchoredTips = view && !view.paused && !tour ? view.plan.tips : [];
-  const tipKeys = anchoredTips.map((tp) => tp.key).join(' ');
-  useEffect(() => {
-    if (anchoredTips.length) {
-      setLive(t('coach_new_tip', localize(anchoredTips[0].tip.title, lang)));
-      onTipRendered?.();
-    }
-    // Announce only when the set of anchored tips changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [tipKeys]);
-
-  const tick = view?.tick ?? 0;
-  const anchors = useMemo(() => {
-    const map = new Map<string, Element | null>();
-    for (const tp of anchoredTips) {
-      map.set(tp.key, tp.field?.element ?? ('page' in tp.tip.target ? null : actions.resolveTarget(tp.tip.target)));
-    }
-    return map;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [tipKeys, view?.plan, tick, actions]);
 
   const panelTipKeys = view && panelOpen ? view.plan.panelTips.map((tp) => tp.key).join(' ') : '';
   useEffect(() => {
@@ -145,6 +121,8 @@ export function Overlay({ view, actions, stage, onTipRendered }: OverlayProps) {
   useEffect(() => {
     actions.followPage(touring);
   }, [actions, touring]);
+  // The stage's anchored tips give way to a running tour.
+  useLayoutEffect(() => stage.setTouring(touring), [stage, touring]);
   useEffect(() => {
     if (!panelOpen) return;
     actions.watchModel?.(true);
@@ -179,39 +157,27 @@ export function Overlay({ view, actions, stage, onTipRendered }: OverlayProps) {
   const nudges = panelOpen || snippet ? [] : activeNudges;
 
   // What is drawn, on the stage's root, for tools that wait for the coach (npm start's
-  // screenshots, end-to-end tests): anchored tips placed, nudge cards, and whether the deferred
-  // render (nudges, highlights) has caught up with the view. The stage says how many packs.
-  const tipsDrawn = panelOpen ? 0 : anchoredTips.filter((tp) => anchors.get(tp.key)).length;
+  // screenshots, end-to-end tests): nudge cards, and whether the deferred render (nudges,
+  // highlights) has caught up with the view. The stage says how many packs and tips.
   const settled = !!view && later?.plan === view.plan;
   useLayoutEffect(() => stage.takeOver(), [stage]);
   useLayoutEffect(() => {
-    stage.root.setAttribute('data-coach-tips', String(tipsDrawn));
     stage.root.setAttribute('data-coach-nudges', String(nudges.length));
     if (settled) stage.root.setAttribute('data-coach-settled', '');
     else stage.root.removeAttribute('data-coach-settled');
-  }, [stage, tipsDrawn, nudges.length, settled]);
+  }, [stage, nudges.length, settled]);
 
   if (!view) return null;
   const { plan, model } = view;
 
-  const learnMoreOf = (tp: TipPlan): LearnMoreLink => {
-    const lm = tp.tip.learnMore;
-    if (!lm) return null;
-    if ('url' in lm) {
-      const href = safeHref(lm.url);
-      return href ? { kind: 'url', href } : null;
-    }
-    const ref = resolveSnippetRef(lm.snippet, tp.packId, packs ?? []);
-    return ref ? { kind: 'snippet', title: localize(ref.snippet.title, lang) } : null;
-  };
-
-  const renderTip = (tp: TipPlan, anchor: Element | null) => (
+  // The panel's inline tips (anchored ones are the stage's).
+  const renderTip = (tp: TipPlan) => (
     <TipCard
       key={tp.key}
       plan={tp}
       lang={lang}
-      anchor={anchor}
-      learnMore={learnMoreOf(tp)}
+      anchor={null}
+      learnMore={learnMoreOf(tp, packs ?? [], lang)}
       onDismiss={() => actions.dismissTip(tp, false)}
       onSnooze={() => actions.dismissTip(tp, true)}
       onHelpful={(helpful) => actions.markHelpful(tp, helpful)}
@@ -234,13 +200,6 @@ export function Overlay({ view, actions, stage, onTipRendered }: OverlayProps) {
 
   return (
     <>
-      {/* The open panel sits over the right of the page: an anchored tip would show half under it. */}
-      {!panelOpen &&
-        anchoredTips.map((tp) => {
-          const anchor = anchors.get(tp.key) ?? null;
-          return anchor ? renderTip(tp, anchor) : null;
-        })}
-
       {[...highlights].map(([label, el]) => (
         <Highlight key={label} target={el} label={label} />
       ))}
@@ -312,7 +271,7 @@ export function Overlay({ view, actions, stage, onTipRendered }: OverlayProps) {
               host={view.host}
               launcher={launcher}
               tourProgress={view.tourProgress}
-              renderTip={(tp) => renderTip(tp, null)}
+              renderTip={renderTip}
               onClose={closePanel}
               onOpenSnippet={(packId, snippetId) => openSnippet(packId, snippetId, true)}
               onStartTour={startTour}

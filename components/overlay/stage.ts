@@ -1,16 +1,18 @@
 /**
  * The overlay's every-page part, in plain DOM (docs/architecture.md, "Budgets"): the root
- * `[data-coach-root]` with the launcher in it, attached while the coach has a view of the page.
- * The React overlay (the on-demand overlay script) is asked for only when the view draws more
- * than the launcher or the user opens the panel; until it is there the stage says on the root
- * what is drawn (nothing but the launcher), so tools that wait on `data-coach-settled` wait for
- * it. Once it is there it renders into `before` (cards, outlines, tour, snippet: under the
- * launcher) and `after` (the panel and the live region: after the launcher in tab order) and
- * writes `data-coach-tips`, `data-coach-nudges` and `data-coach-settled` itself.
+ * `[data-coach-root]` with the anchored tips (./tip-layer.ts) and the launcher in it, attached
+ * while the coach has a view of the page, and `data-coach-tips` on the root. The React overlay
+ * (the on-demand overlay script) is asked for only when the view needs more (./drawn.ts
+ * `needsOverlay`) or the user opens the panel; until it is there the stage says on the root
+ * that no nudge is drawn, so tools that wait on `data-coach-settled` wait for it. Once it is
+ * there it renders into `before` (nudge cards, outlines, tour, snippet: under the launcher) and
+ * `after` (the panel and its live region: after the launcher in tab order) and writes
+ * `data-coach-nudges` and `data-coach-settled` itself.
  */
 import { t } from '@/utils/i18n';
 import { createLauncher, DEFAULT_LAUNCHER } from './launcher';
-import { drawsBeyondLauncher, waitingCount } from './drawn';
+import { needsOverlay, waitingCount } from './drawn';
+import { createTipLayer, type TipLayerSource } from './tip-layer';
 import type { OverlayActions, OverlayView } from './types';
 
 /** Whether the coach panel is open: the launcher toggles it, the overlay draws and closes it. */
@@ -28,13 +30,15 @@ export interface Stage {
   panel: PanelSwitch;
   /** The overlay UI draws from now on (it writes what it drew onto the root). */
   takeOver(): void;
+  /** A tour runs (true) or ends: anchored tips give way to it. */
+  setTouring(active: boolean): void;
   dispose(): void;
 }
 
-export interface StageSource {
+export interface StageSource extends TipLayerSource {
   getSnapshot(): OverlayView | null;
   subscribe(listener: () => void): () => void;
-  actions: Pick<OverlayActions, 'moveLauncher'>;
+  actions: Pick<OverlayActions, 'moveLauncher' | 'markHelpful' | 'dismissTip' | 'resolveTarget'>;
 }
 
 /** Why the stage asks for the overlay UI: the view draws something, or the user opened the panel. */
@@ -49,11 +53,18 @@ export function createStage(doc: Document, container: HTMLElement, source: Stage
   const root = doc.createElement('div');
   root.className = 'cc-root';
   root.setAttribute('data-coach-root', '');
+  const tips = doc.createElement('div');
   const before = doc.createElement('div');
   const after = doc.createElement('div');
+  const live = doc.createElement('div');
+  live.className = 'cc-sr';
+  live.setAttribute('role', 'status');
+  live.setAttribute('aria-live', 'polite');
+  const tipLayer = createTipLayer(doc, tips, live, source);
 
   let open = false;
   let ui = false;
+  let touring = false;
   const panelListeners = new Set<() => void>();
   const panel: PanelSwitch = {
     isOpen: () => open,
@@ -73,24 +84,26 @@ export function createStage(doc: Document, container: HTMLElement, source: Stage
     onOpen: () => panel.set(!open),
     onMove: (pos) => source.actions.moveLauncher(pos),
   });
-  root.append(before, launcher.wrap, after);
+  root.append(tips, before, launcher.wrap, after, live);
 
   function render(reason: UiReason = 'view'): void {
     const view = source.getSnapshot();
     if (!view) {
+      tipLayer.render(null, true);
       root.remove();
       return;
     }
+    if (root.parentNode !== container) container.append(root);
     setAttr(root, 'data-coach-packs', String(view.packs.length));
-    const draws = drawsBeyondLauncher(view);
+    // Tips go in first: the frame that paints the launcher paints them too.
+    setAttr(root, 'data-coach-tips', String(tipLayer.render(view, open || touring)));
+    const draws = needsOverlay(view);
     if (!ui) {
-      setAttr(root, 'data-coach-tips', '0');
       setAttr(root, 'data-coach-nudges', '0');
       // Settled when there is nothing more to draw; not while the overlay is on its way.
       setAttr(root, 'data-coach-settled', draws || open ? null : '');
     }
     launcher.render({ position: view.launcher ?? DEFAULT_LAUNCHER, expanded: open, paused: view.paused, count: waitingCount(view), title: t('coach_launcher_hint') });
-    if (root.parentNode !== container) container.append(root);
     if (!ui && (draws || open)) needUi(open && reason === 'user' ? 'user' : 'view');
   }
 
@@ -106,8 +119,14 @@ export function createStage(doc: Document, container: HTMLElement, source: Stage
     takeOver() {
       ui = true;
     },
+    setTouring(active) {
+      if (active === touring) return;
+      touring = active;
+      render();
+    },
     dispose() {
       unsubscribe();
+      tipLayer.dispose();
       panelListeners.clear();
       root.remove();
     },

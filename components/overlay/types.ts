@@ -76,6 +76,8 @@ export interface OverlaySource {
   getSnapshot(): OverlayView | null;
   subscribe(listener: () => void): () => void;
   actions: OverlayActions;
-  /** The overlay put a tip on screen (benchmark mark). */
+  /** Opens a snippet in the overlay (the popup's journey, a tip's "Learn more"); false when unknown. */
+  openSnippet(packId: string, snippetId: string): boolean;
+  /** A tip is on screen (benchmark mark). */
   tipRendered(): void;
 }

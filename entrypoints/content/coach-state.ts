@@ -23,8 +23,6 @@ export interface CoachStateDeps {
   /** Browser UI language tag (for 'auto'). */
   browserLanguage: string;
   shadowRootOf?: ShadowRootOf;
-  /** The coach state arrived (first or again). */
-  onState?(state: CoachState): void;
 }
 
 export interface CoachStateSource {
@@ -88,7 +86,6 @@ export function createCoachState(deps: CoachStateDeps, signal: AbortSignal, onFe
     take(s, key) {
       source.current = s;
       stateFor = key;
-      deps.onState?.(s);
       const choice = s.settings.language;
       for (const [code, catalog] of Object.entries(s.strings ?? {})) {
         if (catalog) registerCatalog(code as UiLanguage, catalog);

@@ -22,7 +22,6 @@ import { logOnce } from '@/utils/log';
 import { createCoachController } from './controller';
 import { mountOverlayHost } from '@/components/overlay/host';
 import { askForUi, createStage } from '@/components/overlay/stage';
-import { mayDraw } from '@/components/overlay/drawn';
 import { setOverlayBridge } from '@/components/overlay/bridge';
 import { setAuthorBridge } from '@/utils/author/bridge';
 
@@ -67,9 +66,6 @@ export default defineContentScript({
           shadowRootOf,
           bench: import.meta.env.MODE === 'bench',
           live: createLivePage(document, shadowRootOf),
-          onState: (state) => {
-            if (mayDraw(state)) loadOverlay('view');
-          },
         },
         stop.signal,
       );

@@ -1,14 +1,15 @@
 // The overlay's React UI is loaded on demand (docs/architecture.md, "Budgets"): the content
-// script on every CRM page draws only the launcher (plain DOM) and asks the background for the
-// overlay script when there is something to show or the user opens the launcher. Checked in
-// both browsers (Chromium MV3, Firefox MV2 through scripting.executeScript): a page with nothing
-// to show never loads it; opening the launcher from the keyboard loads it with the panel open and
-// focused; a page with a tip loads it at once. The overlay stylesheet is the one trace the
+// script on every CRM page draws the launcher and the anchored tips (plain DOM) and asks the
+// background for the overlay script when there is more to show (a nudge, a snippet) or the user
+// opens the launcher. Checked in both browsers (Chromium MV3, Firefox MV2 through
+// scripting.executeScript): a page with nothing to show never loads it; a page with tips only
+// draws them without it; opening the launcher from the keyboard loads it with the panel open and
+// focused; a page with a nudge loads it at once. The overlay stylesheet is the one trace the
 // overlay script leaves in the shadow root before it draws (its second <style>).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR, FIREFOX_EXTENSION_DIR, IS_FIREFOX, e2eTest, eventually, inWorker, openCrm, overlay, route } from './harness.mjs';
+import { EXTENSION_DIR, FIREFOX_EXTENSION_DIR, IS_FIREFOX, e2eTest, eventually, inWorker, openCrm, overlay, route, screenshot } from './harness.mjs';
 
 const OPP = route({ crm: 'salesforce', object: 'Opportunity', page: 'record' });
 
@@ -70,7 +71,55 @@ e2eTest('the overlay script is not in the manifest nor web-accessible; a page wi
   assert.equal(await page.locator('crm-coach-overlay').count(), 1, 'one overlay host');
 });
 
-e2eTest('a page with a tip loads the overlay at once: tip and nudge drawn, the root settled with them', async (session) => {
+e2eTest('tips only: the every-page script draws the tip without the overlay script, usable from the keyboard; its Learn more loads the overlay for the snippet', async (session) => {
+  await eventually(async () => Object.keys((await inWorker(session, () => chrome.storage.local.get('packs'))).packs ?? {}).length >= 5, {
+    message: 'the built-in packs to be stored',
+  });
+  // The built-in packs without their nudges, tours and milestones: tips (and the snippets they
+  // lead to, opened only on a click) are all there is to draw.
+  await inWorker(session, async () => {
+    const { packs } = await chrome.storage.local.get('packs');
+    for (const entry of Object.values(packs)) {
+      delete entry.pack.nudges;
+      delete entry.pack.tours;
+      delete entry.pack.milestones;
+    }
+    await chrome.storage.local.set({ packs });
+  });
+  const page = await openCrm(session, OPP);
+  const tip = overlay(page, '[data-coach-tip="salesforce-starter/next-step"]');
+  await tip.waitFor({ state: 'visible', timeout: 15_000 });
+  const root = overlay(page, '[data-coach-root][data-coach-settled]');
+  await root.waitFor({ state: 'attached' });
+  assert.equal(await root.getAttribute('data-coach-tips'), '1');
+  assert.equal(await root.getAttribute('data-coach-nudges'), '0');
+  // Branded as the coach, styled (the stage's stylesheet carries the card's rules), placed by its field.
+  assert.equal(await tip.locator('[data-coach-brand]').textContent(), 'CRM Coach');
+  const box = await tip.boundingBox();
+  assert.ok(box && box.width >= 200 && box.width <= 320, `a 300 px card, not an unstyled block (${JSON.stringify(box)})`);
+  assert.equal(await tip.getAttribute('role'), 'dialog');
+  await screenshot(page, 'tip-without-overlay-script');
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+  assert.equal(await styles(page), 1, 'the overlay script was not loaded for a tip');
+
+  // "Learn more" opens its snippet: that loads the overlay script, which shows it.
+  await tip.getByRole('button', { name: /^Learn more/ }).click();
+  await overlay(page, '[data-coach-snippet]').waitFor({ state: 'visible', timeout: 15_000 });
+  assert.equal(await styles(page), 2, 'loaded for the snippet');
+  await page.keyboard.press('Escape');
+  await overlay(page, '[data-coach-snippet]').waitFor({ state: 'detached' });
+
+  // Keyboard: "Not now" snoozes it.
+  await tip.getByRole('button', { name: 'Not now' }).focus();
+  await page.keyboard.press('Enter');
+  await tip.waitFor({ state: 'detached' });
+  // The next tip of the page may take its place: the root counts what is drawn.
+  await eventually(async () => String(await overlay(page, '[data-coach-tip]').count()) === (await overlay(page, '[data-coach-root]').getAttribute('data-coach-tips')), {
+    message: 'data-coach-tips to count the cards drawn',
+  });
+});
+
+e2eTest('a page with a nudge loads the overlay at once: tip and nudge drawn, the root settled with them', async (session) => {
   const page = await openCrm(session, OPP);
   await overlay(page, '[data-coach-tip="salesforce-starter/next-step"]').waitFor({ state: 'visible', timeout: 15_000 });
   await overlay(page, '[data-coach-nudge="salesforce-starter/opp-hygiene"]').waitFor({ state: 'visible' });

@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { fieldNamed } from '@/utils/coach/fields';
 import { markdownBodies } from '@/utils/packs/markdown';
 import { mountCoachUi } from './mount';
-import type { UiReason } from '@/components/overlay/stage';
+import type { Stage, UiReason } from '@/components/overlay/stage';
 
 /**
  * The page the harness's CRM reader reads: the model the test sets (as a CRM re-rendering its page
@@ -49,6 +49,8 @@ export interface Harness {
   container: HTMLElement;
   /** The stage's asks for the React overlay, and what plays the overlay script arriving (options.onDemand). */
   asks: UiReason[];
+  /** The every-page stage (root, launcher, anchored tips). */
+  stage: Stage;
   mountOverlay(): void;
   abort(): void;
   /** What the background answers from now on (packs, settings or the policy changed). */
@@ -123,7 +125,7 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
   const controller = createCoachController(deps, ac.signal);
   let renders = 0;
   controller.subscribe(() => renders++);
-  const { container, asks, mount } = mountCoachUi(controller, { loaded: !options.onDemand });
+  const { container, stage, asks, mount } = mountCoachUi(controller, { loaded: !options.onDemand });
   await act(async () => {
     await controller.start();
   });
@@ -146,6 +148,7 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
       }),
     controller,
     container,
+    stage,
     asks,
     mountOverlay: () => {
       act(() => {

@@ -1,6 +1,6 @@
 // The stage (components/overlay/stage.ts): the every-page part of the overlay, in plain DOM. It
-// draws the launcher and says on [data-coach-root] what is drawn; it asks for the React overlay
-// only when the view draws more than the launcher or the user opens the panel.
+// draws the launcher and the anchored tips and says on [data-coach-root] what is drawn; it asks
+// for the React overlay only when the view needs more (nudges, a snippet) or the user opens the panel.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { setUiLanguage } from '@/utils/i18n';
@@ -44,21 +44,41 @@ describe('stage (overlay not loaded)', () => {
     expect(h.asks).toEqual([]);
   });
 
-  it('a tip to show: asks for the overlay at once, not settled until the overlay has drawn it', async () => {
+  it('a tip to show: the stage draws it itself, settled, without asking for the overlay', async () => {
     const h = await startCoach([tipPack], opportunity(), {}, { onDemand: true });
-    // Asked on every view until it is there (the loader asks the background once: askForUi).
-    expect(h.asks.length).toBeGreaterThan(0);
-    expect(new Set(h.asks)).toEqual(new Set(['view']));
-    expect(drawn(h)).toEqual({ packs: '1', tips: '0', nudges: '0', settled: null });
-
-    h.mountOverlay();
-    expect(h.container.querySelector('[data-coach-tip="acme/amount"]')).not.toBeNull();
+    const card = h.container.querySelector<HTMLElement>('[data-coach-tip="acme/amount"]');
+    expect(card).not.toBeNull();
+    expect(card!.getAttribute('role')).toBe('dialog');
+    expect(card!.textContent).toContain('Amounts drive the forecast');
+    expect(card!.querySelector('[data-coach-brand]')?.textContent).toBe('CRM Coach');
     expect(drawn(h)).toEqual({ packs: '1', tips: '1', nudges: '0', settled: '' });
-    const asked = h.asks.length;
+    expect(h.asks).toEqual([]);
+    // Announced politely, once.
+    expect(root(h).querySelector('[role=status]')?.textContent).toMatch(/Amounts drive the forecast/);
     h.batch();
-    expect(h.asks.length).toBe(asked);
-    // The launcher is still the stage's one, inside the same root.
-    expect(root(h).querySelectorAll('[data-coach-launcher]')).toHaveLength(1);
+    expect(h.container.querySelectorAll('[data-coach-tip]')).toHaveLength(1);
+    // The tip comes before the launcher in the root (tab order); "Got it" dismisses it and records it.
+    const launcher = root(h).querySelector('[data-coach-launcher]')!;
+    expect(card!.compareDocumentPosition(launcher) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // (jsdom lays nothing out: the anchored card counts as hidden, so its button is found by text.)
+    fireEvent.click([...card!.querySelectorAll('button')].find((b) => b.textContent === 'Got it')!);
+    expect(h.container.querySelector('[data-coach-tip]')).toBeNull();
+    expect(drawn(h).tips).toBe('0');
+    expect(h.events.some((e) => e.kind === 'tip.dismissed' && e.itemId === 'amount')).toBe(true);
+  });
+
+  it('tips give way to the open panel and to a running tour, and come back after', async () => {
+    const h = await startCoach([tipPack], opportunity(), {}, { onDemand: true });
+    expect(drawn(h).tips).toBe('1');
+    act(() => h.stage.panel.set(true));
+    expect(h.container.querySelector('[data-coach-tip]:not(.cc-inline)')).toBeNull();
+    expect(drawn(h).tips).toBe('0');
+    act(() => h.stage.panel.set(false));
+    expect(drawn(h).tips).toBe('1');
+    act(() => h.stage.setTouring(true));
+    expect(h.container.querySelector('[data-coach-tip]')).toBeNull();
+    act(() => h.stage.setTouring(false));
+    expect(h.container.querySelector('[data-coach-tip="acme/amount"]')).not.toBeNull();
   });
 
   it('an empty field to nudge: asks for the overlay too; a paused site asks for nothing', async () => {

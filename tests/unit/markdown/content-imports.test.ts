@@ -56,10 +56,14 @@ describe('the content script carries no Markdown parser', () => {
     expect(rel).not.toContain('utils/packs/markdown.ts');
   });
 
-  it('nor React: the overlay UI is the on-demand overlay script, which renders the trees (docs/architecture.md, "Budgets")', () => {
+  it('nor React: the overlay UI is the on-demand overlay script; tip cards are plain DOM (docs/architecture.md, "Budgets")', () => {
     const content = reachable(path.join(ROOT, 'entrypoints/content/index.ts'));
-    for (const pkg of ['react', 'react-dom', '@floating-ui/dom']) expect(content.packages.has(pkg)).toBe(false);
+    for (const pkg of ['react', 'react-dom']) expect(content.packages.has(pkg)).toBe(false);
     expect([...content.files].filter((f) => f.endsWith('.tsx')).map((f) => path.relative(ROOT, f))).toEqual([]);
+    // The anchored tips are the stage's, rendered with the one Markdown renderer.
+    const everyPage = [...content.files].map((f) => path.relative(ROOT, f));
+    expect(everyPage).toContain('components/overlay/tip-layer.ts');
+    expect(everyPage).toContain('components/overlay/markdown-dom.ts');
 
     const overlay = reachable(path.join(ROOT, 'entrypoints/overlay.content/index.tsx'));
     const rel = [...overlay.files].map((f) => path.relative(ROOT, f));
