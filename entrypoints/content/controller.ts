@@ -46,7 +46,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     states,
     session,
     record,
-    now: deps.now,
+    now: () => deps.now(),
     bench: deps.bench,
     shadowRootOf: deps.shadowRootOf,
     // Without a shared scope (tests), each check resolves its target.
