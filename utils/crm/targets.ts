@@ -103,9 +103,20 @@ export function findField(model: PageModel, name: string): FieldModel | undefine
   return best;
 }
 
-/** Whether `el` shows `want` (already cleaned and lower-cased) in its text or aria-label; '' always. */
+/** What a target's `text` is matched against: the element's text and its aria-label, lower-cased. */
+type Shown = readonly [text: string, label: string];
+
+function shownBy(el: Element, shadowRootOf?: ShadowRootOf): Shown {
+  return [textOf(el, { shadowRootOf }).toLowerCase(), clean(el.getAttribute('aria-label')).toLowerCase()];
+}
+
+/** Whether what an element shows holds `want` (already cleaned and lower-cased); '' always. */
+function showsText(shown: Shown, want: string): boolean {
+  return !want || shown[0].includes(want) || shown[1].includes(want);
+}
+
 function hasText(el: Element, want: string, shadowRootOf?: ShadowRootOf): boolean {
-  return !want || textOf(el, { shadowRootOf }).toLowerCase().includes(want) || clean(el.getAttribute('aria-label')).toLowerCase().includes(want);
+  return !want || showsText(shownBy(el, shadowRootOf), want);
 }
 
 /**
@@ -123,12 +134,20 @@ export function createSelectorScope(doc: Document, shadowRootOf?: ShadowRootOf):
   } catch (err) {
     logOnce('could not resolve a target', err);
   }
+  // What each element shows, read once per scope: many tips whose selectors match the same
+  // elements (a broad `main *`) read each element's text once, not once per tip.
+  const shown = new Map<Element, Shown>();
+  const shows = (el: Element, want: string): boolean => {
+    let seen = shown.get(el);
+    if (!seen) shown.set(el, (seen = shownBy(el, shadowRootOf)));
+    return showsText(seen, want);
+  };
   return (target) => {
     try {
       const want = target.text ? clean(target.text).toLowerCase() : '';
       // Without text, presence is the first match: no list of every match of a broad selector.
       if (!want) return anyInTrees(trees, target.selector);
-      return queryTrees(trees, target.selector, MAX_SELECTOR_MATCHES).some((el) => hasText(el, want, shadowRootOf));
+      return queryTrees(trees, target.selector, MAX_SELECTOR_MATCHES).some((el) => shows(el, want));
     } catch (err) {
       logOnce('could not resolve a target', err);
       return false;
