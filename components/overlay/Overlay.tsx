@@ -67,7 +67,7 @@ export function Overlay({ view, actions, stage }: OverlayProps) {
       const root = stage.launcher.getRootNode();
       snippetOpener.current = takeFocus && 'activeElement' in root ? (root as ShadowRoot).activeElement : null;
       setSnippet({ packId, snippetId, takeFocus });
-      actions.record({ kind: 'snippet.opened', packId, itemId: snippetId });
+      actions.openSnippet(packId, snippetId);
     },
     [actions, stage],
   );
@@ -104,7 +104,7 @@ export function Overlay({ view, actions, stage }: OverlayProps) {
   const startTour = (plan: TourPlan) => {
     const saved = view?.tourProgress[plan.key] ?? plan.resumeStep;
     const step = saved > 0 && saved < plan.tour.steps.length ? saved : 0;
-    if (step === 0) actions.record({ kind: 'tour.started', packId: plan.packId, itemId: plan.tour.id });
+    if (step === 0) actions.startTour(plan);
     stage.panel.set(false);
     setTour({ plan, step, takeFocus: true });
   };
@@ -131,9 +131,7 @@ export function Overlay({ view, actions, stage }: OverlayProps) {
   const onTourComplete = useCallback(() => {
     if (!tour) return;
     const { plan } = tour;
-    actions.record({ kind: 'tour.completed', packId: plan.packId, itemId: plan.tour.id, points: plan.tour.points });
-    actions.setTourProgress(plan.key, null);
-    actions.completeItem(plan.key);
+    actions.completeTour(plan);
     setLive(t('coach_tour_done'));
     setTour(null);
   }, [actions, tour]);
@@ -182,7 +180,7 @@ export function Overlay({ view, actions, stage }: OverlayProps) {
       learnMore={learnMoreOf(tp, packs ?? [], lang)}
       onDismiss={() => actions.dismissTip(tp, false)}
       onSnooze={() => actions.dismissTip(tp, true)}
-      onHelpful={(helpful) => actions.record({ kind: 'tip.helpful', packId: tp.packId, itemId: tp.tip.id, helpful })}
+      onHelpful={(helpful) => actions.markHelpful(tp, helpful)}
       onLearnMore={() => {
         const lm = tp.tip.learnMore;
         const ref = lm && 'snippet' in lm ? resolveSnippetRef(lm.snippet, tp.packId, packs ?? []) : null;
@@ -255,16 +253,7 @@ export function Overlay({ view, actions, stage }: OverlayProps) {
           completed={view.items[itemKey(openSnippetRef.packId, openSnippetRef.snippet.id)]?.completed ?? false}
           takeFocus={snippet.takeFocus}
           onClose={closeSnippet}
-          onComplete={() => {
-            const key = itemKey(openSnippetRef.packId, openSnippetRef.snippet.id);
-            actions.record({
-              kind: 'snippet.completed',
-              packId: openSnippetRef.packId,
-              itemId: openSnippetRef.snippet.id,
-              points: openSnippetRef.snippet.points,
-            });
-            actions.completeItem(key);
-          }}
+          onComplete={() => actions.completeSnippet(openSnippetRef.packId, openSnippetRef.snippet)}
         />
       )}
 

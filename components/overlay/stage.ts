@@ -38,7 +38,7 @@ export interface Stage {
 export interface StageSource extends TipLayerSource {
   getSnapshot(): OverlayView | null;
   subscribe(listener: () => void): () => void;
-  actions: Pick<OverlayActions, 'moveLauncher' | 'record' | 'dismissTip' | 'resolveTarget'>;
+  actions: Pick<OverlayActions, 'moveLauncher' | 'markHelpful' | 'dismissTip' | 'resolveTarget'>;
 }
 
 /** Why the stage asks for the overlay UI: the view draws something, or the user opened the panel. */

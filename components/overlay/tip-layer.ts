@@ -10,14 +10,14 @@ import { localize } from '@/utils/packs/text';
 import { resolveSnippetRef } from '@/utils/packs/refs';
 import type { TipPlan } from '@/utils/coach/types';
 import type { Target } from '@/utils/packs/types';
-import type { CoachEventInput, OverlayView } from './types';
+import type { OverlayView } from './types';
 import { createTipCard, learnMoreOf, type TipCardElement } from './tip-card';
 
 /** What the tip layer asks of the coach. */
 export interface TipLayerSource {
   actions: {
-    record(e: CoachEventInput): void;
     dismissTip(tip: TipPlan, snooze: boolean): void;
+    markHelpful(tip: TipPlan, helpful: boolean): void;
     resolveTarget(target: Target): Element | null;
   };
   /** Opens a snippet in the overlay (a tip's "Learn more"). */
@@ -67,7 +67,7 @@ export function createTipLayer(doc: Document, container: HTMLElement, live: HTML
       learnMore: learnMoreOf(tp, view.packs, view.lang),
       onDismiss: () => source.actions.dismissTip(tp, false),
       onSnooze: () => source.actions.dismissTip(tp, true),
-      onHelpful: (helpful) => source.actions.record({ kind: 'tip.helpful', packId: tp.packId, itemId: tp.tip.id, helpful }),
+      onHelpful: (helpful) => source.actions.markHelpful(tp, helpful),
       onLearnMore: () => {
         const lm = tp.tip.learnMore;
         const ref = lm && 'snippet' in lm ? resolveSnippetRef(lm.snippet, tp.packId, view.packs) : null;

@@ -1,10 +1,9 @@
 /** What the content script hands the overlay: a view of the page and the actions it can take. */
-import type { CoachPlan, TipPlan } from '@/utils/coach/types';
+import type { CoachPlan, TipPlan, TourPlan } from '@/utils/coach/types';
 import type { TourProgress } from '@/utils/coach/tour';
 import type { PageModel } from '@/utils/crm/types';
-import type { Pack, Target } from '@/utils/packs/types';
+import type { Pack, Snippet, Target } from '@/utils/packs/types';
 import type { ItemState } from '@/utils/usage/types';
-import type { OutboxInput } from '@/utils/usage/outbox';
 import type { ShadowRootOf } from './dom';
 import type { LauncherPosition } from './launcher';
 
@@ -36,19 +35,29 @@ export interface OverlayView {
   request: OpenSnippetRequest | null;
 }
 
-/** Event input without the page context; the content script adds crm, object and page. */
-export type CoachEventInput = Omit<OutboxInput, 'crm' | 'object' | 'page'>;
-
+/**
+ * What the overlay can ask of the coach: the user's intents. The coach records the events they
+ * make (entrypoints/content/events.ts); the overlay never builds an event itself.
+ */
 export interface OverlayActions {
-  record(e: CoachEventInput): void;
   /** Tips the user can now see in the panel (tip.shown, once per page). */
   tipsSeen(tips: TipPlan[]): void;
+  /** Got it (false) or Not now (true): the tip goes, for good or for the day. */
   dismissTip(tip: TipPlan, snooze: boolean): void;
+  /** The user answered "Was this helpful?". */
+  markHelpful(tip: TipPlan, helpful: boolean): void;
+  /** A snippet was opened (the overlay shows it). */
+  openSnippet(packId: string, snippetId: string): void;
+  /** The user finished a snippet: recorded, and completed here until the next state refresh. */
+  completeSnippet(packId: string, snippet: Pick<Snippet, 'id' | 'points'>): void;
+  /** A tour starts from its first step (a resumed tour is not started again). */
+  startTour(plan: Pick<TourPlan, 'packId' | 'tour'>): void;
+  /** The user finished a tour: recorded, its progress cleared, completed here until the next state refresh. */
+  completeTour(plan: Pick<TourPlan, 'key' | 'packId' | 'tour'>): void;
   setPaused(paused: boolean): void;
   moveLauncher(pos: LauncherPosition): void;
-  setTourProgress(key: string, step: number | null): void;
-  /** Marks an item completed locally (snippet or tour) until the next state refresh. */
-  completeItem(key: string): void;
+  /** The step a running tour is on (saved, so the tour resumes there). */
+  setTourProgress(key: string, step: number): void;
   resolveTarget(target: Target): Element | null;
   /** While true the view's `tick` moves on every page change (a tour follows its targets). */
   followPage(active: boolean): void;

@@ -1,549 +1,150 @@
 /**
- * The content script's coach loop: read the page, fetch the coach state once per page and
- * record, plan with the engine, record events, and hand the overlay a view. Work per mutation
- * batch stays tiny: a page model whose signature did not change costs no planning and no render.
- * Every dependency is injected so the loop is tested without a browser.
+ * The content script's coach, composed of single-purpose parts (docs/architecture.md, "The
+ * content script"): the coach state (./coach-state.ts), the tab's session (./session.ts), the
+ * scheduler of updates (./scheduler.ts), the planning of one update (./planner.ts), the events
+ * (./events.ts) and the overlay's view (./view.ts). This file wires them, keeps the view store
+ * the overlay subscribes to, and turns the overlay's intents into changes. Every dependency is
+ * injected so the coach is tested without a browser.
  */
-import type { AdapterContext, PageModel } from '@/utils/crm/types';
-import type { Pack, SiteDefinition, Target } from '@/utils/packs/types';
-import type { CoachState } from '@/utils/messaging';
-import type { ItemState } from '@/utils/usage/types';
-import type { OutboxInput } from '@/utils/usage/outbox';
-import { planCoach } from '@/utils/coach/engine';
-import { dependencySignature, elementId, fieldNamesUsed, modelSignature, planSignature as planSignatureOf } from '@/utils/coach/signature';
-import { createNudgeTracker } from '@/utils/coach/nudge-tracker';
+import type { Target } from '@/utils/packs/types';
 import { endOfLocalDay } from '@/utils/coach/show-rules';
 import { withStep, type TourProgress } from '@/utils/coach/tour';
-import type { CoachPlan, TipPlan } from '@/utils/coach/types';
-import { registerCatalog, resolveUiLanguage, setUiLanguage, t, type UiLanguage } from '@/utils/i18n';
-import type { OverlayActions, OverlayView, CoachEventInput } from '@/components/overlay/types';
-import type { LauncherPosition } from '@/components/overlay/launcher';
-import { DEFAULT_LAUNCHER } from '@/components/overlay/launcher';
-import type { ShadowRootOf } from '@/components/overlay/dom';
-import { setMarkdownTrees } from '@/components/overlay/markdown-trees';
+import type { OverlayActions, OverlayView } from '@/components/overlay/types';
+import { itemKey } from '@/utils/packs/refs';
 import { logOnce } from '@/utils/crm/log';
-import { packEmptyTexts } from '@/utils/crm/empty-texts';
-import { WINDOW_MS as SELECTOR_WINDOW_MS } from '@/utils/crm/selector-budget';
-import { createSelectorAnswers } from '@/utils/crm/selector-answers';
-import { EVERYTHING, type PageChanges } from '@/utils/crm/selector-changes';
-import type { LivePage } from '@/utils/crm/live-page';
-import type { LiveIndex } from '@/utils/crm/live-index';
+import { EVERYTHING } from '@/utils/crm/selector-changes';
+import { createCoachState } from './coach-state';
+import * as events from './events';
+import { createPlanner } from './planner';
+import { createRetry, createScheduler } from './scheduler';
+import { createSessionStore, navigationKey } from './session';
+import { buildView } from './view';
+import type { CoachController, ControllerDeps } from './types';
 
-export interface ControllerDeps {
-  doc: Document;
-  url(): URL;
-  readPage(doc: Document, url: URL, ctx: AdapterContext, sites?: SiteDefinition[]): PageModel | null;
-  resolveTarget(target: Target, model: PageModel, doc: Document, shadowRootOf?: ShadowRootOf): Element | null;
-  /**
-   * Presence checks of selector targets for one batch, sharing one walk of the page
-   * (utils/crm/targets.ts createSelectorScope); without it each check resolves its target.
-   */
-  selectorScope?(doc: Document, shadowRootOf?: ShadowRootOf): (target: Extract<Target, { selector: string }>) => boolean;
-  watchPage(opts: { doc: Document; onChange(reason: string, observerMs?: number, changes?: PageChanges): void; signal: AbortSignal; shadowRootOf?: ShadowRootOf; index?: LiveIndex }): void;
-  getCoachState(url: string, recordKey: string | null): Promise<CoachState>;
-  /** The pause switch of this page's host, or the launcher position (the background takes the host from the sender). */
-  setPagePrefs(prefs: { paused?: boolean; launcher?: { crm: string; right: number; bottom: number } }): Promise<unknown>;
-  outbox: { record(e: OutboxInput): void };
-  loadTourProgress(): Promise<TourProgress>;
-  saveTourProgress(progress: TourProgress): Promise<void>;
-  now(): number;
-  /** Browser UI language tag (for 'auto'). */
-  browserLanguage: string;
-  shadowRootOf?: ShadowRootOf;
-  /** Benchmark build: performance marks and measures around the work (compiled in only when MODE is 'bench'). */
-  bench?: boolean;
-  /**
-   * Incremental page model (the content script): used instead of readPage, fed by watchPage
-   * through its index, read in slices so no task runs long.
-   */
-  live?: LivePage;
-  /** The coach state arrived (first or again): the content script starts loading the overlay early when it may draw. */
-  onState?(state: CoachState): void;
-}
-
-export interface CoachController {
-  getSnapshot(): OverlayView | null;
-  subscribe(listener: () => void): () => void;
-  actions: OverlayActions;
-  start(): Promise<void>;
-  /**
-   * Packs, settings or the policy changed (the background's coachChanged signal): ask for the
-   * state again and re-plan; a coach that could not start starts now.
-   */
-  refresh(): void;
-  /** The popup's journey asks for a snippet: true when it is installed and will open. */
-  openSnippet(packId: string, snippetId: string): boolean;
-  /** The overlay put a tip on screen. */
-  tipRendered(): void;
-  /** Fetches the coach state again (author mode saved to the draft pack). */
-  reload(): void;
-}
-
-/**
- * What makes a new page for the coach (a page.view, tips shown again per page): the URL without
- * its hash, plus the record. SuiteCRM's ajaxUI moves between records by the hash only, and its
- * reader keys each record (docs/adapters.md); an in-page anchor (#section) is not a new page.
- */
-export function navigationKey(url: URL, recordKey: string | null): string {
-  return `${url.origin}${url.pathname}${url.search}|${recordKey ?? ''}`;
-}
-
-interface LocalItem {
-  dismissed?: boolean;
-  snoozedUntil?: number;
-  completed?: boolean;
-  /** Shows recorded in this tab: the stored count when the first one was made, and how many since. */
-  shownBase?: number;
-  shownCount?: number;
-}
-
-
-/** Bench marks are compiled out of every other build. */
-const BENCH_BUILD = import.meta.env.MODE === 'bench';
-
-/** A first state ask that failed is asked again this many times, after START_RETRY_MS, then twice that, … */
-const START_RETRIES = 5;
-const START_RETRY_MS = 200;
-
-/** The plan while coaching is paused on this host: nothing planned. */
-const PAUSED_PLAN: CoachPlan = { tips: [], panelTips: [], nudges: [], snippets: [], tours: [], explanations: [] };
-
-/** Work per task while reading a page in slices (ms); then the event loop gets a turn. */
-const SLICE_MS = 4;
-
-interface Job {
-  /** When the batch's work started, and how long it has worked so far (slices only, not the gaps). */
-  start: number;
-  work: number;
-  reason: string;
-  force: boolean;
-}
+export type { CoachController, ControllerDeps } from './types';
 
 export function createCoachController(deps: ControllerDeps, signal: AbortSignal): CoachController {
-  const bench = BENCH_BUILD && !!deps.bench;
+  const { live } = deps;
   const listeners = new Set<() => void>();
   let view: OverlayView | null = null;
-
-  let state: CoachState | null = null;
-  let stateFor = ''; // `${navKey}|${recordKey}` the state was fetched for
-  let fetching = '';
-  let lang = 'en';
   let tourProgress: TourProgress = {};
-  const local = new Map<string, LocalItem>();
-
-  let model: PageModel | null = null;
-  let plan: CoachPlan | null = null;
-  let lastSig = '';
-  let lastPlanSig = '';
-  let navKey = '';
-  let trackerKey = '';
-  let navShown = new Map<string, number>();
-  let closedOnPage = new Set<string>();
-  let followPage = false;
-  let tick = 0;
-  let announcement = '';
-  let nudgeDone: ReadonlySet<string> = new Set();
   let request: OverlayView['request'] = null;
   let requestSeq = 0;
-  let modelReadyMarked = false;
-  let firstTipMarked = false;
-  const tracker = createNudgeTracker();
-  const live = deps.live;
-  let job: Job | null = null;
-  /** Fields the packs may look up (the live model's signature reads only those, the live page reads only those in full). */
-  let depNames: string[] = [];
-  let depPacks: Pack[] | null = null;
-  const fieldNames = (): string[] => {
-    const packs = state?.packs ?? [];
-    if (depPacks !== packs) {
-      depPacks = packs;
-      depNames = fieldNamesUsed(packs);
-    }
-    return depNames;
-  };
   /**
    * How many watchers want every change of the model (the coach panel, author mode's live count):
    * each turns it on and off for itself, so closing the panel never stops author mode's updates.
    */
   let watchers = 0;
 
+  const states = createCoachState(deps, signal, () => update('state', true));
+  const session = createSessionStore();
+  /** Events of an update wait until its view is published, so the overlay renders first. */
+  const recorder = events.createEventRecorder(deps.outbox, () => planner.model);
+  const { record } = recorder;
+  const resolveTarget = (target: Target) => (planner.model ? deps.resolveTarget(target, planner.model, deps.doc, deps.shadowRootOf) : null);
+  const planner = createPlanner({
+    states,
+    session,
+    record,
+    now: () => deps.now(),
+    bench: deps.bench,
+    shadowRootOf: deps.shadowRootOf,
+    // Without a shared scope (tests), each check resolves its target.
+    scope: () => (deps.selectorScope ? deps.selectorScope(deps.doc, deps.shadowRootOf) : (target) => resolveTarget(target) !== null),
+  });
+
   const publish = (next: OverlayView | null) => {
     view = next;
     for (const l of listeners) l();
   };
-
-  // ------------------------------------------------------------ items
-
-  const storedItem = (key: string): ItemState => state?.items[key] ?? { key, shown: 0, dismissed: false, completed: false };
-
-  const shownNow = (key: string): number => {
-    const stored = storedItem(key).shown;
-    const l = local.get(key);
-    return l?.shownBase !== undefined ? Math.max(stored, l.shownBase + (l.shownCount ?? 0)) : stored;
+  const publishView = () => {
+    const { model, plan, tick } = planner;
+    const state = states.current;
+    if (model && plan && state) publish(buildView({ lang: states.lang, model, plan, state, session: session.current, host: deps.url().hostname, tourProgress, tick, request }));
   };
-
-  /** Item states for the engine: stored state, plus what this tab did, with shows of this page left out. */
-  const itemsForEngine = (): Record<string, ItemState> => {
-    const out: Record<string, ItemState> = { ...(state?.items ?? {}) };
-    for (const [key, l] of local) {
-      const s = storedItem(key);
-      out[key] = {
-        ...s,
-        shown: shownNow(key),
-        dismissed: s.dismissed || !!l.dismissed,
-        snoozedUntil: Math.max(s.snoozedUntil ?? 0, l.snoozedUntil ?? 0) || undefined,
-        completed: s.completed || !!l.completed,
-      };
-    }
-    for (const [key, before] of navShown) out[key] = { ...(out[key] ?? storedItem(key)), shown: before };
-    return out;
-  };
-
-  const localOf = (key: string): LocalItem => {
-    let l = local.get(key);
-    if (!l) local.set(key, (l = {}));
-    return l;
-  };
-
-  // ------------------------------------------------------------ events
-
-  /** Events of an update wait until its view is published, so the overlay renders first. */
-  let held: OutboxInput[] | null = null;
-  const record = (e: CoachEventInput) => {
-    const event = { ...e, crm: model?.crm, object: model?.object?.label, page: model?.page };
-    if (held) held.push(event);
-    else send(event);
-  };
-  const send = (event: OutboxInput) => {
-    try {
-      deps.outbox.record(event);
-    } catch (err) {
-      logOnce('could not record an event', err);
-    }
-  };
-
-  const markShown = (tips: readonly TipPlan[]) => {
-    for (const tp of tips) {
-      if (navShown.has(tp.key)) continue;
-      navShown.set(tp.key, shownNow(tp.key));
-      const l = localOf(tp.key);
-      l.shownBase ??= storedItem(tp.key).shown;
-      l.shownCount = (l.shownCount ?? 0) + 1;
-      record({ kind: 'tip.shown', packId: tp.packId, itemId: tp.tip.id });
-    }
-  };
-
-  // ------------------------------------------------------------ state
-
-  const applyLanguage = (s: CoachState) => {
-    const choice = s.settings.language;
-    for (const [code, catalog] of Object.entries(s.strings ?? {})) {
-      if (catalog) registerCatalog(code as UiLanguage, catalog);
-    }
-    setMarkdownTrees(s.bodies);
-    setUiLanguage(resolveUiLanguage(choice, deps.browserLanguage));
-    lang = !choice || choice === 'auto' ? deps.browserLanguage : choice;
-  };
-
-  /** Each ask has a number: only the latest one's answer is taken (an older one may predate a change). */
-  let fetchSeq = 0;
-  const fetchState = async (key: string, url: string, recordKey: string | null, again = false) => {
-    if (fetching === key && !again) return;
-    fetching = key;
-    const seq = ++fetchSeq;
-    try {
-      const s = await deps.getCoachState(url, recordKey);
-      if (signal.aborted || fetching !== key || seq !== fetchSeq) return;
-      state = s;
-      stateFor = key;
-      deps.onState?.(s);
-      applyLanguage(s);
-      update('state', true);
-    } catch (err) {
-      logOnce('could not get the coach state', err);
-    } finally {
-      if (fetching === key && seq === fetchSeq) fetching = '';
-    }
-  };
-
-  const sites = (): SiteDefinition[] => (state?.packs ?? []).flatMap((p: Pack) => p.sites ?? []);
-
-  /** The packs' placeholder lists for the readers (`crms`), worked out again only when the packs change. */
-  let emptyTextsFor: Pack[] | null = null;
-  let emptyTexts: AdapterContext['emptyTexts'];
-  const readerContext = (s: CoachState): AdapterContext => {
-    if (emptyTextsFor !== s.packs) {
-      emptyTextsFor = s.packs;
-      emptyTexts = packEmptyTexts(s.packs);
-    }
-    return { salt: s.salt, shadowRootOf: deps.shadowRootOf, emptyTexts };
-  };
-
-  // ------------------------------------------------------------ planning
 
   /**
-   * Selector targets' answers (utils/crm/selector-answers.ts): kept until a batch of page changes
-   * could have changed them, checked again within a budget, a slow selector suspended for the
-   * page. Planning every tip again on every batch is what stalled a page with 2,000 selector tips
-   * (profiled), so the plan is made again only when an answer changed.
+   * A batch of page changes (or a state change): brings the model up to date in slices, then
+   * plans and renders when what the coach reads changed.
    */
-  const selectors = createSelectorAnswers({
-    now: () => performance.now(),
-    scope: () => (deps.selectorScope ? deps.selectorScope(deps.doc, deps.shadowRootOf) : (target) => !!model && deps.resolveTarget(target, model, deps.doc, deps.shadowRootOf) !== null),
-    shadowRootOf: deps.shadowRootOf,
-  });
-  let selectorsLater: ReturnType<typeof setTimeout> | undefined;
-  signal.addEventListener('abort', () => clearTimeout(selectorsLater));
-
-  /** Selector targets can appear without the model changing: keep planning while any is in play. */
-  const followsSelectors = (p: CoachPlan | null) =>
-    !!p &&
-    (p.tips.some((tp) => 'selector' in tp.tip.target) ||
-      p.explanations.some((e) => e.kind === 'tip' && e.reasons.some((r) => r.code === 'target' && r.actual === undefined && !fieldTargeted(e.packId, e.itemId))));
-
-  /** Keys of field-targeted tips, per packs list: a lookup per explanation, not a scan of every pack. */
-  let fieldTips: { packs: Pack[]; keys: Set<string> } | null = null;
-  const fieldTargeted = (packId: string, tipId: string) => {
-    const packs = state?.packs ?? [];
-    if (fieldTips?.packs !== packs) {
-      const keys = new Set<string>();
-      for (const p of packs) for (const x of p.tips ?? []) if ('field' in x.target) keys.add(`${p.id}\u0000${x.id}`);
-      fieldTips = { packs, keys };
-    }
-    return fieldTips.keys.has(`${packId}\u0000${tipId}`);
-  };
-
-  // Every plan list is in the signature: utils/coach/signature.ts types it over CoachPlan.
-  const planSignature = (p: CoachPlan, anchors: string) => `${planSignatureOf(p)}|${anchors}`;
-
-  /**
-   * A batch of page changes (or a state change): brings the model up to date, then plans and
-   * renders when what the coach reads changed. With the live page the reading runs in slices of
-   * SLICE_MS; a batch arriving meanwhile joins the running one.
-   */
-  function update(reason: string, force = false, observerMs = 0): void {
-    if (signal.aborted) return;
-    if (job) {
-      job.force ||= force;
-      job.work += observerMs;
-      if (reason !== 'mutation') job.reason = reason;
-      return;
-    }
-    job = { start: bench ? performance.now() : 0, work: observerMs, reason, force };
-    runJob();
-  }
-
-  function runJob(): void {
-    const j = job;
-    if (!j) return;
-    const t0 = bench || live ? performance.now() : 0;
-    let done = true;
-    try {
+  const { update } = createScheduler({
+    signal,
+    bench: deps.bench,
+    slice(j, deadline) {
+      const state = states.current;
+      if (!state) return true;
       const url = deps.url();
-      if (state) {
-        const ctx = readerContext(state);
-        // Fields no pack names are read in full only while the panel shows them (docs/adapters.md).
-        live?.focus(watchers > 0 ? null : fieldNames());
-        const next = live ? live.step(url, ctx, sites(), t0 + SLICE_MS) : deps.readPage(deps.doc, url, ctx, sites());
-        if (next === undefined) done = false;
-        else {
-          held = [];
-          try {
-            apply(url, next, j.force);
-          } finally {
-            const events = held;
-            held = null;
-            for (const e of events) send(e);
-          }
-        }
-      }
-    } catch (err) {
-      logOnce(`coach update failed (${j.reason})`, err);
-    }
-    if (bench) j.work += performance.now() - t0;
-    if (!done && !signal.aborted) {
-      // More to read: let the page have the event loop, then carry on (only while there is work).
-      setTimeout(runJob, 0);
-      return;
-    }
-    job = null;
-    if (bench) {
-      // The overlay renders in a microtask queued by publish(): measure after it too.
-      const end = performance.now();
-      queueMicrotask(() => performance.measure('crm-coach:batch', { start: j.start, duration: j.work + performance.now() - end }));
-    }
-    // Changes that came in after the reading finished.
-    if (live?.index.pending && !signal.aborted) update('mutation');
-    // Selector checks left over by the budget: another batch once the budget's window is over
-    // (sooner there would be no budget to check with), while checks are left.
-    else if (selectors.takeBehind() && !signal.aborted && selectorsLater === undefined) {
-      selectorsLater = setTimeout(() => {
-        selectorsLater = undefined;
-        update('selectors');
-      }, SELECTOR_WINDOW_MS);
-    }
-  }
+      // Fields no pack names are read in full only while the panel shows them (docs/adapters.md).
+      live.focus(watchers > 0 ? null : states.fieldNames());
+      const next = live.step(url, states.readerContext(state), states.sites(), deadline);
+      if (next === undefined) return false;
+      recorder.held(() => {
+        const outcome = planner.apply(url, next, j.force, view !== null);
+        if (outcome === 'cleared') {
+          if (view) publish(null);
+        } else if (outcome === 'changed' || (watchers > 0 && view)) publishView();
+      });
+      return true;
+    },
+    pending: () => live.index.pending,
+    behind: () => planner.selectors.takeBehind(),
+  });
 
-  function apply(url: URL, next: PageModel | null, force: boolean): void {
-    if (!state) return;
-    if (!next) {
-      model = null;
-      plan = null;
-      lastSig = '';
-      if (view) publish(null);
-      return;
-    }
-    const key = navigationKey(url, next.recordKey);
-    const navChanged = key !== navKey;
-    const sig = live ? dependencySignature(next, fieldNames()) : modelSignature(next);
-    if (!navChanged && !force && sig === lastSig && !followPage && (!followsSelectors(plan) || !selectors.refresh())) {
-      // Nothing the engine reads changed; the coach panel, when open, still shows the new model.
-      if (live) {
-        model = next;
-        if (watchers > 0 && view) publishView();
-      }
-      return;
-    }
-
-    model = next;
-    lastSig = sig;
-    if (navChanged) {
-      navKey = key;
-      navShown = new Map();
-      closedOnPage = new Set();
-      selectors.reset();
-      modelReadyMarked = false;
-      firstTipMarked = false;
-      record({ kind: 'page.view' });
-    }
-    if (bench && !modelReadyMarked) {
-      modelReadyMarked = true;
-      performance.mark('crm-coach:model-ready');
-    }
-    const recKey = next.recordKey ?? `page:${key}`;
-    if (recKey !== trackerKey) {
-      trackerKey = recKey;
-      tracker.reset();
-      announcement = '';
-    }
-    const wanted = `${key}|${next.recordKey ?? ''}`;
-    // Asked after this update's view is out (a microtask), so the first tip does not wait for the message.
-    if (stateFor !== wanted && fetching !== wanted) queueMicrotask(() => void fetchState(wanted, url.href, next.recordKey));
-
-    // Paused: no planning at all (no pack condition, selector or regex runs); the launcher stays.
-    selectors.beginPlan();
-    plan = state.paused ? PAUSED_PLAN : planCoach({
-      model: next,
-      packs: state.packs,
-      user: { role: state.settings.role, startDate: state.settings.startDate },
-      items: itemsForEngine(),
-      now: deps.now(),
-      selectorPresent: selectors.present,
-      selectorSuspended: selectors.suspendedWhy,
-      closedOnPage,
-    });
-    selectors.endPlan();
-
-    // Nudges: each empty field once per record; a filled one rewarded once per record, nudge and field.
-    if (!state.paused) {
-      const seen = tracker.observe(plan.nudges, new Set(stateFor === wanted ? state.resolved : []));
-      for (const e of seen.shown) record({ kind: 'nudge.shown', packId: e.packId, itemId: e.itemId, field: e.field, recordKey: next.recordKey ?? undefined });
-      for (const e of seen.resolved) {
-        record({ kind: 'nudge.resolved', packId: e.packId, itemId: e.itemId, field: e.field, points: e.points, recordKey: next.recordKey ?? undefined });
-        announcement = `${t('coach_nudge_filled', e.field)} ${t('coach_nudge_points', e.points ?? 1)}`;
-      }
-      nudgeDone = seen.done;
-      markShown(plan.tips);
-    }
-
-    const anchors = plan.tips.map((tp) => (tp.field ? elementId(tp.field.element) : '')).join(',');
-    const planSig = `${sig}|${planSignature(plan, anchors)}|${state.paused}|${announcement}`;
-    if (followPage) tick++;
-    if (!force && !navChanged && planSig === lastPlanSig && !followPage && view) {
-      if (live && watchers > 0) publishView();
-      return;
-    }
-    lastPlanSig = planSig;
+  const saveTourStep = (key: string, step: number | null) => {
+    tourProgress = withStep(tourProgress, key, step);
+    deps.saveTourProgress(tourProgress).catch((err) => logOnce('could not save tour progress', err));
     publishView();
-  }
-
-  const launcherFor = (): LauncherPosition => (model && state?.settings.launcher?.[model.crm]) || DEFAULT_LAUNCHER;
-
-  function publishView(): void {
-    if (!model || !plan || !state) return;
-    publish({
-      lang,
-      model,
-      plan,
-      packs: state.packs,
-      items: itemsForEngine(),
-      paused: state.paused,
-      host: deps.url().hostname,
-      launcher: launcherFor(),
-      tourProgress,
-      nudgeDone,
-      announcement,
-      tick,
-      request,
-    });
-  }
-
-  // ------------------------------------------------------------ actions
+  };
+  /** A snippet or tour finished: completed here until the next state refresh. */
+  const complete = (key: string) => {
+    session.apply({ type: 'completed', key });
+    update('complete', true);
+  };
 
   const actions: OverlayActions = {
-    record,
-    tipsSeen: (tips) => markShown(tips),
+    tipsSeen: (tips) => planner.markShown(tips),
     dismissTip(tp, snooze) {
-      const l = localOf(tp.key);
-      if (snooze) l.snoozedUntil = endOfLocalDay(deps.now());
-      else l.dismissed = true;
-      closedOnPage.add(tp.key);
-      record({ kind: 'tip.dismissed', packId: tp.packId, itemId: tp.tip.id, ...(snooze ? { snooze: true } : {}) });
+      session.apply({ type: 'dismissed', key: tp.key, until: snooze ? endOfLocalDay(deps.now()) : undefined });
+      record(events.tipDismissed(tp, snooze));
       update('dismiss', true);
     },
     setPaused(paused) {
-      if (!state) return;
-      const host = deps.url().hostname;
-      const sitesNow = state.settings.pausedSites.filter((h) => h !== host);
-      const pausedSites = paused ? [...sitesNow, host] : sitesNow;
-      state = { ...state, paused, settings: { ...state.settings, pausedSites } };
-      deps.setPagePrefs({ paused }).catch((err) => logOnce('could not save the pause switch', err));
+      if (!states.current) return;
+      states.setPaused(paused, deps.url().hostname);
       update('pause', true);
     },
     moveLauncher(pos) {
-      if (!state || !model) return;
-      const launcher = { ...(state.settings.launcher ?? {}), [model.crm]: pos };
-      state = { ...state, settings: { ...state.settings, launcher } };
-      deps.setPagePrefs({ launcher: { crm: model.crm, ...pos } }).catch((err) => logOnce('could not save the launcher position', err));
+      if (!states.current || !planner.model) return;
+      states.moveLauncher(planner.model.crm, pos);
       publishView();
     },
-    setTourProgress(key, step) {
-      tourProgress = withStep(tourProgress, key, step);
-      deps.saveTourProgress(tourProgress).catch((err) => logOnce('could not save tour progress', err));
-      publishView();
+    markHelpful: (tp, helpful) => record(events.tipHelpful(tp, helpful)),
+    openSnippet: (packId, snippetId) => record(events.snippetOpened(packId, snippetId)),
+    completeSnippet(packId, snippet) {
+      record(events.snippetCompleted(packId, snippet));
+      complete(itemKey(packId, snippet.id));
     },
-    completeItem(key) {
-      localOf(key).completed = true;
-      update('complete', true);
+    startTour: (plan) => record(events.tourStarted(plan)),
+    completeTour(plan) {
+      record(events.tourCompleted(plan));
+      saveTourStep(plan.key, null);
+      complete(plan.key);
     },
-    resolveTarget: (target) => (model ? deps.resolveTarget(target, model, deps.doc, deps.shadowRootOf) : null),
-    followPage(active) {
-      followPage = active;
-    },
+    setTourProgress: saveTourStep,
+    resolveTarget,
+    followPage: (active) => planner.follow(active),
     watchModel(active) {
       const opened = active && watchers === 0;
       watchers = Math.max(0, watchers + (active ? 1 : -1));
       // The panel lists every field: read the ones left out (in slices, like a new page).
-      if (opened && live) update('panel');
+      if (opened) update('panel');
     },
     shadowRootOf: deps.shadowRootOf,
   };
 
   let starting = false;
   let refreshAfterStart = false;
-  let startTries = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  signal.addEventListener('abort', () => clearTimeout(retryTimer));
+  const retry = createRetry(signal);
 
   /**
    * Asks for the first state and starts watching the page. A failed ask (the background not up
@@ -551,46 +152,35 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
    * background (refresh) starts it.
    */
   async function start(): Promise<void> {
-    if (starting || state || signal.aborted) return;
+    if (starting || states.current || signal.aborted) return;
     starting = true;
-    clearTimeout(retryTimer);
+    retry.cancel();
     try {
       const first = deps.url();
-      const [s, progress] = await Promise.all([
-        deps.getCoachState(first.href, null),
-        deps.loadTourProgress().catch(() => ({}) as TourProgress),
-      ]);
+      const [s, progress] = await Promise.all([deps.getCoachState(first.href, null), deps.loadTourProgress().catch(() => ({}) as TourProgress)]);
       if (signal.aborted) return;
-      state = s;
-      stateFor = `${first.origin}${first.pathname}${first.search}|`;
-      deps.onState?.(s);
       tourProgress = progress;
-      applyLanguage(s);
-      const watch = () =>
-        deps.watchPage({
-          doc: deps.doc,
-          onChange: (reason, observerMs, changes) => {
-            // A watcher that does not say what changed: anything may have.
-            selectors.note(changes ?? EVERYTHING);
-            update(reason, false, observerMs ?? 0);
-          },
-          signal,
-          shadowRootOf: deps.shadowRootOf,
-          index: live?.index,
-        });
+      states.take(s, `${first.origin}${first.pathname}${first.search}|`);
       // The live index learns of shadow roots through the watcher: it watches from the start.
-      if (live) watch();
+      deps.watchPage({
+        doc: deps.doc,
+        onChange: (reason, observerMs, changes) => {
+          // A watcher that does not say what changed: anything may have.
+          planner.selectors.note(changes ?? EVERYTHING);
+          update(reason, false, observerMs ?? 0);
+        },
+        signal,
+        shadowRootOf: deps.shadowRootOf,
+        index: live.index,
+      });
       update('start', true);
-      if (!live) watch();
     } catch (err) {
       logOnce('the coach could not start', err);
-      if (startTries < START_RETRIES && !signal.aborted) {
-        retryTimer = setTimeout(() => void start(), START_RETRY_MS * 2 ** startTries++);
-      }
+      retry.later(() => void start());
     } finally {
       starting = false;
     }
-    if (refreshAfterStart && state) {
+    if (refreshAfterStart && states.current) {
       refreshAfterStart = false;
       api.refresh();
     }
@@ -611,33 +201,28 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
         refreshAfterStart = true;
         return;
       }
-      if (!state) {
+      if (!states.current) {
         void start();
         return;
       }
       // Ask again for this page (packs, settings or the policy changed); the answer re-plans it.
       const url = deps.url();
-      const key = `${url.origin}${url.pathname}${url.search}`;
-      const recordKey = model && navKey === navigationKey(url, model.recordKey) ? model.recordKey : null;
-      void fetchState(`${key}|${recordKey ?? ''}`, url.href, recordKey, true);
+      const { model } = planner;
+      const recordKey = model && session.current.navKey === navigationKey(url, model.recordKey) ? model.recordKey : null;
+      void states.fetch(`${url.origin}${url.pathname}${url.search}|${recordKey ?? ''}`, url.href, recordKey, true);
     },
     openSnippet(packId, snippetId) {
-      const exists = !!state?.packs.find((p) => p.id === packId)?.snippets?.some((s) => s.id === snippetId);
-      if (!exists || !model) return false;
+      const exists = !!states.current?.packs.find((p) => p.id === packId)?.snippets?.some((s) => s.id === snippetId);
+      if (!exists || !planner.model) return false;
       request = { packId, snippetId, seq: ++requestSeq };
       publishView();
       return true;
     },
     reload() {
-      stateFor = '';
+      states.forget();
       update('reload', true);
     },
-    tipRendered() {
-      if (bench && !firstTipMarked) {
-        firstTipMarked = true;
-        performance.mark('crm-coach:first-tip');
-      }
-    },
+    tipRendered: () => planner.tipRendered(),
   };
   return api;
 }

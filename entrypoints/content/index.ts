@@ -10,7 +10,6 @@ import { browser } from 'wxt/browser';
 // pack sites coached through activeTab, where the manifest's resource matches do not reach.
 import stageCss from '@/components/overlay/stage.css?inline';
 import { CRM_CONTENT_MATCHES } from '@/utils/crm/matches';
-import { readPage } from '@/utils/crm';
 import { createSelectorScope, resolveTarget } from '@/utils/crm/targets';
 import { OVERLAY_TAG } from '@/utils/crm/dom';
 import { watchPage } from '@/utils/crm/watch';
@@ -54,7 +53,6 @@ export default defineContentScript({
         {
           doc: document,
           url: () => new URL(location.href),
-          readPage,
           resolveTarget,
           selectorScope: createSelectorScope,
           watchPage,

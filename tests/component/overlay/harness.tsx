@@ -1,8 +1,9 @@
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
 import { createCoachController, type ControllerDeps } from '@/entrypoints/content/controller';
+import { createLivePage, type LivePage } from '@/utils/crm/live-page';
 import type { CoachState } from '@/utils/messaging';
-import type { AdapterContext, PageModel } from '@/utils/crm/types';
+import type { AdapterContext, CrmAdapter, PageModel } from '@/utils/crm/types';
 import type { Pack, Target } from '@/utils/packs/types';
 import type { UsageEvent } from '@/utils/usage/types';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
@@ -10,6 +11,27 @@ import { fieldNamed } from '@/utils/coach/fields';
 import { markdownBodies } from '@/utils/packs/markdown';
 import { mountCoachUi } from './mount';
 import type { Stage, UiReason } from '@/components/overlay/stage';
+
+/**
+ * The page the harness's CRM reader reads: the model the test sets (as a CRM re-rendering its page
+ * changes what a reader finds), through the content script's own path: a real live page
+ * (utils/crm/live-page.ts) over this document, asking adapterFor for the reader, as for a CRM
+ * whose reader has no live reader (a pack site). No model: no reader handles the page.
+ */
+const reading = vi.hoisted(() => ({ model: null as PageModel | null, contexts: [] as AdapterContext[] }));
+vi.mock('@/utils/crm/index', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/utils/crm/index')>();
+  const adapter: CrmAdapter = {
+    id: 'harness',
+    name: 'Harness',
+    matches: () => true,
+    read: (_doc, _url, ctx) => {
+      reading.contexts.push(ctx);
+      return reading.model!;
+    },
+  };
+  return { ...real, adapterFor: () => (reading.model ? adapter : null) };
+});
 
 export interface Harness {
   events: Omit<UsageEvent, 'id' | 'at'>[];
@@ -44,7 +66,17 @@ export interface HarnessOptions {
 
 export async function startCoach(packs: Pack[], model: PageModel | null, extra: Partial<CoachState> = {}, options: HarnessOptions = {}): Promise<Harness> {
   const events: Harness['events'] = [];
-  const page = { model, url: model?.url ?? 'https://acme.lightning.force.com/' };
+  const page = {
+    get model() {
+      return reading.model;
+    },
+    set model(m: PageModel | null) {
+      reading.model = m;
+    },
+    url: model?.url ?? 'https://acme.lightning.force.com/',
+  };
+  reading.model = model;
+  reading.contexts = [];
   const state: CoachState = {
     packs,
     settings: { ...DEFAULT_SETTINGS, locked: { role: false, startDate: false }, allowUserPacks: true },
@@ -58,17 +90,12 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
   let served = state;
   let failures = options.failStarts ?? 0;
   const stateCalls: Harness['stateCalls'] = [];
-  const readContexts: AdapterContext[] = [];
   const savedProgress: Harness['savedProgress'] = [];
   let onChange: (reason: string) => void = () => {};
   const setPagePrefs = vi.fn(async () => ({}));
   const deps: ControllerDeps = {
     doc: document,
     url: () => new URL(page.url),
-    readPage: (_doc, _url, ctx) => {
-      readContexts.push(ctx);
-      return page.model;
-    },
     resolveTarget: (target: Target, m: PageModel) =>
       'field' in target ? (fieldNamed(m, target.field)?.element ?? null) : 'selector' in target ? document.querySelector(target.selector) : null,
     watchPage: (opts) => {
@@ -90,6 +117,9 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
     },
     now: () => Date.now(),
     browserLanguage: 'en-US',
+    // The production page model, read to the end in each step: the harness's pages are small, and a
+    // slice's deadline would make a test depend on this machine's speed (slices: tests/unit/content).
+    live: withoutDeadline(createLivePage(document)),
   };
   const ac = new AbortController();
   const controller = createCoachController(deps, ac.signal);
@@ -106,7 +136,7 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
   return {
     events,
     page,
-    readContexts,
+    readContexts: reading.contexts,
     state,
     stateCalls,
     setPagePrefs,
@@ -130,4 +160,8 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
       served = { ...served, ...next, ...(next.packs ? { bodies: markdownBodies(next.packs) } : {}) };
     },
   };
+}
+
+function withoutDeadline(live: LivePage): LivePage {
+  return { index: live.index, focus: live.focus, step: (url, ctx, sites) => live.step(url, ctx, sites, Infinity) };
 }

@@ -6,7 +6,6 @@ import { createCoachController, type ControllerDeps } from '@/entrypoints/conten
 import { createLivePage } from '@/utils/crm/live-page';
 import { watchPage } from '@/utils/crm/watch';
 import { resolveTarget } from '@/utils/crm/targets';
-import { readPage } from '@/utils/crm';
 import { OVERLAY_TAG } from '@/utils/crm/dom';
 import type { CoachState } from '@/utils/messaging';
 import type { UsageEvent } from '@/utils/usage/types';
@@ -85,7 +84,6 @@ async function start() {
   const deps: ControllerDeps = {
     doc: document,
     url: () => new URL(VIEW),
-    readPage,
     resolveTarget,
     watchPage,
     getCoachState: async () => state,

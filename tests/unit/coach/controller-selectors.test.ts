@@ -14,7 +14,15 @@ vi.mock('@/utils/coach/engine', async (importOriginal) => {
   };
 });
 
+// The page's reader: the model below for every URL, read through the content script's live page.
+vi.mock('@/utils/crm/index', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/utils/crm/index')>();
+  const adapter = { id: 'test', name: 'Test', matches: () => true, read: () => model };
+  return { ...real, adapterFor: () => adapter };
+});
+
 import { createCoachController, type ControllerDeps } from '@/entrypoints/content/controller';
+import { createLivePage } from '@/utils/crm/live-page';
 import { createSelectorScope, resolveTarget } from '@/utils/crm/targets';
 import type { PageChanges } from '@/utils/crm/selector-changes';
 import type { CoachState } from '@/utils/messaging';
@@ -69,7 +77,6 @@ async function start() {
   const deps: ControllerDeps = {
     doc: document,
     url: () => new URL(URL_),
-    readPage: () => model,
     resolveTarget,
     selectorScope: (doc, sro) => {
       const scope = createSelectorScope(doc, sro);
@@ -88,6 +95,7 @@ async function start() {
     saveTourProgress: async () => undefined,
     now: () => Date.now(),
     browserLanguage: 'en-US',
+    live: createLivePage(document),
   };
   const controller = createCoachController(deps, ac.signal);
   await controller.start();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planCoach } from '@/utils/coach/engine';
 import { createNudgeTracker } from '@/utils/coach/nudge-tracker';
-import { modelSignature } from '@/utils/coach/signature';
 import { allSnippets, resolveSnippetRef } from '@/utils/packs/refs';
 import { endOfLocalDay } from '@/utils/coach/show-rules';
 import { localDay, tenureDay } from '@/utils/day';
@@ -60,27 +59,6 @@ describe('nudge tracker', () => {
     tr.observe(planWith('', ''), new Set());
     tr.reset();
     expect(tr.observe(planWith('', ''), new Set()).shown).toHaveLength(3);
-  });
-});
-
-describe('modelSignature', () => {
-  it('changes when anything the coach reads changes, and only then', () => {
-    const el = {} as Element;
-    const base = () => model({ fields: [field('Amount', '', { element: el }), field('Stage', 'Open', { element: el })] });
-    const sig = modelSignature(base());
-    expect(modelSignature(base())).toBe(sig);
-    const changed = [
-      model({ fields: [field('Amount', '1', { element: el }), field('Stage', 'Open', { element: el })] }),
-      model({ fields: [field('Amount', '', { element: el }), field('Stage', 'Won', { element: el })] }),
-      model({ fields: [field('Amount', '', { element: {} as Element }), field('Stage', 'Open', { element: el })] }),
-      model({ fields: [field('Amount', '', { element: el, visible: false }), field('Stage', 'Open', { element: el })] }),
-      { ...base(), page: 'edit' as const },
-      { ...base(), recordKey: 'other' },
-      { ...base(), url: base().url + '?x' },
-    ];
-    for (const m of changed) expect(modelSignature(m)).not.toBe(sig);
-    // Holds no field value as text.
-    expect(modelSignature(base())).not.toContain('Open');
   });
 });
 
