@@ -109,7 +109,10 @@ export function createPlanner(deps: PlannerDeps): Planner {
       performance.mark('crm-coach:model-ready');
     }
     if (session.current.recordKey !== before.recordKey) tracker.reset();
-    const wanted = `${key}|${next.recordKey ?? ''}`;
+    // The state is asked for per navigation key (URL and record key, as start and refresh ask):
+    // a page without a record key keeps the state fetched at start; a record page asks once more,
+    // with its record key (the nudges already resolved on that record).
+    const wanted = key;
     // Asked after this update's view is out (a microtask), so the first tip does not wait for the message.
     if (!states.wants(wanted)) queueMicrotask(() => void states.fetch(wanted, url.href, next.recordKey));
 

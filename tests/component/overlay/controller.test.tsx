@@ -54,6 +54,13 @@ describe('content script coach loop', () => {
     expect(h.stateCalls.map((c) => c.recordKey)).toEqual([null, 'rk_1']);
   });
 
+  it('a page without a record key keeps the state asked for at start: no second ask', async () => {
+    const h = await startCoach([pack], pageModel([domField('Amount', '')], { recordKey: null, page: 'list' }));
+    h.batch();
+    h.batch();
+    expect(h.stateCalls.map((c) => c.recordKey)).toEqual([null]);
+  });
+
   it('does not re-render when a batch changes nothing the coach reads', async () => {
     const h = await startCoach([pack], opportunity());
     const before = h.renders();
