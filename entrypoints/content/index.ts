@@ -25,6 +25,17 @@ import { askForUi, createStage } from '@/components/overlay/stage';
 import { setOverlayBridge } from '@/components/overlay/bridge';
 import { setAuthorBridge } from '@/utils/author/bridge';
 
+/** The page's URL, parsed again only when it changed (asked on every batch). Never mutated. */
+let parsedHref = '';
+let parsedUrl: URL | null = null;
+function currentUrl(): URL {
+  if (!parsedUrl || location.href !== parsedHref) {
+    parsedHref = location.href;
+    parsedUrl = new URL(parsedHref);
+  }
+  return parsedUrl;
+}
+
 function fromExtensionPage(sender: { id?: string; url?: string; tab?: unknown }): boolean {
   return sender.id === browser.runtime.id && !sender.tab && !!sender.url?.startsWith(browser.runtime.getURL('/'));
 }
@@ -52,7 +63,7 @@ export default defineContentScript({
       const controller = createCoachController(
         {
           doc: document,
-          url: () => new URL(location.href),
+          url: currentUrl,
           resolveTarget,
           selectorScope: createSelectorScope,
           watchPage,

@@ -37,6 +37,20 @@ export function createLivePage(doc: Document, shadowRootOf?: ShadowRootOf): Live
   /** nameKey of each focused name; null: every field in full. */
   let keys: ReadonlySet<string> | null = null;
   let focusSig: string | null = null;
+  // The adapter of the last URL and sites: looked up again only when either changes (matching
+  // every adapter's URL patterns, and building the sites' adapters, on every batch cost more than
+  // the rest of a quiet batch).
+  let adapterHref = '';
+  let adapterSites: readonly SiteDefinition[] | null = null;
+  let adapter: CrmAdapter | null = null;
+  const adapterAt = (url: URL, sites: SiteDefinition[]): CrmAdapter | null => {
+    if (url.href !== adapterHref || sites !== adapterSites) {
+      adapterHref = url.href;
+      adapterSites = sites;
+      adapter = adapterFor(url, sites);
+    }
+    return adapter;
+  };
 
   /** The index's prune test for the current reader and focus. */
   const applyFocus = () => {
@@ -80,7 +94,7 @@ export function createLivePage(doc: Document, shadowRootOf?: ShadowRootOf): Live
       applyFocus();
     },
     step(url, ctx, sites, deadline) {
-      const adapter = adapterFor(url, sites);
+      const adapter = adapterAt(url, sites);
       const next = adapter ? readerOf(adapter) : null;
       if (next !== reader) {
         reader = next;
