@@ -6,11 +6,11 @@ import type { CoachState } from '@/utils/messaging';
 import type { AdapterContext, CrmAdapter, PageModel } from '@/utils/crm/types';
 import type { Pack, Target } from '@/utils/packs/types';
 import type { UsageEvent } from '@/utils/usage/types';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { fieldNamed } from '@/utils/coach/fields';
 import { markdownBodies } from '@/utils/packs/markdown';
 import { mountCoachUi } from './mount';
 import type { Stage, UiReason } from '@/components/overlay/stage';
+import { coachStateOf } from '../../coach-state';
 
 /**
  * The page the harness's CRM reader reads: the model the test sets (as a CRM re-rendering its page
@@ -77,16 +77,7 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
   };
   reading.model = model;
   reading.contexts = [];
-  const state: CoachState = {
-    packs,
-    settings: { ...DEFAULT_SETTINGS, locked: { role: false, startDate: false }, allowUserPacks: true },
-    items: {},
-    resolved: [],
-    salt: 'salt',
-    paused: false,
-    bodies: markdownBodies(packs),
-    ...extra,
-  };
+  const state = coachStateOf(packs, extra);
   let served = state;
   let failures = options.failStarts ?? 0;
   const stateCalls: Harness['stateCalls'] = [];

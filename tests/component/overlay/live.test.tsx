@@ -7,12 +7,11 @@ import { createLivePage } from '@/utils/crm/live-page';
 import { watchPage } from '@/utils/crm/watch';
 import { resolveTarget } from '@/utils/crm/targets';
 import { OVERLAY_TAG } from '@/utils/crm/dom';
-import type { CoachState } from '@/utils/messaging';
 import type { UsageEvent } from '@/utils/usage/types';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { setUiLanguage } from '@/utils/i18n';
 import { makePack } from './fixtures';
 import { mountCoachUi } from './mount';
+import { coachStateOf } from '../../coach-state';
 
 const VIEW = 'https://acme.lightning.force.com/lightning/r/Opportunity/006Dn000004AbCdIAK/view';
 
@@ -72,14 +71,7 @@ async function until(check: () => boolean, what: string): Promise<void> {
 
 async function start() {
   const events: Omit<UsageEvent, 'id' | 'at'>[] = [];
-  const state: CoachState = {
-    packs: [pack],
-    settings: { ...DEFAULT_SETTINGS, locked: { role: false, startDate: false }, allowUserPacks: true },
-    items: {},
-    resolved: [],
-    salt: 'salt',
-    paused: false,
-  };
+  const state = coachStateOf([pack], { bodies: undefined });
   const ac = new AbortController();
   const deps: ControllerDeps = {
     doc: document,

@@ -4,9 +4,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup } from '@testing-library/react';
 import { setUiLanguage } from '@/utils/i18n';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { domField, makePack, pageModel } from './fixtures';
 import { startCoach } from './harness';
+import { OPEN_SETTINGS } from '../../coach-state';
 
 afterEach(() => {
   cleanup();
@@ -88,7 +88,7 @@ describe('coach refresh', () => {
 
   it('a coach paused on another tab pauses here too', async () => {
     const h = await startCoach([pack], opportunity());
-    h.serve({ paused: true, settings: { ...DEFAULT_SETTINGS, locked: { role: false, startDate: false }, allowUserPacks: true, pausedSites: ['acme.lightning.force.com'] } });
+    h.serve({ paused: true, settings: { ...OPEN_SETTINGS, pausedSites: ['acme.lightning.force.com'] } });
     act(() => h.controller.refresh());
     await settle();
     expect(tipKeys(h.container)).toEqual([]);

@@ -25,10 +25,9 @@ import { createCoachController, type ControllerDeps } from '@/entrypoints/conten
 import { createLivePage } from '@/utils/crm/live-page';
 import { createSelectorScope, resolveTarget } from '@/utils/crm/targets';
 import type { PageChanges } from '@/utils/crm/selector-changes';
-import type { CoachState } from '@/utils/messaging';
 import type { PageModel } from '@/utils/crm/types';
 import type { Pack } from '@/utils/packs/types';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { coachStateOf } from '../../coach-state';
 
 const URL_ = 'https://acme.lightning.force.com/lightning/r/Opportunity/006/view';
 const model: PageModel = { crm: 'salesforce', object: { label: 'Opportunity', apiName: 'Opportunity' }, page: 'record', recordKey: 'rk', url: URL_, fields: [] };
@@ -65,15 +64,7 @@ beforeEach(() => {
 async function start() {
   let onChange: (reason: string, ms?: number, changes?: PageChanges) => void = () => undefined;
   const checks: string[] = [];
-  const state: CoachState = {
-    packs: [pack],
-    settings: { ...DEFAULT_SETTINGS, locked: { role: false, startDate: false }, allowUserPacks: true },
-    items: {},
-    resolved: [],
-    salt: 'salt',
-    paused: false,
-    bodies: {},
-  };
+  const state = coachStateOf([pack], { bodies: {} });
   const deps: ControllerDeps = {
     doc: document,
     url: () => new URL(URL_),

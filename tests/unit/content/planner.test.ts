@@ -7,8 +7,8 @@ import { createSessionStore } from '@/entrypoints/content/session';
 import type { CoachEventInput } from '@/entrypoints/content/events';
 import type { CoachState } from '@/utils/messaging';
 import type { PageModel } from '@/utils/crm/types';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { field, model, pack, NOW } from '../coach/helpers';
+import { coachStateOf } from '../../coach-state';
 
 const coachPack = pack({
   tips: [{ id: 'amount', target: { field: 'Amount' }, title: 'Amounts drive the forecast' }],
@@ -16,15 +16,7 @@ const coachPack = pack({
 });
 
 function setup(extra: Partial<CoachState> = {}) {
-  const state: CoachState = {
-    packs: [coachPack],
-    settings: { ...DEFAULT_SETTINGS, locked: { role: false, startDate: false }, allowUserPacks: true },
-    items: {},
-    resolved: [],
-    salt: 'salt',
-    paused: false,
-    ...extra,
-  };
+  const state = coachStateOf([coachPack], { bodies: undefined, ...extra });
   const ac = new AbortController();
   const states = createCoachState({ getCoachState: async () => state, setPagePrefs: async () => ({}), browserLanguage: 'en' }, ac.signal, () => undefined);
   const url = new URL(model().url);

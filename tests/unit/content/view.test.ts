@@ -4,21 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { buildView } from '@/entrypoints/content/view';
 import { EMPTY_SESSION, reduceSession } from '@/entrypoints/content/session';
 import { DEFAULT_LAUNCHER } from '@/components/overlay/launcher';
-import type { CoachState } from '@/utils/messaging';
 import type { CoachPlan } from '@/utils/coach/types';
 import type { PageModel } from '@/utils/crm/types';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { coachStateOf } from '../../coach-state';
 
 const model = { crm: 'salesforce', object: { label: 'Opportunity', apiName: 'Opportunity' }, page: 'record', recordKey: 'rk', url: 'https://x.example/', fields: [] } as PageModel;
 const plan: CoachPlan = { tips: [], panelTips: [], nudges: [], snippets: [], tours: [], explanations: [] };
-const state: CoachState = {
-  packs: [],
-  settings: { ...DEFAULT_SETTINGS, locked: { role: false, startDate: false }, allowUserPacks: true },
-  items: { 'acme/a': { key: 'acme/a', shown: 1, dismissed: false, completed: false } },
-  resolved: [],
-  salt: 'salt',
-  paused: false,
-};
+const state = coachStateOf([], { bodies: undefined, items: { 'acme/a': { key: 'acme/a', shown: 1, dismissed: false, completed: false } } });
 const base = { lang: 'en', model, plan, state, host: 'x.example', tourProgress: { 'acme/t': 2 }, tick: 3, request: null };
 
 describe('view', () => {
