@@ -46,7 +46,7 @@ function printHot(profile, prefix, per) {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const name = (cf) => `${cf.functionName || '(anon)'} :${cf.lineNumber + 1}`;
+  const name = (cf) => `${cf.functionName || '(anon)'} ${cf.url.slice(cf.url.lastIndexOf('/') + 1)}:${cf.lineNumber + 1}`;
   const self = new Map();
   const incl = new Map();
   let total = 0;
@@ -76,5 +76,5 @@ function printHot(profile, prefix, per) {
   const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${(v / per).toFixed(2).padStart(7)}  ${k}`).join('\n');
   console.log(`extension CPU per navigation: ${(total / per).toFixed(1)} ms`);
   console.log(`self (ms per navigation):\n${top(self, 30)}`);
-  console.log(`inclusive (ms per navigation):\n${top(incl, 30)}`);
+  console.log(`inclusive (ms per navigation):\n${top(incl, 45)}`);
 }

@@ -33,8 +33,9 @@ function mix(h: number, s: string): number {
 }
 
 /**
- * Names of the fields the engine may look up for these packs: field targets of tips, nudge
- * fields, and the fields of `fieldEquals` and `requiredWhen` conditions.
+ * Names of the fields the coach may look up for these packs: field targets of tips and tour
+ * steps, nudge fields, and the fields of `fieldEquals` and `requiredWhen` conditions. While the
+ * packs' names are in focus, the page model lists no other field (utils/crm/live-page.ts).
  */
 export function fieldNamesUsed(packs: readonly Pack[]): string[] {
   const names = new Set<string>();
@@ -52,7 +53,10 @@ export function fieldNamesUsed(packs: readonly Pack[]): string[] {
       for (const f of Object.keys(n.requiredWhen ?? {})) names.add(f);
     }
     for (const x of p.snippets ?? []) when(x.when);
-    for (const x of p.tours ?? []) when(x.when);
+    for (const x of p.tours ?? []) {
+      when(x.when);
+      for (const step of x.steps) if ('field' in step.target) names.add(step.target.field);
+    }
   }
   return [...names];
 }

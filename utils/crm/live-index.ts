@@ -13,10 +13,12 @@
  * structural pseudo-classes; see isSimpleSelector): that is what makes re-testing one element on
  * an attribute change enough.
  *
- * A prune test (prune()) keeps the scan out of the inside of containers (elements of the first
- * tracked selector) it names: the container is listed, its subtree and shadow roots are neither
- * scanned nor observed. That is how a navigation costs what the packs need rather than the page
- * (docs/adapters.md "The live index"). Loosening the test scans the containers it lets in.
+ * A prune test (prune()) leaves out containers (elements of the first tracked selector) it
+ * names: such a container is not listed, and its subtree and shadow roots are neither scanned nor
+ * observed. That is how a navigation costs what the packs need rather than the page
+ * (docs/adapters.md "The live index"): a field no pack names costs one test of its own
+ * attributes. A container whose attributes change so that the test lets it in is scanned then;
+ * another test rebuilds the lists from the whole page (on the next work).
  */
 import { composedCompare, deepQueryAll, flatParent, hostChain, isVisible, newVisibilityMemo, OVERLAY_TAG, rootOf, safeMatches, type ShadowRootOf, type VisibilityMemo } from './dom';
 import type { PageIndex } from './types';
@@ -44,8 +46,8 @@ export interface LiveIndex extends PageIndex {
   /** Tracked elements added, removed or changed since the last call ('all' after a rebuild). */
   takeChanged(): Set<Element> | 'all';
   /**
-   * Containers (first tracked selector) whose inside is not followed while `test` says so; null
-   * follows every one. Containers pruned before and let in now are scanned on the next work.
+   * Containers (first tracked selector) left out while `test` says so (neither listed nor
+   * followed inside); null keeps every one. A different test rebuilds the lists on the next work.
    */
   prune(test: ((container: Element) => boolean) | null): void;
   /** Work done so far: elements walked by the scan and shadow roots observed (for tests and tools). */
@@ -131,22 +133,24 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   let visRoots = new Set<Node>();
   let styleChanged = false;
   let pruneTest: ((container: Element) => boolean) | null = null;
-  /** Containers whose inside the scan left out (see prune). */
-  const pruned = new Set<Element>();
+  /** Containers the scan left out (see prune); `anyPruned` says whether it holds any. */
+  let pruned = new WeakSet<Element>();
+  let anyPruned = false;
   const stats = { elements: 0, roots: 0 };
   const watchRoot = (root: Node): void => {
     stats.roots++;
     observe(root);
   };
-  /** True when the scan leaves `el`'s inside out (el is a container the prune test names). */
-  const prunes = (el: Element, s: Scan): boolean => {
-    if (!pruneTest || !s.runs[0].length || s.runs[0][s.runs[0].length - 1] !== el || !pruneTest(el)) return false;
+  /** True when the scan leaves `el` out (a container of the first list the prune test names). */
+  const prunes = (el: Element): boolean => {
+    if (!pruneTest || !lists.length || !(lists.length === 1 || safeMatches(el, lists[0].selector)) || !pruneTest(el)) return false;
     pruned.add(el);
+    anyPruned = true;
     return true;
   };
   /** True when `el` sits inside a pruned container (its scan waits until the container is let in). */
   const insidePruned = (el: Element): boolean => {
-    if (!pruned.size) return false;
+    if (!anyPruned) return false;
     for (let n = parentOrHost(el); n; n = parentOrHost(n)) if (pruned.has(n)) return true;
     return false;
   };
@@ -178,7 +182,6 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     else {
       inLists.delete(el);
       hasInside.delete(el);
-      pruned.delete(el);
       // Deleting (rather than waiting for GC) lets the weak tables shrink: pages come and go by thousands.
       memos.delete(el);
       ancestorsOf.delete(el);
@@ -241,9 +244,9 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     let open: Element[] = [];
     pruned.delete(el);
     if (combined && safeMatches(el, combined)) {
+      if (prunes(el)) return s;
       emit(s, el, above);
       open = [el];
-      if (prunes(el, s)) return s;
     }
     s.frames.push(frame(el, above, open));
     const sr = rootOf(el, sro);
@@ -274,15 +277,15 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       if (el === f.hits[f.h]) {
         f.h++;
         if (!overlay) {
-          emit(s, el, open.length ? f.above.concat(open) : f.above);
-          if (prunes(el, s)) {
-            // Its light subtree follows it in `all`: skip it (and the hits in it), and its shadow root.
+          if (prunes(el)) {
+            // Left out: its light subtree follows it in `all` (skip it and the hits in it), and its shadow root.
             while (f.i < f.all.length && el.contains(f.all[f.i])) {
               if (f.all[f.i] === f.hits[f.h]) f.h++;
               f.i++;
             }
             continue;
           }
+          emit(s, el, open.length ? f.above.concat(open) : f.above);
           open.push(el);
         }
       }
@@ -382,6 +385,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       if (n.nodeType !== 1 || n.isConnected) continue; // text, or moved (the scan of its new place sees it)
       const el = n as Element;
       gone.add(el);
+      if (pruned.has(el)) continue; // left out: nothing tracked inside
       if (tracked(el) && !hasInside.has(el)) continue; // a field re-rendered: nothing tracked inside it
       if (hasInside.has(el) && !lists[0].set.has(el)) {
         sweep(); // a page or a dialog with tracked elements inside: one pass over the lists
@@ -447,6 +451,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   }
 
   function retest(el: Element): void {
+    if (pruned.has(el)) return; // left out: let in by work() when the test no longer names it
     let moved = false;
     for (const list of lists) {
       const has = list.set.has(el);
@@ -469,30 +474,33 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     }
   }
 
-  /** A pruned container let in: scanned again, inside included. */
-  function letIn(el: Element): void {
-    pruned.delete(el);
-    if (el.isConnected) starts.push(el);
+  /** Empties the lists: the next work scans the whole page again. */
+  function rebuild(selectors: readonly string[]): void {
+    lists = selectors.map((selector) => ({ selector, els: [], set: new Set<Element>() }));
+    inLists.clear();
+    hasInside.clear();
+    pruned = new WeakSet();
+    anyPruned = false;
+    combined = selectors.join(', ');
+    others = selectors.slice(1).join(', ');
+    ancestorsOf = new WeakMap();
+    changed = 'all';
+    scan = null;
+    starts = [doc];
   }
 
   const index: LiveIndex = {
     stats,
     prune(test) {
+      if (test === pruneTest) return;
+      const had = pruneTest;
       pruneTest = test;
-      for (const el of [...pruned]) if (!test || !test(el)) letIn(el);
+      // Containers left out by the old test may be let in by the new one (or listed ones left out).
+      if (had || test) rebuild(lists.map((l) => l.selector));
     },
     track(selectors) {
       if (selectors.length === lists.length && selectors.every((s, i) => s === lists[i].selector)) return;
-      lists = selectors.map((selector) => ({ selector, els: [], set: new Set<Element>() }));
-      inLists.clear();
-      hasInside.clear();
-      pruned.clear();
-      combined = selectors.join(', ');
-      others = selectors.slice(1).join(', ');
-      ancestorsOf = new WeakMap();
-      changed = 'all';
-      scan = null;
-      starts = [doc];
+      rebuild(selectors);
     },
     attach(fn) {
       observe = fn;
@@ -561,8 +569,14 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
         const t = attrTargets;
         attrTargets = new Set();
         if (lists.length) for (const el of t) if (el.isConnected) retest(el);
-        // A pruned container whose own attributes changed may be named now.
-        if (pruned.size) for (const el of t) if (pruned.has(el) && (!pruneTest || !pruneTest(el))) letIn(el);
+        // A left-out container whose own attributes changed may be named now: scanned, inside included.
+        if (anyPruned) {
+          for (const el of t) {
+            if (!pruned.has(el) || (pruneTest && pruneTest(el))) continue;
+            pruned.delete(el);
+            if (el.isConnected) starts.push(el);
+          }
+        }
       }
       for (;;) {
         if (!scan) {
@@ -580,7 +594,6 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
         if (starts.length && performance.now() > deadline) return false;
       }
     },
-    partial: (el) => pruned.has(el),
     get pending() {
       return !!scan || starts.length > 0 || targets.size > 0 || attrTargets.size > 0 || removedNodes.length > 0;
     },

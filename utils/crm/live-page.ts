@@ -20,9 +20,10 @@ export interface LivePage {
    */
   step(url: URL, ctx: AdapterContext, sites: SiteDefinition[], deadline: number): PageModel | null | undefined;
   /**
-   * The field names the packs use (tips, nudges, conditions): the fields the reader's own
-   * attributes show are none of them are listed but not read inside, so a new page costs what
-   * the packs need. null (the default) reads every field in full, as "What the coach sees" needs.
+   * The field names the packs use (tips, tours, nudges, conditions): fields whose own attributes
+   * show they are none of them are left out of the model (not listed, not read inside), so a new
+   * page costs what the packs need. null (the default) lists and reads every field, as "What the
+   * coach sees" and author mode need; a change of focus reads the page again (in slices).
    */
   focus(names: readonly string[] | null): void;
 }

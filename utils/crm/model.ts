@@ -176,19 +176,16 @@ class LazyField implements FieldModel {
   #sectionOf: () => string | undefined;
   #section: string | undefined | null = null;
   #visible: () => boolean;
-  #fresh: boolean;
 
-  constructor(label: string, apiName: string, element: Element, read: () => FieldDetails, section: () => string | undefined, visible: () => boolean, fresh: boolean) {
+  constructor(label: string, apiName: string, element: Element, read: () => FieldDetails, section: () => string | undefined, visible: () => boolean) {
     this.label = label;
     this.apiName = apiName;
     this.element = element;
     this.#read = read;
     this.#sectionOf = section;
     this.#visible = visible;
-    this.#fresh = fresh;
   }
   #get(): FieldDetails {
-    if (this.#fresh) return this.#read();
     return (this.#details ??= this.#read());
   }
   get value(): string {
@@ -214,8 +211,7 @@ class LazyField implements FieldModel {
 
 /**
  * A field for live reading: label and API name now; value, emptiness, control, required mark and
- * section read when first asked for (most fields of a big page never are; with `fresh`, read on
- * every ask); visibility asked each time (the live index remembers it until something that can change it changes).
+ * section read when first asked for (most fields of a big page never are); visibility asked each time (the live index remembers it until something that can change it changes).
  */
 export function lazyField(p: {
   label: string;
@@ -224,9 +220,7 @@ export function lazyField(p: {
   details: () => FieldDetails;
   section: () => string | undefined;
   visible: () => boolean;
-  /** Read the details again each time (their changes are not followed: PageIndex.partial). */
-  fresh?: boolean;
 }): FieldModel {
   const label = clean(p.label);
-  return new LazyField(label, clean(p.apiName) || label, p.element, p.details, p.section, p.visible, !!p.fresh);
+  return new LazyField(label, clean(p.apiName) || label, p.element, p.details, p.section, p.visible);
 }

@@ -358,15 +358,12 @@ function liveItem(item: Element, sro: ShadowRootOf | undefined, index: PageIndex
     const t = selectionTarget(item);
     const label = itemLabel(item, sro);
     if (!label) return { f: null, t };
-    // Inside a container the index does not follow, a value read now may be stale later.
-    const fresh = !!index.partial?.(item);
     let v: ItemValue | undefined;
-    const details = fresh ? () => itemValue(item, sro) : () => (v ??= itemValue(item, sro));
+    const details = () => (v ??= itemValue(item, sro));
     const f = lazyField({
       label,
       apiName: t ? t.field : (details().control?.getAttribute('name') ?? null),
       element: item,
-      fresh,
       details,
       section: () => sectionTitle(item, new Map(), sro),
       visible: () => index.visible(item),
@@ -403,14 +400,28 @@ const sameList = (a: readonly Element[] | null, b: readonly Element[] | null): b
  * no label attribute (Dynamic Forms: the label is inside) and its API name is not named.
  */
 function itemNamed(item: Element, keys: ReadonlySet<string>): boolean | undefined {
-  const t = selectionTarget(item);
-  if (t && keys.has(nameKey(t.field))) return true;
+  // A navigation asks this of every item of the new page: the same few thousand attribute pairs
+  // record after record, so the answers are kept per set of names (bounded).
+  let answers = namedAnswers.get(keys);
+  if (!answers) namedAnswers.set(keys, (answers = new Map()));
+  const raw = item.getAttribute('data-target-selection-name');
   const label = item.getAttribute('field-label');
-  if (label === null) return undefined;
-  if (keys.has(nameKey(stripRequiredMark(label).label))) return true;
+  const key = `${raw ?? '\u0001'}\u0000${label ?? '\u0001'}`;
+  if (answers.has(key)) return answers.get(key);
+  const t = selectionTarget(item);
+  let named: boolean | undefined;
+  if (t && keys.has(nameKey(t.field))) named = true;
+  else if (label === null) named = undefined;
+  else if (keys.has(nameKey(stripRequiredMark(label).label))) named = true;
   // Without a selection name the API name may come from a control inside.
-  return t ? false : undefined;
+  else named = t ? false : undefined;
+  if (answers.size > 8000) answers.clear();
+  answers.set(key, named);
+  return named;
 }
+
+/** itemNamed's answers per set of names. */
+const namedAnswers = new WeakMap<ReadonlySet<string>, Map<string, boolean | undefined>>();
 
 function createLightningReader(): LiveReader {
   let last: { doc: Document; scopes: readonly Element[] | null; objectApi: string | null; fields: FieldModel[]; model: PageModel } | null = null;

@@ -75,11 +75,6 @@ export interface PageIndex {
   visible(el: Element): boolean;
   /** Page order of two elements (composedCompare), faster for tracked ones. */
   order(a: Element, b: Element): number;
-  /**
-   * True when the index does not follow the inside of this container (no field of the packs is
-   * named by it): what is read inside it is current when read, so it must not be kept.
-   */
-  partial?(el: Element): boolean;
 }
 
 /** Incremental reading of a page by an adapter, for the content script. */
@@ -90,7 +85,8 @@ export interface LiveReader {
    * Whether a field container (an element of all(selectors[0])) is one of the fields named by
    * `keys` (nameKey of each name a pack uses), from the container's own attributes only: true,
    * false, or undefined when they cannot tell (its label is inside it). Containers answered false
-   * are listed but not scanned inside (docs/adapters.md "The live index").
+   * are left out: neither listed nor scanned inside (docs/adapters.md "The live index"), so the
+   * model lists the named fields only while the packs' names are in focus.
    */
   named?(container: Element, keys: ReadonlySet<string>): boolean | undefined;
   /** Reads ahead what `read` needs from a new or changed element of all(selectors[0]) (done in slices). */

@@ -20,12 +20,13 @@ const packs: Pack[] = [
     tips: [{ id: 't', target: { field: 'Next Step' }, title: 'T', when: { fieldEquals: { Stage: ['Won'] } } }],
     nudges: [{ id: 'n', fields: ['Amount', 'Close Date'], message: 'm', requiredWhen: { Type: ['New'] } }],
     snippets: [{ id: 's', title: 'S', body: 'b', when: { fieldEquals: { 'Lead Source': ['Web'] } } }],
+    tours: [{ id: 'r', title: 'R', steps: [{ target: { field: 'Probability' }, body: 'b' }, { target: { selector: 'main h1' }, body: 'b' }] }],
   },
 ];
 
 describe('fieldNamesUsed', () => {
-  it('lists the fields tips, nudges and conditions can look up', () => {
-    expect(fieldNamesUsed(packs).sort()).toEqual(['Amount', 'Close Date', 'Lead Source', 'Next Step', 'Stage', 'Type']);
+  it('lists the fields tips, tour steps, nudges and conditions can look up', () => {
+    expect(fieldNamesUsed(packs).sort()).toEqual(['Amount', 'Close Date', 'Lead Source', 'Next Step', 'Probability', 'Stage', 'Type']);
   });
 });
 
