@@ -4,6 +4,7 @@
 // prints the content script's `crm-coach:batch` measures and its hottest functions.
 //
 //   node bench/tools/nav-profile.mjs [extension dir] [fields] [navigations]
+//   CHURN_MS=10000 node bench/tools/nav-profile.mjs [dir] [fields] 1   # churn, no navigation
 //
 // Default dir .output/chrome-mv3-bench (npm run bench builds it). For readable names, build it
 // unminified: BENCH_UNMINIFIED=1 when building (bench/wxt.bench.config.ts).
@@ -28,7 +29,10 @@ try {
   await sleep(2000);
   const t0 = await page.evaluate(() => performance.now());
   await startProfiler(cdp, 100);
-  await page.evaluate((n) => window.__crmBench.navigate(n, 800), navs);
+  // CHURN_MS=10000: the page's churn without navigations instead (what a quiet batch costs).
+  const churnMs = Number(process.env.CHURN_MS ?? 0);
+  if (churnMs) await page.evaluate((ms) => window.__crmBench.churn(ms, { navEvery: 1e9 }), churnMs);
+  else await page.evaluate((n) => window.__crmBench.navigate(n, 800), navs);
   await sleep(1000);
   const profile = await stopProfiler(cdp);
   const batches = (await coachEntries(page)).filter((e) => e.name === 'crm-coach:batch' && e.start >= t0);

@@ -53,6 +53,10 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     scope: () => (deps.selectorScope ? deps.selectorScope(deps.doc, deps.shadowRootOf) : (target) => resolveTarget(target) !== null),
   });
 
+  /** The model and visibility epoch the planner last saw (so an unchanged page costs no signature). */
+  let seenModel: unknown = null;
+  let seenEpoch = -1;
+
   const publish = (next: OverlayView | null) => {
     view = next;
     for (const l of listeners) l();
@@ -78,8 +82,12 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       live.focus(watchers > 0 ? null : states.fieldNames());
       const next = live.step(url, states.readerContext(state), states.sites(), deadline);
       if (next === undefined) return false;
+      const epoch = live.index.visibilityEpoch;
+      const unchanged = next !== null && next === seenModel && epoch === seenEpoch;
+      seenModel = next;
+      seenEpoch = epoch;
       recorder.held(() => {
-        const outcome = planner.apply(url, next, j.force, view !== null);
+        const outcome = planner.apply(url, next, j.force, view !== null, unchanged);
         if (outcome === 'cleared') {
           if (view) publish(null);
         } else if (outcome === 'changed' || (watchers > 0 && view)) publishView();

@@ -45,7 +45,11 @@ export interface Planner {
    * tips (profiled), so the plan is made again only when an answer changed.
    */
   readonly selectors: SelectorAnswers;
-  apply(url: URL, next: PageModel | null, force: boolean, hasView: boolean): Outcome;
+  /**
+   * `unchanged`: the caller knows nothing the engine reads of `next` can have changed since the
+   * last apply (the same model object, no visibility forgotten): the signature is not computed again.
+   */
+  apply(url: URL, next: PageModel | null, force: boolean, hasView: boolean, unchanged?: boolean): Outcome;
   /** Tips the user can see now: tip.shown once per page. */
   markShown(tips: readonly TipPlan[]): void;
   /** While true, every update plans and moves `tick` (a tour follows its targets). */
@@ -80,7 +84,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
     for (const tp of fresh) record(events.tipShown(tp));
   };
 
-  function apply(url: URL, next: PageModel | null, force: boolean, hasView: boolean): Outcome {
+  function apply(url: URL, next: PageModel | null, force: boolean, hasView: boolean, unchanged = false): Outcome {
     const state = states.current;
     if (!state) return 'same';
     if (!next) {
@@ -90,7 +94,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
     }
     const key = navigationKey(url, next.recordKey);
     const navChanged = key !== session.current.navKey;
-    const sig = dependencySignature(next, states.fieldNames());
+    const sig = unchanged && !force && lastSig && next === planner.model ? lastSig : dependencySignature(next, states.fieldNames());
     planner.model = next;
     // Nothing the engine reads changed (the coach panel, when open, still shows the new model).
     if (!navChanged && !force && sig === lastSig && !followPage && (!followsSelectors(planner.plan) || !selectors.refresh())) return 'same';

@@ -62,8 +62,14 @@ export const EMPTY_SESSION: Session = {
  * reader keys each record (docs/adapters.md); an in-page anchor (#section) is not a new page.
  */
 export function navigationKey(url: URL, recordKey: string | null): string {
-  return `${url.origin}${url.pathname}${url.search}|${recordKey ?? ''}`;
+  // Asked on every batch with the same URL object (the content script parses the URL again only
+  // when it changed, and never changes a URL object): the last answer is kept.
+  if (url !== lastNav.url || recordKey !== lastNav.recordKey) {
+    lastNav = { url, recordKey, key: `${url.origin}${url.pathname}${url.search}|${recordKey ?? ''}` };
+  }
+  return lastNav.key;
 }
+let lastNav: { url: URL | null; recordKey: string | null; key: string } = { url: null, recordKey: null, key: '' };
 
 const storedItem = (stored: Readonly<Record<string, ItemState>>, key: string): ItemState => stored[key] ?? { key, shown: 0, dismissed: false, completed: false };
 

@@ -157,9 +157,14 @@ function walk(root: ParentNode, selector: string, sro: ShadowRootOf | undefined,
 
 /** The parent in the flat (composed) tree: slot for slotted nodes, host for shadow tree tops. */
 export function flatParent(el: Element): Element | null {
-  const slot = (el as Element & { assignedSlot?: Element | null }).assignedSlot;
-  if (slot) return slot;
-  if (el.parentElement) return el.parentElement;
+  const parent = el.parentElement;
+  // Only a child of a host with an open root can have an assigned slot (assignedSlot is null
+  // for a closed root's slots): the parent's root is a cheap check, assignedSlot is not.
+  if (parent?.shadowRoot) {
+    const slot = (el as Element & { assignedSlot?: Element | null }).assignedSlot;
+    if (slot) return slot;
+  }
+  if (parent) return parent;
   const p = el.parentNode;
   if (p && p.nodeType === DOCUMENT_FRAGMENT_NODE && (p as ShadowRoot).host) return (p as ShadowRoot).host;
   return null;

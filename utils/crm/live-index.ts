@@ -52,6 +52,11 @@ export interface LiveIndex extends PageIndex {
   prune(test: ((container: Element) => boolean) | null): void;
   /** Work done so far: elements walked by the scan and shadow roots observed (for tests and tools). */
   readonly stats: { readonly elements: number; readonly roots: number };
+  /**
+   * Moves whenever a visibility the index remembered may have changed (it forgot it): while it
+   * stays, visible() answers for every element asked before are the same.
+   */
+  readonly visibilityEpoch: number;
 }
 
 interface List {
@@ -132,6 +137,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   /** Attribute targets and added nodes since the last work: what can change visibility below it. */
   let visRoots = new Set<Node>();
   let styleChanged = false;
+  let visibilityEpoch = 0;
   let pruneTest: ((container: Element) => boolean) | null = null;
   /** Containers the scan left out (see prune); `anyPruned` says whether it holds any. */
   let pruned = new WeakSet<Element>();
@@ -244,7 +250,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     let open: Element[] = [];
     pruned.delete(el);
     if (combined && safeMatches(el, combined)) {
-      if (prunes(el)) return s;
+      if (prunes(el)) return null;
       emit(s, el, above);
       open = [el];
     }
@@ -429,14 +435,34 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     visMemo = newVisibilityMemo();
     if (styleChanged || visCache.size > 4000) {
       styleChanged = false;
+      if (visCache.size) visibilityEpoch++;
       visCache.clear();
       return;
     }
+    // Walk up from each remembered element until a changed node (stale) or a node already walked
+    // (its answer): the elements share most of their ancestors, so each is walked about once.
+    const known = new Map<Element, boolean>();
+    const path: Element[] = [];
+    let forgot = false;
     for (const el of visCache.keys()) {
       let stale = !el.isConnected;
-      for (let n: Element | null = el; n && !stale; n = flatParent(n)) if (roots.has(n)) stale = true;
-      if (stale) visCache.delete(el);
+      for (let n: Element | null = el; n && !stale; n = flatParent(n)) {
+        const k = known.get(n);
+        if (k !== undefined) {
+          stale = k;
+          break;
+        }
+        if (roots.has(n)) stale = true;
+        else path.push(n);
+      }
+      for (const n of path) known.set(n, stale);
+      path.length = 0;
+      if (stale) {
+        visCache.delete(el);
+        forgot = true;
+      }
     }
+    if (forgot) visibilityEpoch++;
   }
 
   /** Drops the memos of every node from `node` up (flat tree): a mutation inside changed them. */
@@ -491,6 +517,9 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
 
   const index: LiveIndex = {
     stats,
+    get visibilityEpoch() {
+      return visibilityEpoch;
+    },
     prune(test) {
       if (test === pruneTest) return;
       const had = pruneTest;

@@ -401,13 +401,19 @@ const sameList = (a: readonly Element[] | null, b: readonly Element[] | null): b
  */
 function itemNamed(item: Element, keys: ReadonlySet<string>): boolean | undefined {
   // A navigation asks this of every item of the new page: the same few thousand attribute pairs
-  // record after record, so the answers are kept per set of names (bounded).
+  // record after record, so the answers are kept per set of names (bounded). Keyed by the
+  // attribute strings themselves (their hashes are kept), not by a string built from them.
   let answers = namedAnswers.get(keys);
   if (!answers) namedAnswers.set(keys, (answers = new Map()));
-  const raw = item.getAttribute('data-target-selection-name');
+  const raw = item.getAttribute('data-target-selection-name') ?? '';
   const label = item.getAttribute('field-label');
-  const key = `${raw ?? '\u0001'}\u0000${label ?? '\u0001'}`;
-  if (answers.has(key)) return answers.get(key);
+  let byLabel = answers.get(raw);
+  if (!byLabel) {
+    if (answers.size > 8000) answers.clear();
+    answers.set(raw, (byLabel = new Map()));
+  }
+  const labelKey = label ?? NO_LABEL;
+  if (byLabel.has(labelKey)) return byLabel.get(labelKey);
   const t = selectionTarget(item);
   let named: boolean | undefined;
   if (t && keys.has(nameKey(t.field))) named = true;
@@ -415,13 +421,14 @@ function itemNamed(item: Element, keys: ReadonlySet<string>): boolean | undefine
   else if (keys.has(nameKey(stripRequiredMark(label).label))) named = true;
   // Without a selection name the API name may come from a control inside.
   else named = t ? false : undefined;
-  if (answers.size > 8000) answers.clear();
-  answers.set(key, named);
+  byLabel.set(labelKey, named);
   return named;
 }
 
+/** Stands for a missing field-label attribute among itemNamed's keys. */
+const NO_LABEL = '\u0000';
 /** itemNamed's answers per set of names. */
-const namedAnswers = new WeakMap<ReadonlySet<string>, Map<string, boolean | undefined>>();
+const namedAnswers = new WeakMap<ReadonlySet<string>, Map<string, Map<string, boolean | undefined>>>();
 
 function createLightningReader(): LiveReader {
   let last: { doc: Document; scopes: readonly Element[] | null; objectApi: string | null; fields: FieldModel[]; model: PageModel } | null = null;

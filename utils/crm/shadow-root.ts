@@ -20,6 +20,26 @@ import type { ShadowRootOf } from './dom';
 /** The event the main-world script dispatches on a connected host that just got a shadow root. */
 export const SHADOW_ROOT_EVENT = 'crm-coach-shadow-root';
 
+/**
+ * Asked by the watcher once at its start: a report is installed in this page when this
+ * cancelable event comes back cancelled (the report's listener cancels it; dispatch is
+ * synchronous across worlds). With a report, hosts seen without a root are looked at again only
+ * when a report comes in, not on every batch (Chromium's chrome.dom probe costs tens of µs per
+ * host). A page that cancels it itself only hides its own late roots from the coach.
+ */
+export const SHADOW_ROOT_PING = 'crm-coach-shadow-root-ping';
+
+/** Whether a late-root report answers in this document (see SHADOW_ROOT_PING). */
+export function lateRootsReported(doc: Document): boolean {
+  const Ev = doc.defaultView?.Event ?? Event;
+  return !doc.dispatchEvent(new Ev(SHADOW_ROOT_PING, { cancelable: true }));
+}
+
+/** The report's answer to SHADOW_ROOT_PING (once: a document answering already is left as it is). */
+function answerPing(doc: Document): void {
+  if (!lateRootsReported(doc)) doc.addEventListener(SHADOW_ROOT_PING, (ev) => ev.preventDefault(), true);
+}
+
 type ChromeDom = { openOrClosedShadowRoot?: (el: HTMLElement) => ShadowRoot | null };
 
 /**
@@ -59,7 +79,10 @@ function reader(): ShadowRootOf | undefined {
 export function reportLateShadowRoots(win: Window & typeof globalThis): void {
   const proto = win.Element.prototype;
   const attach = proto.attachShadow;
-  if (typeof attach !== 'function' || (attach as { crmCoach?: boolean }).crmCoach) return;
+  if (typeof attach !== 'function') return;
+  // The answer again if document.open() wiped the document's listeners (the wrapper stays).
+  answerPing(win.document);
+  if ((attach as { crmCoach?: boolean }).crmCoach) return;
   const Ev = win.Event;
   function attachShadow(this: Element, init: ShadowRootInit): ShadowRoot {
     const root = attach.call(this, init);
@@ -99,4 +122,6 @@ export function reportLateShadowRootsInPageRealm(win: Window): void {
   getter.get = page.Array.prototype.find.bind(page.Array.of(page.Reflect.apply), ping);
   page.Object.defineProperty(handler, 'apply', getter);
   proto.attachShadow = new page.Proxy(attach, handler);
+  // The answer is a listener of this sandbox (on the Xray view of the document): gone with it.
+  if (win.document) answerPing(win.document);
 }

@@ -10,7 +10,7 @@ import { OVERLAY_TAG } from './dom';
 import { createLiveIndex, type LiveIndex } from './live-index';
 import { logOnce } from './log';
 import type { PageChanges } from './selector-changes';
-import { SHADOW_ROOT_EVENT } from './shadow-root';
+import { lateRootsReported, SHADOW_ROOT_EVENT } from './shadow-root';
 
 export type ChangeReason = 'mutation' | 'navigation';
 
@@ -36,15 +36,22 @@ const MAX_BATCH_RECORDS = 1000;
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attributes: true, characterData: true };
 
-/** True when the node is our overlay or inside it (through shadow roots): one hop per shadow tree. */
+/** Whether each shadow root seen is inside our overlay (a root never changes host, and no page node moves into the overlay). */
+const rootInOverlay = new WeakMap<Node, boolean>();
+
+/** True when the node is our overlay or inside it (through shadow roots): one hop per shadow tree, each root's answer kept. */
 function inOverlay(node: Node | null): boolean {
-  for (let n: Node | null = node; n; ) {
-    const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
-    if (el?.closest(OVERLAY_TAG)) return true;
-    const root = n.getRootNode();
-    n = root.nodeType === 11 ? ((root as ShadowRoot).host ?? null) : null;
+  if (!node) return false;
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  if (el?.closest(OVERLAY_TAG)) return true;
+  const root = node.getRootNode();
+  if (root.nodeType !== 11) return false;
+  let known = rootInOverlay.get(root);
+  if (known === undefined) {
+    known = inOverlay((root as ShadowRoot).host ?? null);
+    rootInOverlay.set(root, known);
   }
-  return false;
+  return known;
 }
 
 const isOverlay = (n: Node): boolean => n.nodeType === 1 && (n as Element).localName === OVERLAY_TAG;
@@ -86,7 +93,11 @@ export function watchPage(opts: WatchOptions): void {
     if (stopped) return;
     let reason = pending ?? 'mutation';
     pending = null;
-    index.recheckHosts();
+    // Without a late-root report, any batch may follow an attachShadow no mutation announced.
+    if (!reported || rootsReported) {
+      rootsReported = false;
+      index.recheckHosts();
+    }
     if (own) index.work(Infinity);
     if (doc.URL !== lastUrl) {
       lastUrl = doc.URL;
@@ -143,12 +154,15 @@ export function watchPage(opts: WatchOptions): void {
   const onShadowRoot = (ev: Event): void => {
     const host = ev.composedPath ? ev.composedPath()[0] : ev.target;
     if (host && (host as Node).nodeType === 1 && !inOverlay(host as Node)) index.noteHost(host as Element);
+    rootsReported = true;
     changes.everything = true;
     schedule('mutation');
   };
 
   index.attach(observeRoot);
   observeRoot(doc);
+  const reported = lateRootsReported(doc);
+  let rootsReported = false;
   if (own) index.work(Infinity);
   // Every listener goes when the signal aborts.
   const capture = { capture: true, signal };

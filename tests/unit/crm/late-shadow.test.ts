@@ -32,9 +32,10 @@ const throughXray = (w: Window): Window => {
   return { wrappedJSObject: page } as unknown as Window;
 };
 
-async function watchLatePage(report: Report): Promise<{ model: () => PageModel | null | undefined; changes: () => number }> {
+async function watchLatePage(report: Report): Promise<{ model: () => PageModel | null | undefined; changes: () => number; probes: () => number }> {
   let page: ReturnType<typeof createLivePage> | null = null;
   let changes = 0;
+  let probes = 0;
   l = await loadFixture('salesforce/late-shadow.html', URL_, {
     settle: false,
     beforeWrite: (w) => {
@@ -43,18 +44,24 @@ async function watchLatePage(report: Report): Promise<{ model: () => PageModel |
     },
   });
   const loaded = l;
-  page = createLivePage(loaded.doc, loaded.shadowRootOf);
+  // happy-dom writes the page with document.write, which (as document.open() does) drops the
+  // document's listeners, the report's answer to the watcher's ping among them; a document_start
+  // script in a real page is never written over. Installing again answers again (idempotent).
+  if (report === 'main-world') reportLateShadowRoots(loaded.window as unknown as Window & typeof globalThis);
+  // The browser's probe for closed roots, counted (Chromium's chrome.dom call is the costly one).
+  const sro = loaded.shadowRootOf && ((el: Element) => (probes++, loaded.shadowRootOf!(el)));
+  page = createLivePage(loaded.doc, sro);
   const ac = new AbortController();
   stops.push(ac);
-  watchPage({ doc: loaded.doc, onChange: () => changes++, signal: ac.signal, shadowRootOf: loaded.shadowRootOf, index: page.index });
-  const ctx = { salt: 's', shadowRootOf: loaded.shadowRootOf };
+  watchPage({ doc: loaded.doc, onChange: () => changes++, signal: ac.signal, shadowRootOf: sro, index: page.index });
+  const ctx = { salt: 's', shadowRootOf: sro };
   const before = page.step(loaded.url(), ctx, [], Infinity);
   // The coach started before any root was attached: it sees the title, no field yet.
   expect(before?.fields).toEqual([]);
   await (loaded.window as unknown as { lateShadowDone: Promise<void> }).lateShadowDone;
   // One watcher batch (an animation frame, or a 16 ms timer in this DOM) after the last attach.
   await wait(100);
-  return { model: () => page!.step(loaded.url(), ctx, [], Infinity), changes: () => changes };
+  return { model: () => page!.step(loaded.url(), ctx, [], Infinity), changes: () => changes, probes: () => probes };
 }
 
 describe('late shadow roots', () => {
@@ -66,6 +73,26 @@ describe('late shadow roots', () => {
     expect(m.fields.filter((f) => f.empty).map((f) => f.label)).toEqual(['Amount', 'Next Step', 'Type']);
     // Assistive text of the inline-edit buttons ("Edit Amount") is not a value.
     expect(m.fields.find((f) => f.label === 'Amount')?.value).toBe('');
+  });
+
+  it.each([
+    ['main-world', 0],
+    ['none', 1],
+  ] as const)('with the %s report, hosts seen without a root are probed again on a batch with no report: %i time(s) per batch', async (report, perBatch) => {
+    const { model, probes } = await watchLatePage(report);
+    model();
+    const doc = l!.doc;
+    // A custom element that never gets a root, then batches of changes that attach none.
+    doc.body.append(doc.createElement('quiet-widget'));
+    await wait(60);
+    model();
+    const before = probes();
+    for (let i = 0; i < 5; i++) {
+      doc.body.append(doc.createElement('p'));
+      await wait(60);
+    }
+    expect(probes() - before >= 5 * perBatch).toBe(true);
+    if (perBatch === 0) expect(probes() - before).toBe(0);
   });
 
   it('without the report they stay unseen (no mutation announces them)', async () => {

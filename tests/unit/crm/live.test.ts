@@ -326,4 +326,40 @@ describe('live index', () => {
     expect(read()).toBe(2);
     ac.abort();
   });
+
+  it('forgets a remembered visibility when a node above it changes (through shadow roots), and says so by its epoch', async () => {
+    document.body.replaceChildren();
+    const index = createLiveIndex(document);
+    const ac = new AbortController();
+    watchPage({ doc: document, onChange: () => {}, signal: ac.signal, index });
+    index.track(['.x']);
+    const section = document.createElement('section');
+    const host = document.createElement('x-host');
+    const inner = document.createElement('span');
+    inner.className = 'x';
+    inner.textContent = 'field';
+    host.attachShadow({ mode: 'open' }).append(inner);
+    section.append(host);
+    const other = document.createElement('p');
+    other.className = 'x';
+    document.body.append(section, other);
+    const batch = async () => {
+      await new Promise((r) => setTimeout(r, 20));
+      index.work(Infinity);
+    };
+    await batch();
+    expect(index.visible(inner)).toBe(true);
+    expect(index.visible(other)).toBe(true);
+    // A change beside the remembered elements: nothing forgotten.
+    const stay = index.visibilityEpoch;
+    document.body.append(document.createElement('div'));
+    await batch();
+    expect(index.visibilityEpoch).toBe(stay);
+    // A node above `inner`, outside its shadow tree, hides it: forgotten, and the epoch moves.
+    section.setAttribute('hidden', '');
+    await batch();
+    expect(index.visibilityEpoch).toBeGreaterThan(stay);
+    expect(index.visible(inner)).toBe(false);
+    ac.abort();
+  });
 });
