@@ -17,7 +17,6 @@ type Status = { kind: 'ok'; text: string } | { kind: 'error'; text: string } | n
 export function DataSection({ download }: Props) {
   const [status, setStatus] = useState<Status>(null);
   const [confirming, setConfirming] = useState(false);
-  const [fileKey, setFileKey] = useState(0);
   const headingId = useId();
   const confirmId = useId();
 
@@ -49,12 +48,12 @@ export function DataSection({ download }: Props) {
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
+    event.target.value = ''; // the same input stays; the same file can be chosen again
     await attempt(async () => {
       const result = await sendMessage('importData', { json: await file.text() });
       if (!result.ok) throw new Error(result.error);
       return t('options_imported', result.events);
     });
-    setFileKey((k) => k + 1);
   };
 
   const deleteAll = () =>
@@ -77,7 +76,7 @@ export function DataSection({ download }: Props) {
         </button>
         <label className="file-button secondary">
           <span>{t('options_import_data')}</span>
-          <input key={fileKey} type="file" accept=".json,application/json" onChange={(e) => void importFile(e)} />
+          <input type="file" accept=".json,application/json" onChange={(e) => void importFile(e)} />
         </label>
       </div>
 

@@ -44,7 +44,6 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks,
   const [status, setStatus] = useState<PackStatus | null>(null);
   const [url, setUrl] = useState('');
   const [granted, setGranted] = useState<Record<string, boolean>>({});
-  const [fileKey, setFileKey] = useState(0);
   const headingId = useId();
   const urlId = useId();
   const userNoteId = useId();
@@ -90,14 +89,15 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks,
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
+    // Cleared at once, the same input stays (a new element while the list updates could swallow
+    // the next choice) and the same file can be chosen again after a fix.
+    event.target.value = '';
     setStatus({ kind: 'busy', text: t('options_installing') });
     try {
       const text = decodePackBytes(await file.arrayBuffer());
       await afterInstall(await sendMessage('installPackText', { text, fileName: file.name }), file.name);
     } catch (err) {
       setStatus({ kind: 'error', title: t('options_import_failed', file.name), errors: [errorText(err)] });
-    } finally {
-      setFileKey((k) => k + 1); // the same file can be chosen again after a fix
     }
   };
 
@@ -198,7 +198,6 @@ export function PacksSection({ packs, allowUserPacks, lang, hostAccess, onPacks,
         <label className={`file-button${userDisabled ? ' disabled' : ''}`}>
           <span>{t('options_import_pack_file')}</span>
           <input
-            key={fileKey}
             type="file"
             accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml"
             disabled={userDisabled}

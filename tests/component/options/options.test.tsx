@@ -60,6 +60,20 @@ describe('options page: packs', () => {
     await waitFor(() => expect(row('my-pack')).not.toBeNull());
   });
 
+  it('takes a second file chosen while the first one installs, and the same file again, on the same input', async () => {
+    const user = userEvent.setup();
+    open();
+    const input = await screen.findByLabelText('Import pack file');
+    // No wait between the two: the list may update between them, the input must not be replaced.
+    await user.upload(input, file('one.json', JSON.stringify(pack('pack-one'))));
+    await user.upload(input, file('two.json', JSON.stringify(pack('pack-two'))));
+    await waitFor(() => expect(row('pack-one') && row('pack-two')).toBeTruthy());
+    expect(screen.getByLabelText('Import pack file')).toBe(input);
+    expect((input as HTMLInputElement).value).toBe('');
+    await user.upload(input, file('two.json', JSON.stringify({ ...pack('pack-two'), version: '1.1.0' })));
+    expect(await screen.findByText('Installed “Pack pack-two” version 1.1.0.')).toBeTruthy();
+  });
+
   it('a bad file shows an alert naming the JSON path and changes nothing', async () => {
     await seedPacks(pack('keep-me'));
     const before = await fakeBrowser.storage.local.get('packs');
