@@ -36,22 +36,17 @@ const MAX_BATCH_RECORDS = 1000;
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attributes: true, characterData: true };
 
-/** Whether each shadow root seen is inside our overlay (a root never changes host, and no page node moves into the overlay). */
-const rootInOverlay = new WeakMap<Node, boolean>();
-
-/** True when the node is our overlay or inside it (through shadow roots): one hop per shadow tree, each root's answer kept. */
+/** True when the node is our overlay or inside it (through shadow roots): one hop per shadow tree. */
 function inOverlay(node: Node | null): boolean {
-  if (!node) return false;
-  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  if (el?.closest(OVERLAY_TAG)) return true;
-  const root = node.getRootNode();
-  if (root.nodeType !== 11) return false;
-  let known = rootInOverlay.get(root);
-  if (known === undefined) {
-    known = inOverlay((root as ShadowRoot).host ?? null);
-    rootInOverlay.set(root, known);
+  // No cache per shadow root: a WeakMap keyed by thousands of short-lived roots grew its table by
+  // about 1 MB over 600 navigations (heap snapshots, bench/tools), more than the hops it saves.
+  for (let n: Node | null = node; n; ) {
+    const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
+    if (el?.closest(OVERLAY_TAG)) return true;
+    const root = n.getRootNode();
+    n = root.nodeType === 11 ? ((root as ShadowRoot).host ?? null) : null;
   }
-  return known;
+  return false;
 }
 
 const isOverlay = (n: Node): boolean => n.nodeType === 1 && (n as Element).localName === OVERLAY_TAG;

@@ -124,6 +124,23 @@ describe('focused live page', () => {
     expect(work[400].elements).toBeLessThan(400 + 200 + 20);
   });
 
+  it('forgets the left-out fields of pages that are gone (no growth over navigations)', async () => {
+    history.replaceState({}, '', '/lightning/r/Opportunity/006Dn000004AbCdIAK/view');
+    document.body.append(recordPage(40));
+    const live = startLive(NAMES);
+    await model(live);
+    for (let i = 0; i < 12; i++) {
+      // Lightning keeps the previous page, hidden; older ones go.
+      const pages = document.querySelectorAll('.oneContent');
+      if (pages.length > 1) pages[0].remove();
+      navigate(40);
+      await model(live);
+    }
+    // Two pages in the document, 37 fields of each left out: nothing of the ten removed pages kept.
+    expect(document.querySelectorAll('.oneContent')).toHaveLength(2);
+    expect(live.index.stats.leftOut).toBe(2 * 37);
+  });
+
   it('without a focus reads every field inside (what "What the coach sees" needs)', async () => {
     history.replaceState({}, '', '/lightning/r/Opportunity/006Dn000004AbCdIAK/view');
     document.body.append(recordPage(10));
