@@ -52,9 +52,9 @@ export interface LiveIndex extends PageIndex {
   prune(test: ((container: Element) => boolean) | null): void;
   /**
    * Work done so far: elements walked by the scan and shadow roots observed; and the containers
-   * left out now kept (for tests and tools).
+   * left out and the rootless custom elements now kept (for tests and tools).
    */
-  readonly stats: { readonly elements: number; readonly roots: number; readonly leftOut: number };
+  readonly stats: { readonly elements: number; readonly roots: number; readonly leftOut: number; readonly rootless: number };
   /**
    * Moves whenever a visibility the index remembered may have changed (it forgot it): while it
    * stays, visible() answers for every element asked before are the same.
@@ -91,6 +91,8 @@ const NONE: readonly Element[] = [];
 
 /** Left-out containers kept before the first sweep of removed ones (see `pruned`). */
 const PRUNED_SWEEP_AT = 8192;
+/** Rootless custom elements kept before the first sweep of removed ones (see `pendingHosts`). */
+const PENDING_SWEEP_AT = 4096;
 
 /** Style sheets: adding, removing or editing one can change what is visible anywhere. */
 const isStyle = (n: Node): boolean => n.nodeType === 1 && ((n as Element).localName === 'style' || (n as Element).localName === 'link');
@@ -131,6 +133,18 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   let attrTargets = new Set<Element>();
   let removedNodes: Node[] = [];
   let pendingHosts = new Set<Element>();
+  /**
+   * Past this size the hosts no longer in the page are forgotten (doubled after each sweep):
+   * where a late-root report answers, recheckHosts runs only after a report, so it cannot be
+   * what keeps the set from holding removed pages.
+   */
+  let pendingSweepAt = PENDING_SWEEP_AT;
+  const addPending = (el: Element): void => {
+    pendingHosts.add(el);
+    if (pendingHosts.size <= pendingSweepAt) return;
+    for (const h of pendingHosts) if (!h.isConnected) pendingHosts.delete(h);
+    pendingSweepAt = Math.max(PENDING_SWEEP_AT, pendingHosts.size * 2);
+  };
   /** Elements other than custom elements whose late shadow root was scanned (see noteHost). */
   const scannedRoots = new WeakSet<Element>();
   const memos = new WeakMap<Element, Map<string, unknown>>();
@@ -153,11 +167,18 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   const pruned = new Set<Element>();
   /** Past this size the set is swept of elements no longer in the page (doubled after each sweep). */
   let prunedSweepAt = PRUNED_SWEEP_AT;
+  /** Forgets the left-out containers no longer in the page. */
+  const forgetGonePruned = (): void => {
+    for (const el of pruned) if (!el.isConnected) pruned.delete(el);
+  };
   const stats = {
     elements: 0,
     roots: 0,
     get leftOut() {
       return pruned.size;
+    },
+    get rootless() {
+      return pendingHosts.size;
     },
   };
   const watchRoot = (root: Node): void => {
@@ -169,7 +190,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     if (!pruneTest || !lists.length || !(lists.length === 1 || safeMatches(el, lists[0].selector)) || !pruneTest(el)) return false;
     pruned.add(el);
     if (pruned.size > prunedSweepAt) {
-      for (const p of pruned) if (!p.isConnected) pruned.delete(p);
+      forgetGonePruned();
       prunedSweepAt = Math.max(PRUNED_SWEEP_AT, pruned.size * 2);
     }
     return true;
@@ -279,7 +300,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     if (sr) {
       watchRoot(sr);
       s.frames.push(frame(sr, open.length ? [...above, el] : above));
-    } else if (el.localName.indexOf('-') > 0) pendingHosts.add(el);
+    } else if (el.localName.indexOf('-') > 0) addPending(el);
     return s;
   }
 
@@ -320,7 +341,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       if (sr) {
         watchRoot(sr);
         frames.push(frame(sr, open.length ? f.above.concat(open) : f.above));
-      } else if (name.indexOf('-') > 0) pendingHosts.add(el);
+      } else if (name.indexOf('-') > 0) addPending(el);
     }
     return true;
   }
@@ -380,7 +401,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       }
       if (gone) list.els = list.els.filter((el) => el.isConnected);
     }
-    for (const el of pruned) if (!el.isConnected) pruned.delete(el);
+    forgetGonePruned();
   }
 
   /**
@@ -584,7 +605,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     noteHost(el) {
       // Custom elements seen without a root are pending already; an element that has a root we
       // scanned is not new (a forged or retargeted report): only other elements need adding.
-      if (el.localName.indexOf('-') < 0 && el.localName !== OVERLAY_TAG && !scannedRoots.has(el)) pendingHosts.add(el);
+      if (el.localName.indexOf('-') < 0 && el.localName !== OVERLAY_TAG && !scannedRoots.has(el)) addPending(el);
     },
     recheckHosts() {
       if (!pendingHosts.size) return;

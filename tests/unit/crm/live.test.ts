@@ -6,6 +6,7 @@ import { loadFixture, typeInto, type Loaded } from './fixture';
 import { salesforceAdapter } from '@/utils/crm/salesforce';
 import { createLivePage, type LivePage } from '@/utils/crm/live-page';
 import { createLiveIndex } from '@/utils/crm/live-index';
+import { SHADOW_ROOT_PING } from '@/utils/crm/shadow-root';
 import { watchPage } from '@/utils/crm/watch';
 import { deepQuery, deepQueryAll } from '@/utils/crm/dom';
 import { findField } from '@/utils/crm/targets';
@@ -361,5 +362,38 @@ describe('live index', () => {
     expect(index.visibilityEpoch).toBeGreaterThan(stay);
     expect(index.visible(inner)).toBe(false);
     ac.abort();
+  });
+
+  it('where a late-root report answers (no re-check each batch), forgets rootless custom elements of removed pages', async () => {
+    document.body.replaceChildren();
+    // The report's answer to the watcher's ping (utils/crm/shadow-root.ts).
+    const answer = (e: Event) => e.preventDefault();
+    document.addEventListener(SHADOW_ROOT_PING, answer, true);
+    const index = createLiveIndex(document);
+    const ac = new AbortController();
+    watchPage({ doc: document, onChange: () => {}, signal: ac.signal, index });
+    index.track(['.x']);
+    const page = () => {
+      const div = document.createElement('div');
+      for (let i = 0; i < 3000; i++) div.append(document.createElement('x-widget'));
+      document.body.append(div);
+      return div;
+    };
+    const batch = async () => {
+      await new Promise((r) => setTimeout(r, 20));
+      index.work(Infinity);
+    };
+    for (let round = 0; round < 4; round++) {
+      const div = page();
+      await batch();
+      div.remove();
+      await batch();
+    }
+    page();
+    await batch();
+    // Twelve thousand gone, three thousand in the page: the sweep keeps the set near what is there.
+    expect(index.stats.rootless).toBeLessThan(3000 + 4096 + 1);
+    ac.abort();
+    document.removeEventListener(SHADOW_ROOT_PING, answer, true);
   });
 });
