@@ -400,35 +400,15 @@ const sameList = (a: readonly Element[] | null, b: readonly Element[] | null): b
  * no label attribute (Dynamic Forms: the label is inside) and its API name is not named.
  */
 function itemNamed(item: Element, keys: ReadonlySet<string>): boolean | undefined {
-  // A navigation asks this of every item of the new page: the same few thousand attribute pairs
-  // record after record, so the answers are kept per set of names (bounded). Keyed by the
-  // attribute strings themselves (their hashes are kept), not by a string built from them.
-  let answers = namedAnswers.get(keys);
-  if (!answers) namedAnswers.set(keys, (answers = new Map()));
-  const raw = item.getAttribute('data-target-selection-name') ?? '';
-  const label = item.getAttribute('field-label');
-  let byLabel = answers.get(raw);
-  if (!byLabel) {
-    if (answers.size > 8000) answers.clear();
-    answers.set(raw, (byLabel = new Map()));
-  }
-  const labelKey = label ?? NO_LABEL;
-  if (byLabel.has(labelKey)) return byLabel.get(labelKey);
+  // selectionTarget, nameKey and stripRequiredMark keep their answers: a repeat costs lookups.
   const t = selectionTarget(item);
-  let named: boolean | undefined;
-  if (t && keys.has(nameKey(t.field))) named = true;
-  else if (label === null) named = undefined;
-  else if (keys.has(nameKey(stripRequiredMark(label).label))) named = true;
+  if (t && keys.has(nameKey(t.field))) return true;
+  const label = item.getAttribute('field-label');
+  if (label === null) return undefined;
+  if (keys.has(nameKey(stripRequiredMark(label).label))) return true;
   // Without a selection name the API name may come from a control inside.
-  else named = t ? false : undefined;
-  byLabel.set(labelKey, named);
-  return named;
+  return t ? false : undefined;
 }
-
-/** Stands for a missing field-label attribute among itemNamed's keys. */
-const NO_LABEL = '\u0000';
-/** itemNamed's answers per set of names. */
-const namedAnswers = new WeakMap<ReadonlySet<string>, Map<string, Map<string, boolean | undefined>>>();
 
 function createLightningReader(): LiveReader {
   let last: { doc: Document; scopes: readonly Element[] | null; objectApi: string | null; fields: FieldModel[]; model: PageModel } | null = null;
