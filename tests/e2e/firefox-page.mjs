@@ -397,8 +397,11 @@ export class FirefoxPage {
     });
   }
 
-  async setViewportSize(size) { await this._page.setViewport(size); }
-  viewportSize() { return this._page.viewport(); }
+  async setViewportSize(size) {
+    await setViewport(this._page, size);
+    this._size = { width: size.width, height: size.height };
+  }
+  viewportSize() { return this._size ?? this._context._viewport ?? this._page.viewport(); }
   async bringToFront() { await this._page.bringToFront(); }
   async screenshot(options = {}) { return this._page.screenshot(options); }
   async addScriptTag(options) { return this._page.addScriptTag(options); }
@@ -411,6 +414,15 @@ export class FirefoxPage {
   isClosed() { return this._page.isClosed(); }
   context() { return this._context; }
   async close() { await this._page.close().catch(() => {}); }
+}
+
+/**
+ * The page's viewport through WebDriver BiDi's browsingContext.setViewport alone. Puppeteer's
+ * page.setViewport also sends emulation.setScreenOrientationOverride, which Firefox ESR 140.12
+ * answers with "unknown command" (the viewport itself is set either way).
+ */
+async function setViewport(page, { width, height }) {
+  await page.mainFrame().browsingContext.setViewport({ viewport: { width, height } });
 }
 
 /** Extension pages in Firefox MV2: `chrome.*` takes callbacks; tests' page code uses promises. */
@@ -438,7 +450,7 @@ export class FirefoxContext {
 
   async newPage() {
     const page = await this._browser.newPage();
-    if (this._viewport) await page.setViewport(this._viewport);
+    if (this._viewport) await setViewport(page, this._viewport);
     return this._wrap(page);
   }
 
