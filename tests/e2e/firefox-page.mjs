@@ -372,8 +372,13 @@ export class FirefoxPage {
     }
   }
 
-  async goBack() { return this._page.goBack({ waitUntil: 'load' }); }
-  async goForward() { return this._page.goForward({ waitUntil: 'load' }); }
+  /**
+   * History traversal alone (BiDi browsingContext.traverseHistory resolves once it is done).
+   * Puppeteer's goBack also waits for a navigation event, which Firefox ESR 140.12 no longer
+   * sends for a same-document entry (a pushState), so it timed out; callers wait for the URL.
+   */
+  async goBack() { await this._page.mainFrame().browsingContext.traverseHistory(-1); }
+  async goForward() { await this._page.mainFrame().browsingContext.traverseHistory(1); }
   async waitForTimeout(ms) { await sleep(ms); }
 
   async evaluate(fn, arg) {
