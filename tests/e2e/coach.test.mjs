@@ -191,6 +191,37 @@ e2eTest('a tip appears anchored on its field, follows scrolling, and "Got it" ke
   assert.match(await why.innerText(), /Dismissed/);
 });
 
+e2eTest('a tip follows its field inside a scroller of the page, hides while the field is scrolled out of view, and comes back with it', async (session) => {
+  const page = await openCrm(session, OPP);
+  await page.setViewportSize({ width: 1280, height: 860 });
+  const tip = overlay(page, '[data-coach-tip="salesforce-starter/next-step"]');
+  await tip.waitFor({ state: 'visible' });
+  const field = visibleField(page, 'Next Step');
+  await eventually(async () => isAnchoredTo(await tip.boundingBox(), await field.boundingBox()), { message: 'the tip next to Next Step' });
+
+  // The field's section becomes a scroller of its own (as Lightning's panels are): scrolled to
+  // its end, Next Step leaves the scroller's view while it stays on the page.
+  await field.evaluate((el) => {
+    let n = el;
+    for (;;) {
+      const up = n.parentElement ?? n.getRootNode().host;
+      if (!up || up === document.body) break;
+      n = up;
+      if (n.localName === 'records-record-layout-section') break;
+    }
+    n.style.cssText = 'display:block;height:60px;overflow:auto';
+    n.setAttribute('data-test-scroller', '');
+    n.scrollTop = n.scrollHeight;
+  });
+  // Still the same tip, only out of sight.
+  await eventually(async () => (await tip.evaluate((el) => getComputedStyle(el).visibility)) === 'hidden', { message: 'the tip hidden with its field' });
+
+  // Scrolled back, the tip shows again, beside the field where it is now.
+  await field.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await tip.waitFor({ state: 'visible' });
+  await eventually(async () => isAnchoredTo(await tip.boundingBox(), await field.boundingBox()), { message: 'the tip back beside Next Step' });
+});
+
 // ------------------------------------------------------------------ nudges
 
 e2eTest('a nudge lists exactly the empty fields, focuses a field on click, and clears it when the user types (points rise)', async (session) => {
