@@ -286,12 +286,16 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       return s;
     }
     const el = node as Element;
-    if (!el.isConnected || el.localName === OVERLAY_TAG || insidePruned(el)) return null;
+    if (!el.isConnected || el.localName === OVERLAY_TAG) return null;
+    // The element's own test first: a re-rendered field no pack names (most of a page's churn)
+    // is left out without walking its ancestors.
+    pruned.delete(el);
+    const hit = !!combined && safeMatches(el, combined);
+    if (hit && prunes(el)) return null;
+    if (insidePruned(el)) return null;
     const above = trackedAncestors(el);
     let open: Element[] = [];
-    pruned.delete(el);
-    if (combined && safeMatches(el, combined)) {
-      if (prunes(el)) return null;
+    if (hit) {
       emit(s, el, above);
       open = [el];
     }

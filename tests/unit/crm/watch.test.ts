@@ -107,6 +107,12 @@ describe('watchPage', () => {
     document.body.append(overlay);
     await microtasks();
     overlay.setAttribute('style', 'z-index: 9');
+    // Its light children too (the document observer sees them; a record there is looked at in the document's tree).
+    const light = document.createElement('span');
+    overlay.append(light);
+    await microtasks();
+    light.setAttribute('title', 'x');
+    light.textContent = 'x';
     root.append(document.createElement('div'));
     const input = document.createElement('input');
     root.append(input);
