@@ -33,6 +33,8 @@ export function metricDeltas(a, b) {
     scriptMs: ms('ScriptDuration'),
     layoutMs: ms('LayoutDuration'),
     styleMs: ms('RecalcStyleDuration'),
+    /** CPU time of the renderer's main thread (what it ran, not what it waited for a core). */
+    cpuMs: ms('ThreadTime'),
   };
 }
 

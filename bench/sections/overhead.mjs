@@ -77,6 +77,12 @@ export async function run(ctx) {
   const taskN = median(pick(N, (r) => r.taskMs));
   report.figure(S, 'Main-thread task time, without / with (median)', taskW, { display: pair((r) => r.taskMs) });
   report.figure(S, 'Task time ratio with / without', taskW / taskN, { unit: '×', budget: { max: BUDGETS.overheadRatio } });
+  const cpuW = median(pick(W, (r) => r.cpuMs));
+  const cpuN = median(pick(N, (r) => r.cpuMs));
+  if (cpuW > 0 && cpuN > 0) {
+    report.figure(S, 'Main-thread CPU time, without / with (median)', cpuW, { display: pair((r) => r.cpuMs) });
+    report.figure(S, 'Main-thread CPU ratio with / without', cpuW / cpuN, { unit: '×', display: `${round(cpuW / cpuN)}×` });
+  }
   report.figure(S, 'Script time, without / with', null, { display: pair((r) => r.scriptMs) });
   report.figure(S, 'Layout + style time, without / with', null, { display: pair((r) => r.layoutMs + r.styleMs) });
   report.figure(S, 'Long tasks per round, without / with', null, {

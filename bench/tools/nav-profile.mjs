@@ -31,7 +31,9 @@ try {
   await startProfiler(cdp, 100);
   // CHURN_MS=10000: the page's churn without navigations instead (what a quiet batch costs).
   const churnMs = Number(process.env.CHURN_MS ?? 0);
-  if (churnMs) await page.evaluate((ms) => window.__crmBench.churn(ms, { navEvery: 1e9 }), churnMs);
+  // CHURN_NAVS=1: with the page's own navigations, as the bench's churn rounds run.
+  const churnOpts = process.env.CHURN_NAVS === '1' ? {} : { navEvery: 1e9 };
+  if (churnMs) await page.evaluate(([ms, o]) => window.__crmBench.churn(ms, o), [churnMs, churnOpts]);
   else await page.evaluate((n) => window.__crmBench.navigate(n, 800), navs);
   await sleep(1000);
   const profile = await stopProfiler(cdp);
