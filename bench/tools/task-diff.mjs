@@ -49,18 +49,18 @@ function selfTimes(events) {
     if (hasPage && t > best) { best = t; main = k; }
   }
   const list = byThread.get(main).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const self = new Map();
+  // Nesting from time spans: each event's children are the events that start inside it.
+  const nodes = [];
   const stack = [];
   for (const e of list) {
     while (stack.length && stack[stack.length - 1].end <= e.ts) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent) parent.child += e.dur;
-    const node = { e, end: e.ts + e.dur, child: 0 };
+    if (stack.length) stack[stack.length - 1].child += e.dur;
+    const node = { name: e.name, dur: e.dur, end: e.ts + e.dur, child: 0 };
     stack.push(node);
-    node.done = () => self.set(e.name, (self.get(e.name) ?? 0) + e.dur - node.child);
-    e.__node = node;
+    nodes.push(node);
   }
-  for (const e of list) e.__node.done();
+  const self = new Map();
+  for (const n of nodes) self.set(n.name, (self.get(n.name) ?? 0) + n.dur - n.child);
   return { self, taskMs: best / 1000 };
 }
 

@@ -57,12 +57,7 @@ function inOverlay(node: Node | null): boolean {
  * (Every record of a quiet batch used to walk each shadow level up to the document: in profiles
  * of the bench's churn that was a tenth of the coach's time.)
  */
-function recordInOverlay(target: Node): boolean {
-  const root = target.getRootNode();
-  if (root.nodeType !== 9) return false;
-  const el = target.nodeType === 1 ? (target as Element) : target.parentElement;
-  return !!el?.closest(OVERLAY_TAG);
-}
+const recordInOverlay = (target: Node): boolean => target.getRootNode().nodeType === 9 && inOverlay(target);
 
 const isOverlay = (n: Node): boolean => n.nodeType === 1 && (n as Element).localName === OVERLAY_TAG;
 
