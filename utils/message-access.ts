@@ -26,6 +26,7 @@ export type Caller = 'extension-page' | 'content-script';
 export const MESSAGE_ACCESS: { readonly [K in keyof ProtocolMap]: readonly Caller[] } = {
   // The coach in a tab: its own page's state, its own events and preferences.
   getCoachState: ['content-script'],
+  getRecordState: ['content-script'],
   recordEvents: ['content-script', 'extension-page'],
   setPagePrefs: ['content-script'],
   getTourProgress: ['content-script'],

@@ -35,7 +35,15 @@ export interface CoachState {
    * content bundle. Read with Object.hasOwn (keys are pack text).
    */
   bodies?: Record<string, MdBlock[]>;
+  /**
+   * Names the part of this state that is the same for every page (packs, settings, salt, and what
+   * comes from them): a page that holds it asks for the next record's part only (getRecordState).
+   */
+  stamp?: string;
 }
+
+/** The part of the coach state that changes from one record to the next (getRecordState). */
+export type RecordState = Pick<CoachState, 'items' | 'resolved' | 'paused'> & { stamp: string };
 
 export type PackResult =
   | { ok: true; pack: InstalledPack; needsHosts?: string[] }
@@ -46,6 +54,11 @@ export interface ProtocolMap {
   /** Durable ingestion: the background answers with the ids it has stored (or already had). */
   recordEvents(events: UsageEvent[]): { acked: string[] };
   getCoachState(data: { url: string; recordKey: string | null }): CoachState;
+  /**
+   * A page that holds the state stamped `stamp`, on another record: that record's part, or null
+   * when the rest changed since (packs, settings): then it asks getCoachState.
+   */
+  getRecordState(data: { url: string; recordKey: string | null; stamp: string }): RecordState | null;
   /** From the coach in a tab: pause its own host, or move its launcher (the host comes from the sender). */
   setPagePrefs(data: { paused?: boolean; launcher?: { crm: string; right: number; bottom: number } }): void;
   /** Guided tours' resume points (storage.local is for trusted contexts only). */

@@ -8,7 +8,7 @@
 import type { AdapterContext } from '@/utils/crm/types';
 import type { ShadowRootOf } from '@/utils/crm/dom';
 import type { Pack, SiteDefinition } from '@/utils/packs/types';
-import type { CoachState } from '@/utils/messaging';
+import type { CoachState, RecordState } from '@/utils/messaging';
 import type { LauncherPosition } from '@/components/overlay/launcher';
 import { fieldNamesUsed } from '@/utils/coach/signature';
 import { registerCatalog, resolveUiLanguage, setUiLanguage, type UiLanguage } from '@/utils/i18n';
@@ -18,6 +18,8 @@ import { packEmptyTexts } from '@/utils/crm/empty-texts';
 
 export interface CoachStateDeps {
   getCoachState(url: string, recordKey: string | null): Promise<CoachState>;
+  /** Another record's part of a held state (null: the rest changed, ask getCoachState); optional in tests. */
+  getRecordState?(url: string, recordKey: string | null, stamp: string): Promise<RecordState | null>;
   /** The pause switch of this page's host, or the launcher position (the background takes the host from the sender). */
   setPagePrefs(prefs: { paused?: boolean; launcher?: { crm: string; right: number; bottom: number } }): Promise<unknown>;
   /** Browser UI language tag (for 'auto'). */
@@ -84,13 +86,16 @@ export function createCoachState(deps: CoachStateDeps, signal: AbortSignal, onFe
     current: null,
     lang: 'en',
     take(s, key) {
+      const prev = source.current;
       source.current = s;
       stateFor = key;
       const choice = s.settings.language;
-      for (const [code, catalog] of Object.entries(s.strings ?? {})) {
-        if (catalog) registerCatalog(code as UiLanguage, catalog);
+      if (s.strings !== prev?.strings) {
+        for (const [code, catalog] of Object.entries(s.strings ?? {})) {
+          if (catalog) registerCatalog(code as UiLanguage, catalog);
+        }
       }
-      setMarkdownTrees(s.bodies);
+      if (s.bodies !== prev?.bodies) setMarkdownTrees(s.bodies);
       setUiLanguage(resolveUiLanguage(choice, deps.browserLanguage));
       source.lang = !choice || choice === 'auto' ? deps.browserLanguage : choice;
     },
@@ -99,7 +104,12 @@ export function createCoachState(deps: CoachStateDeps, signal: AbortSignal, onFe
       fetching = key;
       const seq = ++fetchSeq;
       try {
-        const s = await deps.getCoachState(url, recordKey);
+        // Another record of a page that holds a stamped state: only that record's part, the
+        // packs, settings, strings and Markdown kept as they are (the same objects, so what is
+        // worked out from them is not worked out again). A refresh (`again`) asks for everything.
+        const held = source.current;
+        const part = !again && held?.stamp && deps.getRecordState ? await deps.getRecordState(url, recordKey, held.stamp) : null;
+        const s = part && source.current === held && held ? { ...held, ...part } : await deps.getCoachState(url, recordKey);
         if (signal.aborted || fetching !== key || seq !== fetchSeq) return;
         source.take(s, key);
         onFetched();

@@ -68,6 +68,7 @@ export default defineContentScript({
           selectorScope: createSelectorScope,
           watchPage,
           getCoachState: (url, recordKey) => sendMessage('getCoachState', { url, recordKey }),
+          getRecordState: (url, recordKey, stamp) => sendMessage('getRecordState', { url, recordKey, stamp }),
           setPagePrefs: (prefs) => sendMessage('setPagePrefs', prefs),
           outbox,
           loadTourProgress: () => sendMessage('getTourProgress'),

@@ -39,7 +39,7 @@ describe('the sender table', () => {
 
   it('lets content scripts reach only their own page state, events and preferences, the overlay UI and author mode', () => {
     expect(names.filter((n) => MESSAGE_ACCESS[n].includes('content-script')).sort()).toEqual(
-      ['getCoachState', 'getTourProgress', 'recordEvents', 'saveTourProgress', 'setPagePrefs', 'loadOverlay', 'startAuthor', 'saveDraftItem', 'getDraftPack', 'setAuthorRecording', 'getAuthorRecording'].sort(),
+      ['getCoachState', 'getRecordState', 'getTourProgress', 'recordEvents', 'saveTourProgress', 'setPagePrefs', 'loadOverlay', 'startAuthor', 'saveDraftItem', 'getDraftPack', 'setAuthorRecording', 'getAuthorRecording'].sort(),
     );
   });
 });
@@ -82,6 +82,7 @@ describe('registered handlers check the sender', () => {
     const unregister = registerUsageHandlers();
     sendAs(contentScript);
     await expect(sendMessage('getCoachState', { url: 'https://other.example/', recordKey: null })).rejects.toThrow(/not this tab/);
+    await expect(sendMessage('getRecordState', { url: 'https://other.example/', recordKey: null, stamp: 'x' })).rejects.toThrow(/not this tab/);
     expect((await sendMessage('getCoachState', { url: CRM, recordKey: null })).paused).toBe(false);
     sendAs({ id: ID, url: 'https://evil.example/x', tab: { id: 9, url: 'https://evil.example/x' } });
     await expect(sendMessage('getCoachState', { url: 'https://evil.example/x', recordKey: null })).rejects.toThrow(/refused/);

@@ -35,7 +35,7 @@ function register<K extends keyof ProtocolMap>(name: K, handler: Parameters<type
 }
 
 /**
- * Registers recordEvents, getCoachState, getPopupData, exportData, exportRollupsCsv,
+ * Registers recordEvents, getCoachState, getRecordState, getPopupData, exportData, exportRollupsCsv,
  * exportSummary, importData and deleteData; schedules the daily 'usage-prune' alarm; and
  * starts the start-up work (prune, drain outbox keys, persistent storage). Synchronous, so a
  * worker woken by a message handles it. Returns a function that removes the message handlers (tests).
@@ -47,6 +47,10 @@ export function registerUsageHandlers(): () => void {
     // A content script speaks for its own page only.
     if (!ownPage(sender, String(data?.url ?? ''))) throw new Error('getCoachState: not this tab\'s page');
     return s.getCoachState(data);
+  });
+  register('getRecordState', ({ data, sender }) => {
+    if (!ownPage(sender, String(data?.url ?? ''))) throw new Error('getRecordState: not this tab\'s page');
+    return s.getRecordState(data);
   });
   register('getPopupData', async () => popupData(await s.getProgress()));
   register('exportData', () => s.exportData());

@@ -4,7 +4,8 @@
  */
 import { coachStrings } from '../i18n-bundled';
 import { logOnce } from '../log';
-import type { CoachState } from '../messaging';
+import type { CoachState, RecordState } from '../messaging';
+import { hash53 } from '../crm/hash';
 import type { Pack } from '../packs/types';
 import { markdownBodies } from '../packs/markdown';
 import type { EffectiveSettings } from '../settings';
@@ -40,6 +41,7 @@ export type ImportResult = { ok: true; events: number } | { ok: false; error: st
 export interface UsageService {
   recordEvents(events: unknown): Promise<{ acked: string[] }>;
   getCoachState(data: { url: string; recordKey: string | null }): Promise<CoachState>;
+  getRecordState(data: { url: string; recordKey: string | null; stamp: string }): Promise<RecordState | null>;
   getProgress(): Promise<ProgressReport>;
   exportData(): Promise<string>;
   exportRollupsCsv(): Promise<string>;
@@ -116,22 +118,37 @@ export function createUsageService(deps: UsageDeps): UsageService {
     return saltPromise;
   }
 
-  async function getCoachState(data: { url: string; recordKey: string | null }): Promise<CoachState> {
+  /** What every page's state shares, with its stamp (a hash of it: the UI strings are the build's). */
+  async function sharedState() {
     const [packs, settings, salt] = await Promise.all([deps.getPacks(), deps.getSettings(), getSalt()]);
+    return { packs, settings, salt, stamp: hash53(JSON.stringify([packs, settings, salt])).toString(36) };
+  }
+
+  async function recordPart(data: { url: string; recordKey: string | null }, packs: Pack[], settings: EffectiveSettings) {
     const [items, resolved] = await Promise.all([
       itemStatesFor(db, packs),
       resolvedFor(db, typeof data?.recordKey === 'string' ? data.recordKey : null),
     ]);
+    return { items, resolved, paused: isPaused(String(data?.url ?? ''), settings.pausedSites) };
+  }
+
+  async function getCoachState(data: { url: string; recordKey: string | null }): Promise<CoachState> {
+    const { packs, settings, salt, stamp } = await sharedState();
     return {
       packs,
       settings,
-      items,
-      resolved,
+      ...(await recordPart(data, packs, settings)),
       salt,
-      paused: isPaused(String(data?.url ?? ''), settings.pausedSites),
       strings: coachStrings(),
       bodies: markdownBodies(packs),
+      stamp,
     };
+  }
+
+  async function getRecordState(data: { url: string; recordKey: string | null; stamp: string }): Promise<RecordState | null> {
+    const { packs, settings, stamp } = await sharedState();
+    if (typeof data?.stamp !== 'string' || data.stamp !== stamp) return null;
+    return { stamp, ...(await recordPart(data, packs, settings)) };
   }
 
   async function getProgress(): Promise<ProgressReport> {
@@ -159,6 +176,7 @@ export function createUsageService(deps: UsageDeps): UsageService {
   return {
     recordEvents,
     getCoachState,
+    getRecordState,
     getProgress,
     getSalt,
     drainOutbox,

@@ -5,6 +5,7 @@ import { recordKeyOf } from '@/utils/crm/hash';
 import { LIMITS, sanitizeBatch, sanitizeEvent } from '@/utils/usage/sanitize';
 import { saltItem } from '@/utils/storage/items';
 import type { OutboxStorage } from '@/utils/usage/outbox';
+import { createUsageService } from '@/utils/usage/service';
 import { ev, freshDb, memoryStorage, noon, NOW, PACK, service, settings } from './helpers';
 
 const SALT_KEY = saltItem.key;
@@ -90,6 +91,38 @@ describe('recordEvents handler', () => {
     await svc.recordEvents([e]);
     await Promise.resolve();
     expect(storage.data.has(`outbox:${e.id}`)).toBe(false);
+  });
+});
+
+describe('getRecordState', () => {
+  it('answers another record\'s part while packs, settings and salt are those of the stamp, null once they changed', async () => {
+    db = freshDb();
+    const storage = memoryStorage();
+    let packs = [PACK];
+    let current = settings({ pausedSites: ['paused.example.com'] });
+    const svc = createUsageService({ db, getPacks: async () => packs, getSettings: async () => current, storage, now: () => NOW });
+    await svc.recordEvents([
+      ev('tip.shown', noon(2026, 3, 14), { packId: 'starter', itemId: 'tip-a' }),
+      ev('nudge.resolved', noon(2026, 3, 14), { packId: 'starter', itemId: 'opp', field: 'Amount', recordKey: 'rec-aaaaaaaa', points: 5 }),
+    ]);
+    const full = await svc.getCoachState({ url: 'https://acme.lightning.force.com/x', recordKey: null });
+    expect(full.stamp).toMatch(/^[0-9a-z]+$/);
+    expect(full.resolved).toEqual([]);
+
+    const part = await svc.getRecordState({ url: 'https://acme.lightning.force.com/y', recordKey: 'rec-aaaaaaaa', stamp: full.stamp! });
+    expect(part).toEqual({ stamp: full.stamp, items: full.items, resolved: ['starter/opp|Amount'], paused: false });
+    expect((await svc.getRecordState({ url: 'https://paused.example.com/x', recordKey: null, stamp: full.stamp! }))?.paused).toBe(true);
+    expect(await svc.getRecordState({ url: 'https://acme.lightning.force.com/y', recordKey: null, stamp: 'other' })).toBeNull();
+
+    // A pack or a setting changed: the held state is out of date, the page must ask for all of it.
+    packs = [{ ...PACK, version: '9.9.9' }];
+    expect(await svc.getRecordState({ url: 'https://acme.lightning.force.com/y', recordKey: null, stamp: full.stamp! })).toBeNull();
+    packs = [PACK];
+    current = settings({ pausedSites: [] });
+    expect(await svc.getRecordState({ url: 'https://acme.lightning.force.com/y', recordKey: null, stamp: full.stamp! })).toBeNull();
+    const again = await svc.getCoachState({ url: 'https://acme.lightning.force.com/x', recordKey: null });
+    expect(again.stamp).not.toBe(full.stamp);
+    expect(await svc.getRecordState({ url: 'https://acme.lightning.force.com/y', recordKey: null, stamp: again.stamp! })).not.toBeNull();
   });
 });
 
