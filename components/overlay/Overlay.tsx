@@ -1,11 +1,11 @@
 /**
- * The overlay: nudge cards and field highlights, the snippet player, a running tour and the coach
- * panel, drawn on the stage the content script keeps on every page (its root, launcher and
- * anchored tips, components/overlay/stage.ts). State that lives only while the page is open
+ * The overlay: the snippet player, a running tour and the coach panel, drawn on the stage the
+ * content script keeps on every page (its root, launcher, anchored tips and nudge cards,
+ * components/overlay/stage.ts). State that lives only while the page is open
  * (snippet open, tour running) is kept here; whether the panel is open is the stage's (its
  * launcher opens it); everything else comes from the view.
  */
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { t } from '@/utils/i18n';
 import type { TipPlan, TourPlan } from '@/utils/coach/types';
@@ -13,14 +13,11 @@ import type { FieldModel } from '@/utils/crm/types';
 import { itemKey, resolveSnippetRef } from '@/utils/packs/refs';
 import { TipCard } from './TipCard';
 import { learnMoreOf } from './tip-card';
-import { NudgeCard } from './NudgeCard';
-import { Highlight } from './Highlight';
 import { SnippetPlayer } from './SnippetPlayer';
 import { TourRunner } from './TourRunner';
 import { DEFAULT_LAUNCHER } from './launcher';
 import { Panel } from './Panel';
 import { revealAndFocus } from './dom';
-import { visibleNudges } from './drawn';
 import type { Stage } from './stage';
 import type { OverlayActions, OverlayView } from './types';
 
@@ -37,7 +34,7 @@ interface RunningTour {
 }
 
 /** The parts of the stage the overlay draws with. */
-export type OverlayStage = Pick<Stage, 'root' | 'after' | 'launcher' | 'panel' | 'takeOver' | 'setTouring'>;
+export type OverlayStage = Pick<Stage, 'root' | 'after' | 'launcher' | 'panel' | 'takeOver' | 'setTouring' | 'setSnippetOpen'>;
 
 export interface OverlayProps {
   view: OverlayView | null;
@@ -49,17 +46,12 @@ export function Overlay({ view, actions, stage }: OverlayProps) {
   const panelOpen = useSyncExternalStore(stage.panel.subscribe, stage.panel.isOpen);
   const [snippet, setSnippet] = useState<OpenSnippet | null>(null);
   const [tour, setTour] = useState<RunningTour | null>(null);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [live, setLive] = useState('');
   const snippetOpener = useRef<Element | null>(null);
   const lastRequest = useRef(0);
-  const dockRef = useRef<HTMLDivElement | null>(null);
 
   const lang = view?.lang ?? 'en';
   const packs = view?.packs;
-  // Nudge cards and field highlights follow in a deferred render: what the user opened (panel,
-  // snippet, tour) does not wait for them (nor for their page measurements).
-  const later = useDeferredValue(view, null);
 
   const openSnippet = useCallback(
     (packId: string, snippetId: string, takeFocus: boolean) => {
@@ -121,8 +113,10 @@ export function Overlay({ view, actions, stage }: OverlayProps) {
   useEffect(() => {
     actions.followPage(touring);
   }, [actions, touring]);
-  // The stage's anchored tips give way to a running tour.
+  // The stage's anchored tips and nudges give way to a running tour, its nudge dock to a snippet.
   useLayoutEffect(() => stage.setTouring(touring), [stage, touring]);
+  const snippetOpen = snippet !== null;
+  useLayoutEffect(() => stage.setSnippetOpen(snippetOpen), [stage, snippetOpen]);
   useEffect(() => {
     if (!panelOpen) return;
     actions.watchModel?.(true);
@@ -136,36 +130,7 @@ export function Overlay({ view, actions, stage }: OverlayProps) {
     setTour(null);
   }, [actions, tour]);
 
-  // The dock scrolls only when its cards do not fit (see .cc-dock[data-scroll] in overlay.css);
-  // measured again only when its cards change (a measurement forces a layout of the page).
-  const dockKey = later && !panelOpen && !snippet ? `${later.plan.nudges.map((n) => `${n.key}:${n.missing.length}:${collapsed.has(n.key)}`).join('|')}|${later.announcement}|${later.paused}|${tour ? 1 : 0}|${view?.launcher?.bottom}|${lang}` : '';
-  useLayoutEffect(() => {
-    const el = dockRef.current;
-    if (!el) return;
-    const fit = () => {
-      if (el.scrollHeight > el.clientHeight + 1) el.dataset.scroll = '';
-      else delete el.dataset.scroll;
-    };
-    fit();
-    window.addEventListener('resize', fit, { passive: true });
-    return () => window.removeEventListener('resize', fit);
-  }, [dockKey]);
-
-  // One thing at a time: a running tour hides nudges; the open panel (which lists them) and an
-  // open snippet (which sits where the dock is) hide the dock.
-  const activeNudges = !later || tour ? [] : visibleNudges(later);
-  const nudges = panelOpen || snippet ? [] : activeNudges;
-
-  // What is drawn, on the stage's root, for tools that wait for the coach (npm start's
-  // screenshots, end-to-end tests): nudge cards, and whether the deferred render (nudges,
-  // highlights) has caught up with the view. The stage says how many packs and tips.
-  const settled = !!view && later?.plan === view.plan;
   useLayoutEffect(() => stage.takeOver(), [stage]);
-  useLayoutEffect(() => {
-    stage.root.setAttribute('data-coach-nudges', String(nudges.length));
-    if (settled) stage.root.setAttribute('data-coach-settled', '');
-    else stage.root.removeAttribute('data-coach-settled');
-  }, [stage, nudges.length, settled]);
 
   if (!view) return null;
   const { plan, model } = view;
@@ -189,45 +154,11 @@ export function Overlay({ view, actions, stage }: OverlayProps) {
     />
   );
 
-  const highlights = new Map<string, Element>();
-  for (const n of activeNudges) {
-    if (collapsed.has(n.key)) continue;
-    for (const f of n.missing) if (f.field.visible && !highlights.has(f.field.label)) highlights.set(f.field.label, f.field.element);
-  }
-
   const openSnippetRef = snippet ? resolveSnippetRef(snippet.snippetId, snippet.packId, packs ?? []) : null;
   const launcher = view.launcher ?? DEFAULT_LAUNCHER;
 
   return (
     <>
-      {[...highlights].map(([label, el]) => (
-        <Highlight key={label} target={el} label={label} />
-      ))}
-
-      {nudges.length > 0 && (
-        <div ref={dockRef} className="cc-dock" style={{ right: launcher.right, bottom: Math.min(launcher.bottom + 56, Math.round(window.innerHeight / 2)) }}>
-          {nudges.map((n) => (
-            <NudgeCard
-              key={n.key}
-              plan={n}
-              lang={lang}
-              done={later!.nudgeDone}
-              announcement={later!.announcement}
-              collapsed={collapsed.has(n.key)}
-              onToggle={() =>
-                setCollapsed((prev) => {
-                  const next = new Set(prev);
-                  if (next.has(n.key)) next.delete(n.key);
-                  else next.add(n.key);
-                  return next;
-                })
-              }
-              onFocusField={focusField}
-            />
-          ))}
-        </div>
-      )}
-
       {tour && !view.paused && (
         <TourRunner
           tourKey={tour.plan.key}

@@ -1,8 +1,7 @@
 /**
- * What a view puts on screen, as pure functions of the view. Shared by the every-page stage
- * (which draws the launcher and anchored tips itself and loads the React overlay only when one of
- * them says there is more to draw, see docs/architecture.md, "Budgets") and the overlay itself
- * (which draws it): one rule, two users.
+ * What a view puts on screen, as pure functions of the view, for the every-page stage (which
+ * draws the launcher, anchored tips and nudges itself and loads the React overlay only when
+ * `needsOverlay` says so, see docs/architecture.md, "Budgets").
  */
 import type { NudgePlan } from '@/utils/coach/types';
 import { nudgeFieldKey } from '@/utils/coach/nudge-tracker';
@@ -22,11 +21,10 @@ export function waitingCount(view: OverlayView): number {
 }
 
 /**
- * True when the view needs the React overlay without the user asking: a nudge card, or a snippet
- * the popup (or a tip's "Learn more") asked for. Anchored tips and the launcher are drawn by the
- * every-page stage itself; tours and the panel start from the launcher.
+ * True when the view needs the React overlay without the user asking: a snippet the popup (or a
+ * tip's "Learn more") asked for. Anchored tips, nudge cards, their outlines and the launcher are
+ * drawn by the every-page stage itself; tours and the panel start from the launcher.
  */
 export function needsOverlay(view: OverlayView): boolean {
-  if (view.request) return true;
-  return !view.paused && visibleNudges(view).length > 0;
+  return view.request !== null;
 }

@@ -1,18 +1,19 @@
 /**
  * The overlay's every-page part, in plain DOM (docs/architecture.md, "Budgets"): the root
- * `[data-coach-root]` with the anchored tips (./tip-layer.ts) and the launcher in it, attached
- * while the coach has a view of the page, and `data-coach-tips` on the root. The React overlay
- * (the on-demand overlay script) is asked for only when the view needs more (./drawn.ts
- * `needsOverlay`) or the user opens the panel; until it is there the stage says on the root
- * that no nudge is drawn, so tools that wait on `data-coach-settled` wait for it. Once it is
- * there it renders into `before` (nudge cards, outlines, tour, snippet: under the launcher) and
- * `after` (the panel and its live region: after the launcher in tab order) and writes
- * `data-coach-nudges` and `data-coach-settled` itself.
+ * `[data-coach-root]` with the anchored tips (./tip-layer.ts), the nudge cards and the outlines
+ * over their empty fields (./nudge-layer.ts) and the launcher in it, attached while the coach has
+ * a view of the page; on the root, `data-coach-tips` and `data-coach-nudges` (how many are drawn)
+ * and `data-coach-settled` (nothing more is on its way). The React overlay (the on-demand overlay
+ * script) is asked for only when the view needs it (./drawn.ts `needsOverlay`: a snippet asked
+ * for) or the user opens the panel; it renders into `before` (tour, snippet: under the launcher)
+ * and `after` (the panel and its live region: after the launcher in tab order), and tells the
+ * stage when a tour runs or a snippet is open (they cover tips and nudges).
  */
 import { t } from '@/utils/i18n';
 import { createLauncher, DEFAULT_LAUNCHER } from './launcher';
 import { needsOverlay, waitingCount } from './drawn';
 import { createTipLayer, type TipLayerSource } from './tip-layer';
+import { createNudgeLayer } from './nudge-layer';
 import type { OverlayActions, OverlayView } from './types';
 
 /** Whether the coach panel is open: the launcher toggles it, the overlay draws and closes it. */
@@ -30,15 +31,17 @@ export interface Stage {
   panel: PanelSwitch;
   /** The overlay UI draws from now on (it writes what it drew onto the root). */
   takeOver(): void;
-  /** A tour runs (true) or ends: anchored tips give way to it. */
+  /** A tour runs (true) or ends: anchored tips, nudges and outlines give way to it. */
   setTouring(active: boolean): void;
+  /** A snippet is open (true) or closed: it sits where the nudge dock is. */
+  setSnippetOpen(open: boolean): void;
   dispose(): void;
 }
 
 export interface StageSource extends TipLayerSource {
   getSnapshot(): OverlayView | null;
   subscribe(listener: () => void): () => void;
-  actions: Pick<OverlayActions, 'moveLauncher' | 'markHelpful' | 'dismissTip' | 'resolveTarget'>;
+  actions: Pick<OverlayActions, 'moveLauncher' | 'markHelpful' | 'dismissTip' | 'resolveTarget' | 'shadowRootOf'>;
 }
 
 /** Why the stage asks for the overlay UI: the view draws something, or the user opened the panel. */
@@ -54,6 +57,7 @@ export function createStage(doc: Document, container: HTMLElement, source: Stage
   root.className = 'cc-root';
   root.setAttribute('data-coach-root', '');
   const tips = doc.createElement('div');
+  const nudges = doc.createElement('div');
   const before = doc.createElement('div');
   const after = doc.createElement('div');
   const live = doc.createElement('div');
@@ -61,10 +65,12 @@ export function createStage(doc: Document, container: HTMLElement, source: Stage
   live.setAttribute('role', 'status');
   live.setAttribute('aria-live', 'polite');
   const tipLayer = createTipLayer(doc, tips, live, source);
+  const nudgeLayer = createNudgeLayer(doc, nudges, source);
 
   let open = false;
   let ui = false;
   let touring = false;
+  let snippetOpen = false;
   const panelListeners = new Set<() => void>();
   const panel: PanelSwitch = {
     isOpen: () => open,
@@ -84,12 +90,13 @@ export function createStage(doc: Document, container: HTMLElement, source: Stage
     onOpen: () => panel.set(!open),
     onMove: (pos) => source.actions.moveLauncher(pos),
   });
-  root.append(tips, before, launcher.wrap, after, live);
+  root.append(tips, nudges, before, launcher.wrap, after, live);
 
   function render(reason: UiReason = 'view'): void {
     const view = source.getSnapshot();
     if (!view) {
       tipLayer.render(null, true);
+      nudgeLayer.render(null, { touring, dockHidden: true });
       root.remove();
       return;
     }
@@ -97,12 +104,10 @@ export function createStage(doc: Document, container: HTMLElement, source: Stage
     setAttr(root, 'data-coach-packs', String(view.packs.length));
     // Tips go in first: the frame that paints the launcher paints them too.
     setAttr(root, 'data-coach-tips', String(tipLayer.render(view, open || touring)));
+    setAttr(root, 'data-coach-nudges', String(nudgeLayer.render(view, { touring, dockHidden: open || snippetOpen })));
     const draws = needsOverlay(view);
-    if (!ui) {
-      setAttr(root, 'data-coach-nudges', '0');
-      // Settled when there is nothing more to draw; not while the overlay is on its way.
-      setAttr(root, 'data-coach-settled', draws || open ? null : '');
-    }
+    // Settled when there is nothing more to draw; not while the overlay is on its way.
+    setAttr(root, 'data-coach-settled', !ui && (draws || open) ? null : '');
     launcher.render({ position: view.launcher ?? DEFAULT_LAUNCHER, expanded: open, paused: view.paused, count: waitingCount(view), title: t('coach_launcher_hint') });
     if (!ui && (draws || open)) needUi(open && reason === 'user' ? 'user' : 'view');
   }
@@ -117,16 +122,24 @@ export function createStage(doc: Document, container: HTMLElement, source: Stage
     launcher: launcher.button,
     panel,
     takeOver() {
+      if (ui) return;
       ui = true;
+      render();
     },
     setTouring(active) {
       if (active === touring) return;
       touring = active;
       render();
     },
+    setSnippetOpen(next) {
+      if (next === snippetOpen) return;
+      snippetOpen = next;
+      render();
+    },
     dispose() {
       unsubscribe();
       tipLayer.dispose();
+      nudgeLayer.dispose();
       panelListeners.clear();
       root.remove();
     },

@@ -1,11 +1,11 @@
 // The overlay's React UI is loaded on demand (docs/architecture.md, "Budgets"): the content
-// script on every CRM page draws the launcher and the anchored tips (plain DOM) and asks the
-// background for the overlay script when there is more to show (a nudge, a snippet) or the user
-// opens the launcher. Checked in both browsers (Chromium MV3, Firefox MV2 through
+// script on every CRM page draws the launcher, the anchored tips and the nudges (plain DOM) and
+// asks the background for the overlay script only when there is more to show (a snippet) or the
+// user opens the launcher. Checked in both browsers (Chromium MV3, Firefox MV2 through
 // scripting.executeScript): a page with nothing to show never loads it; a page with tips only
 // draws them without it; opening the launcher from the keyboard loads it with the panel open and
-// focused; a page with a nudge loads it at once. The overlay stylesheet is the one trace the
-// overlay script leaves in the shadow root before it draws (its second <style>).
+// focused; a page with tips and a nudge draws them all without it. The overlay stylesheet is the
+// one trace the overlay script leaves in the shadow root before it draws (its second <style>).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -119,15 +119,41 @@ e2eTest('tips only: the every-page script draws the tip without the overlay scri
   });
 });
 
-e2eTest('a page with a nudge loads the overlay at once: tip and nudge drawn, the root settled with them', async (session) => {
+e2eTest('a page with a nudge draws it without the overlay script: tip, nudge card and outlines, settled, usable from the keyboard', async (session) => {
   const page = await openCrm(session, OPP);
   await overlay(page, '[data-coach-tip="salesforce-starter/next-step"]').waitFor({ state: 'visible', timeout: 15_000 });
-  await overlay(page, '[data-coach-nudge="salesforce-starter/opp-hygiene"]').waitFor({ state: 'visible' });
+  const card = overlay(page, '[data-coach-nudge="salesforce-starter/opp-hygiene"]');
+  await card.waitFor({ state: 'visible' });
   const root = overlay(page, '[data-coach-root][data-coach-settled]');
   await root.waitFor({ state: 'attached' });
   assert.ok(Number(await root.getAttribute('data-coach-tips')) >= 1);
   assert.ok(Number(await root.getAttribute('data-coach-nudges')) >= 1);
-  assert.equal(await styles(page), 2);
-  // The launcher is the stage's, inside the same root as what the overlay draws.
+  // Styled by the stage's stylesheet (a 300 px card in the dock), an outline over each empty field it lists.
+  const box = await card.boundingBox();
+  assert.ok(box && box.width >= 250 && box.width <= 330, `a docked card, not an unstyled block (${JSON.stringify(box)})`);
+  const missing = await card.locator('[data-coach-missing]').evaluateAll((els) => els.map((e) => e.getAttribute('data-coach-missing')));
+  assert.ok(missing.length >= 1, 'the card lists the empty fields');
+  for (const label of missing) assert.equal(await overlay(page, `[data-coach-highlight="${label}"]`).count(), 1, `an outline over ${label}`);
+  await screenshot(page, 'nudge-without-overlay-script');
+  const outlinedBefore = await overlay(page, '[data-coach-highlight]').count();
+  // Keyboard: Minimize collapses the card (its outlines go) and keeps the focus; Enter opens it again.
+  const toggle = card.getByRole('button', { name: 'Minimize' });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await card.locator('[data-coach-missing]').first().waitFor({ state: 'detached' });
+  // Only the other cards' empty fields keep an outline.
+  const attrs = (sel, name) => overlay(page, sel).evaluateAll((els, n) => els.map((e) => e.getAttribute(n)), name);
+  const others = await attrs('[data-coach-missing]', 'data-coach-missing');
+  const outlined = await attrs('[data-coach-highlight]', 'data-coach-highlight');
+  assert.ok(outlined.length < outlinedBefore, `collapsing takes the card's outlines away (${outlinedBefore} → ${outlined.length})`);
+  assert.deepEqual(outlined.filter((l) => !others.includes(l)), [], 'no outline left for a field only the collapsed card lists');
+  assert.equal(await page.locator('crm-coach-overlay').evaluate((host) => host.shadowRoot.activeElement?.getAttribute('aria-label')), 'Show missing fields');
+  await page.keyboard.press('Enter');
+  // A missing field's button takes the user to the field.
+  await card.getByRole('button', { name: missing[0] }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.localName !== 'crm-coach-overlay' && document.activeElement !== document.body), true, 'focus went to the page');
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+  assert.equal(await styles(page), 1, 'the overlay script was not loaded for tips and nudges');
+  // The launcher is the stage's, inside the same root as the cards.
   assert.equal(await overlay(page, '[data-coach-root] [data-coach-launcher]').count(), 1);
 });

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, fireEvent } from '@testing-library/react';
 import { TipCard } from '@/components/overlay/TipCard';
-import { NudgeCard } from '@/components/overlay/NudgeCard';
-import type { NudgePlan, TipPlan } from '@/utils/coach/types';
+import type { TipPlan } from '@/utils/coach/types';
 import { domField, expectInert, HOSTILE, withBodies } from './fixtures';
 
 afterEach(() => {
@@ -75,76 +74,5 @@ describe('TipCard', () => {
     const { container } = renderTip(tipPlan({ title: HOSTILE, body: HOSTILE }));
     expectInert(container);
     expect(container.textContent).toContain('<script>');
-  });
-});
-
-function nudgePlan(fields: ReturnType<typeof domField>[], severity: 'info' | 'warn' = 'warn'): NudgePlan {
-  const plans = fields.map((f) => ({ name: f.label, field: f, empty: f.empty }));
-  return {
-    key: 'acme/hyg',
-    packId: 'acme',
-    nudge: { id: 'hyg', fields: fields.map((f) => f.label), message: "If it isn't in the CRM, it didn't happen.", severity, points: 5 },
-    fields: plans,
-    missing: plans.filter((p) => p.empty),
-  };
-}
-
-describe('NudgeCard', () => {
-  it('lists exactly the empty fields, each a button that focuses the field', () => {
-    const amount = domField('Amount');
-    const close = domField('Close Date', '2026-05-01');
-    const next = domField('Next Step');
-    const onFocusField = vi.fn();
-    const { container } = render(
-      <NudgeCard plan={nudgePlan([amount, close, next])} lang="en" done={new Set()} announcement="" collapsed={false} onToggle={() => {}} onFocusField={onFocusField} />,
-    );
-    const card = container.querySelector('[data-coach-nudge="acme/hyg"]')!;
-    expect([...card.querySelectorAll('[data-coach-missing]')].map((e) => e.getAttribute('data-coach-missing'))).toEqual(['Amount', 'Next Step']);
-    expect(card.getAttribute('data-coach-severity')).toBe('warn');
-    expect(card.textContent).toContain('Important');
-    expect(card.textContent).toContain("If it isn't in the CRM");
-    fireEvent.click(screen.getByRole('button', { name: 'Next Step' }));
-    expect(onFocusField).toHaveBeenCalledWith(next);
-  });
-
-  it('marks a filled field done with points and announces it', () => {
-    const amount = domField('Amount', '100');
-    const next = domField('Next Step');
-    const { container } = render(
-      <NudgeCard
-        plan={nudgePlan([amount, next], 'info')}
-        lang="en"
-        done={new Set(['acme/hyg|Amount'])}
-        announcement="Amount filled. Nice work! +5"
-        collapsed={false}
-        onToggle={() => {}}
-        onFocusField={() => {}}
-      />,
-    );
-    expect(container.querySelector('[data-coach-done="Amount"]')?.textContent).toContain('+5');
-    expect(container.querySelector('[data-coach-missing="Amount"]')).toBeNull();
-    expect(screen.getByRole('status').textContent).toBe('Amount filled. Nice work! +5');
-    expect(container.textContent).toContain('Info');
-  });
-
-  it('only the card whose field was filled announces it (one live message, not one per card)', () => {
-    const { container } = render(
-      <>
-        <NudgeCard plan={nudgePlan([domField('Amount', '100')])} lang="en" done={new Set(['acme/hyg|Amount'])} announcement="Amount filled. Nice work! +5" collapsed={false} onToggle={() => {}} onFocusField={() => {}} />
-        <NudgeCard plan={{ ...nudgePlan([domField('Type')]), key: 'acme/late' }} lang="en" done={new Set(['acme/hyg|Amount'])} announcement="Amount filled. Nice work! +5" collapsed={false} onToggle={() => {}} onFocusField={() => {}} />
-      </>,
-    );
-    expect(screen.getAllByRole('status').map((s) => s.textContent)).toEqual(['Amount filled. Nice work! +5', '']);
-    expect(container.querySelector('[data-coach-nudge="acme/late"]')!.textContent).not.toContain('Amount');
-  });
-
-  it('collapses to its header', () => {
-    const onToggle = vi.fn();
-    const { container } = render(
-      <NudgeCard plan={nudgePlan([domField('Amount')])} lang="en" done={new Set()} announcement="" collapsed onToggle={onToggle} onFocusField={() => {}} />,
-    );
-    expect(container.querySelector('[data-coach-missing]')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Show missing fields' }));
-    expect(onToggle).toHaveBeenCalled();
   });
 });

@@ -1,6 +1,6 @@
 // The stage (components/overlay/stage.ts): the every-page part of the overlay, in plain DOM. It
-// draws the launcher and the anchored tips and says on [data-coach-root] what is drawn; it asks
-// for the React overlay only when the view needs more (nudges, a snippet) or the user opens the panel.
+// draws the launcher, the anchored tips and the nudges and says on [data-coach-root] what is drawn;
+// it asks for the React overlay only when the view needs more (a snippet) or the user opens the panel.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { setUiLanguage } from '@/utils/i18n';
@@ -81,15 +81,30 @@ describe('stage (overlay not loaded)', () => {
     expect(h.container.querySelector('[data-coach-tip="acme/amount"]')).not.toBeNull();
   });
 
-  it('an empty field to nudge: asks for the overlay too; a paused site asks for nothing', async () => {
+  it('an empty field to nudge: the stage draws the card and its outline itself, settled, without asking; a paused site draws nothing', async () => {
     const nudging = await startCoach([quietPack], opportunity(''), {}, { onDemand: true });
-    expect(new Set(nudging.asks)).toEqual(new Set(['view']));
+    expect(nudging.asks).toEqual([]);
+    expect(drawn(nudging)).toEqual({ packs: '1', tips: '0', nudges: '1', settled: '' });
+    const card = nudging.container.querySelector('[data-coach-nudge="acme/hyg"]')!;
+    expect(card.querySelector('[data-coach-missing="Amount"]')).not.toBeNull();
+    expect(nudging.container.querySelector('[data-coach-highlight="Amount"]')).not.toBeNull();
+    // Before the launcher in tab order; the dock gives way to the open panel and to a snippet.
+    const launcher = root(nudging).querySelector('[data-coach-launcher]')!;
+    expect(card.compareDocumentPosition(launcher) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    act(() => nudging.stage.panel.set(true));
+    expect(drawn(nudging).nudges).toBe('0');
+    expect(nudging.container.querySelector('[data-coach-highlight="Amount"]')).not.toBeNull();
+    act(() => nudging.stage.panel.set(false));
+    act(() => nudging.stage.setSnippetOpen(true));
+    expect(nudging.container.querySelector('[data-coach-nudge]')).toBeNull();
+    act(() => nudging.stage.setSnippetOpen(false));
+    expect(drawn(nudging).nudges).toBe('1');
     cleanup();
     document.body.replaceChildren();
     const paused = await startCoach([tipPack, quietPack], opportunity(''), { paused: true }, { onDemand: true });
     expect(paused.asks).toEqual([]);
     expect(screen.getByRole('button', { name: 'CRM Coach' }).classList.contains('cc-paused')).toBe(true);
-    expect(drawn(paused).settled).toBe('');
+    expect(drawn(paused)).toEqual({ packs: '2', tips: '0', nudges: '0', settled: '' });
   });
 
   it('opening the launcher before the overlay is there asks for it; it arrives with the panel open and focused', async () => {
