@@ -226,8 +226,15 @@ export function createNudgeLayer(doc: Document, container: HTMLElement, source: 
 
   function drawOutlines(want: ReadonlyMap<string, Element>): void {
     for (const [label, o] of drawnOutlines) {
-      if (want.get(label) === o.target) continue;
+      const target = want.get(label);
+      if (target === o.target) continue;
       o.stop();
+      if (target) {
+        // The page re-rendered the field: the same outline follows the new element (no new entry animation).
+        o.target = target;
+        o.stop = coverWith(target, o.box);
+        continue;
+      }
       o.box.remove();
       drawnOutlines.delete(label);
     }

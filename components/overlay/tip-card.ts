@@ -35,6 +35,12 @@ export interface TipCardElement {
   el: HTMLElement;
   /** Puts the card into `parent` and, when anchored, keeps it beside its anchor from then on. */
   attach(parent: Element): void;
+  /**
+   * Follows another element from now on (the page re-rendered the field): the card stays the same
+   * node, so neither its state (a focused button, an answered "helpful") nor its entry animation
+   * starts over. Only for a card made with an anchor.
+   */
+  moveTo(anchor: Element): void;
   /** Stops following the anchor and takes the card out of the document. */
   dispose(): void;
 }
@@ -69,7 +75,8 @@ function spacer(doc: Document): HTMLElement {
 }
 
 export function createTipCard(doc: Document, opts: TipCardOptions): TipCardElement {
-  const { plan, lang, anchor, learnMore } = opts;
+  const { plan, lang, learnMore } = opts;
+  let anchor = opts.anchor;
   const id = `cc-tip-${++nextId}`;
   const title = localize(plan.tip.title, lang);
   const body = localize(plan.tip.body, lang);
@@ -147,6 +154,13 @@ export function createTipCard(doc: Document, opts: TipCardOptions): TipCardEleme
     attach(parent) {
       parent.append(card);
       if (anchor) stop ??= anchorTo(anchor, card, 'bottom-start');
+    },
+    moveTo(next) {
+      if (!anchor || next === anchor) return;
+      anchor = next;
+      if (!stop) return;
+      stop();
+      stop = anchorTo(next, card, 'bottom-start');
     },
     dispose() {
       stop?.();

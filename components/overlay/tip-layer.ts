@@ -99,7 +99,14 @@ export function createTipLayer(doc: Document, container: HTMLElement, live: HTML
         if (!anchor) continue;
         keep.add(tp.key);
         const old = drawn.get(tp.key);
-        if (old && old.anchor === anchor && old.tip === tp.tip && old.lang === view.lang) continue;
+        if (old && old.tip === tp.tip && old.lang === view.lang) {
+          // The same card follows the field the page re-rendered.
+          if (old.anchor !== anchor) {
+            old.card.moveTo(anchor);
+            old.anchor = anchor;
+          }
+          continue;
+        }
         old?.card.dispose();
         drawn.set(tp.key, draw(tp, anchor, view));
       }

@@ -67,6 +67,23 @@ describe('stage (overlay not loaded)', () => {
     expect(h.events.some((e) => e.kind === 'tip.dismissed' && e.itemId === 'amount')).toBe(true);
   });
 
+  it('a field the page re-renders: the same tip card and outline follow the new element', async () => {
+    const both = makePack({ tips: tipPack.tips, nudges: quietPack.nudges });
+    const h = await startCoach([both], opportunity(''), {}, { onDemand: true });
+    const card = h.container.querySelector('[data-coach-tip="acme/amount"]');
+    const outline = h.container.querySelector('[data-coach-highlight="Amount"]');
+    expect(card).not.toBeNull();
+    expect(outline).not.toBeNull();
+    const [, close] = h.page.model!.fields;
+    act(() => {
+      h.page.model = { ...h.page.model!, fields: [domField('Amount'), close] };
+      h.batch();
+    });
+    expect(h.container.querySelector('[data-coach-tip="acme/amount"]')).toBe(card);
+    expect(h.container.querySelector('[data-coach-highlight="Amount"]')).toBe(outline);
+    expect(h.container.querySelectorAll('[data-coach-tip], [data-coach-highlight]')).toHaveLength(2);
+  });
+
   it('tips give way to the open panel and to a running tour, and come back after', async () => {
     const h = await startCoach([tipPack], opportunity(), {}, { onDemand: true });
     expect(drawn(h).tips).toBe('1');
