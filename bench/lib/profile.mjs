@@ -78,3 +78,41 @@ export function attributeProfile(profile, urlPrefix) {
     topFunctions: Object.entries(byFunction).sort((a, b) => b[1] - a[1]).slice(0, 10).map(([frame, ms]) => ({ frame, ms })),
   };
 }
+
+/** Self and inclusive time per extension function (ms per navigation), hottest first. */
+export function printHot(profile, prefix, per) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (cf) => `${cf.functionName || '(anon)'} ${cf.url.slice(cf.url.lastIndexOf('/') + 1)}:${cf.lineNumber + 1}`;
+  const self = new Map();
+  const incl = new Map();
+  let total = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (profile.timeDeltas[i + 1] ?? 100) / 1000;
+    let id = profile.samples[i];
+    const stack = [];
+    while (id !== undefined) {
+      stack.push(nodes.get(id).callFrame);
+      id = parent.get(id);
+    }
+    const inExt = stack.findIndex((cf) => cf.url.startsWith(prefix));
+    if (inExt < 0) continue;
+    total += dt;
+    // Self: the innermost frame (native callees count for the extension frame that called them).
+    const innermost = stack[0].url.startsWith(prefix) ? name(stack[0]) : `${name(stack[inExt])} → ${stack[0].functionName || stack[0].url || '(native)'}`;
+    self.set(innermost, (self.get(innermost) ?? 0) + dt);
+    const seen = new Set();
+    for (const cf of stack) {
+      if (!cf.url.startsWith(prefix)) continue;
+      const k = name(cf);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      incl.set(k, (incl.get(k) ?? 0) + dt);
+    }
+  }
+  const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${(v / per).toFixed(2).padStart(7)}  ${k}`).join('\n');
+  console.log(`extension CPU per navigation: ${(total / per).toFixed(1)} ms`);
+  console.log(`self (ms per navigation):\n${top(self, 30)}`);
+  console.log(`inclusive (ms per navigation):\n${top(incl, 45)}`);
+}

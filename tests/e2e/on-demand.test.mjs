@@ -152,6 +152,14 @@ e2eTest('a page with a nudge draws it without the overlay script: tip, nudge car
   // A missing field's button takes the user to the field.
   await card.getByRole('button', { name: missing[0] }).click();
   assert.equal(await page.evaluate(() => document.activeElement?.localName !== 'crm-coach-overlay' && document.activeElement !== document.body), true, 'focus went to the page');
+  // A window too short for the cards makes the dock a scroller; a tall one takes that back.
+  const dock = overlay(page, '.cc-dock');
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: size.width, height: 360 });
+  await eventually(async () => (await dock.getAttribute('data-scroll')) !== null, { message: 'the dock to scroll in a short window' });
+  assert.ok(await dock.evaluate((d) => d.scrollHeight > d.clientHeight), 'its cards overflow it');
+  await page.setViewportSize(size);
+  await eventually(async () => (await dock.getAttribute('data-scroll')) === null, { message: 'the dock to stop scrolling in a tall window' });
   await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
   assert.equal(await styles(page), 1, 'the overlay script was not loaded for tips and nudges');
   // The launcher is the stage's, inside the same root as the cards.
