@@ -1,15 +1,10 @@
-/** An outline drawn in the overlay over an element of the page (the page's DOM is never styled). */
+/**
+ * The ring a running tour draws over its step's element, in the overlay (the page's DOM is never
+ * styled). Outlines over empty fields are the every-page stage's (./nudge-layer.ts).
+ */
 import { useCovering } from './floating';
 
-export function Highlight({ target, label, tour = false }: { target: Element; label?: string; tour?: boolean }) {
+export function Highlight({ target }: { target: Element }) {
   const setBox = useCovering(target);
-  return (
-    <div
-      ref={setBox}
-      className={tour ? 'cc-highlight cc-tour-ring' : 'cc-highlight'}
-      data-coach-highlight={tour ? undefined : label}
-      data-coach-tour-target={tour ? '' : undefined}
-      aria-hidden="true"
-    />
-  );
+  return <div ref={setBox} className="cc-highlight cc-tour-ring" data-coach-tour-target="" aria-hidden="true" />;
 }

@@ -105,7 +105,7 @@ export function TourRunner(props: TourRunnerProps) {
 
   return (
     <>
-      {target && <Highlight target={target} tour />}
+      {target && <Highlight target={target} />}
       <div
         ref={setRefs}
         className={target ? 'cc-card cc-tour' : 'cc-card cc-tour cc-floating-free'}

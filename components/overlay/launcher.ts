@@ -4,6 +4,7 @@
  * while the React overlay loads only when there is something to show (docs/architecture.md,
  * "Budgets"). Its accessible name is exactly "CRM Coach" (the count sits outside the button).
  */
+import { setAttr } from './write';
 
 export interface LauncherPosition {
   right: number;
@@ -55,12 +56,6 @@ export interface Launcher {
   button: HTMLButtonElement;
   /** Brings the button up to date; writes only what changed (a write is a mutation the page watcher may see). */
   render(state: LauncherState): void;
-}
-
-function setAttr(el: Element, name: string, value: string | null): void {
-  if (value === null) {
-    if (el.hasAttribute(name)) el.removeAttribute(name);
-  } else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }
 
 function icon(doc: Document): SVGSVGElement {

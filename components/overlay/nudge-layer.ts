@@ -27,6 +27,7 @@ import { revealAndFocus, type ShadowRootOf } from './dom';
 import { DEFAULT_LAUNCHER } from './launcher';
 import { visibleNudges } from './drawn';
 import type { OverlayView } from './types';
+import { setAttr, setText } from './write';
 
 export interface NudgeLayerSource {
   actions: { shadowRootOf?: ShadowRootOf };
@@ -63,14 +64,6 @@ interface Outline {
 }
 
 let nextId = 0;
-
-function setAttr(el: Element, name: string, value: string): void {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
-
-function setText(el: Element, text: string): void {
-  if (el.textContent !== text) el.textContent = text;
-}
 
 /** The fields of `plan` filled on this page after being seen empty. */
 function doneFields(plan: NudgePlan, done: ReadonlySet<string>) {

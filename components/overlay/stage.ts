@@ -15,6 +15,7 @@ import { needsOverlay, waitingCount } from './drawn';
 import { createTipLayer, type TipLayerSource } from './tip-layer';
 import { createNudgeLayer } from './nudge-layer';
 import type { OverlayActions, OverlayView } from './types';
+import { setAttr } from './write';
 
 /** Whether the coach panel is open: the launcher toggles it, the overlay draws and closes it. */
 export interface PanelSwitch {
@@ -46,11 +47,6 @@ export interface StageSource extends TipLayerSource {
 
 /** Why the stage asks for the overlay UI: the view draws something, or the user opened the panel. */
 export type UiReason = 'view' | 'user';
-
-function setAttr(el: Element, name: string, value: string | null): void {
-  if (value === null) el.removeAttribute(name);
-  else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-}
 
 export function createStage(doc: Document, container: HTMLElement, source: StageSource, needUi: (reason: UiReason) => void): Stage {
   const root = doc.createElement('div');
