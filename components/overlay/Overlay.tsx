@@ -34,7 +34,7 @@ interface RunningTour {
 }
 
 /** The parts of the stage the overlay draws with. */
-export type OverlayStage = Pick<Stage, 'root' | 'after' | 'launcher' | 'panel' | 'takeOver' | 'setTouring' | 'setSnippetOpen'>;
+export type OverlayStage = Pick<Stage, 'after' | 'launcher' | 'panel' | 'takeOver' | 'setTouring' | 'setSnippetOpen'>;
 
 export interface OverlayProps {
   view: OverlayView | null;

@@ -70,10 +70,10 @@ function doneFields(plan: NudgePlan, done: ReadonlySet<string>) {
   return plan.fields.filter((f) => !f.empty && done.has(nudgeFieldKey(plan.key, f.field.label)));
 }
 
-/** The announcement, when it is about a field of this card (each card has a live region; one speaks). */
-export function ownAnnouncement(plan: NudgePlan, done: ReadonlySet<string>, announcement: string): string {
+/** The announcement, when it is about one of the card's `done` fields (each card has a live region; one speaks). */
+function ownAnnouncement(done: ReturnType<typeof doneFields>, announcement: string): string {
   if (!announcement) return '';
-  return doneFields(plan, done).some((f) => announcement.startsWith(t('coach_nudge_filled', f.field.label))) ? announcement : '';
+  return done.some((f) => announcement.startsWith(t('coach_nudge_filled', f.field.label))) ? announcement : '';
 }
 
 export function createNudgeLayer(doc: Document, container: HTMLElement, source: NudgeLayerSource): NudgeLayer {
@@ -192,7 +192,7 @@ export function createNudgeLayer(doc: Document, container: HTMLElement, source: 
         card.body.replaceChildren(md, list);
       }
     }
-    setText(card.status, ownAnnouncement(plan, view.nudgeDone, view.announcement));
+    setText(card.status, ownAnnouncement(done, view.announcement));
   }
 
   function drawCards(nudges: readonly NudgePlan[], view: OverlayView | null): void {

@@ -30,7 +30,7 @@ export interface Stage {
   after: HTMLElement;
   launcher: HTMLButtonElement;
   panel: PanelSwitch;
-  /** The overlay UI draws from now on (it writes what it drew onto the root). */
+  /** The overlay UI is there: nothing more is on its way (`data-coach-settled`). */
   takeOver(): void;
   /** A tour runs (true) or ends: anchored tips, nudges and outlines give way to it. */
   setTouring(active: boolean): void;
