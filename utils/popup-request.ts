@@ -59,3 +59,30 @@ export function takeFirstPopupRequests(): PopupRequests | undefined {
   delete holder[FIRST_POPUP_REQUESTS];
   return isRequests(requests) ? requests : undefined;
 }
+
+/** Both opening answers, when they came in time for the first render. */
+export interface FirstAnswers {
+  data: PopupData;
+  tab: ActiveTab | null;
+}
+
+/**
+ * How long the popup's first render waits for the opening answers (ms). They usually come while
+ * React is still being evaluated, so the first frame can show the progress itself rather than a
+ * "Loading" line followed by a second render; a slow answer (the worker starting) shows the
+ * loading line after this wait, as before.
+ */
+export const FIRST_ANSWERS_WAIT_MS = 100;
+
+/** The opening answers if both are in within `ms`; undefined when either is late or data failed. */
+export function firstAnswers(requests: PopupRequests, ms = FIRST_ANSWERS_WAIT_MS): Promise<FirstAnswers | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  const both = Promise.all([requests.data, requests.tab]).then(
+    ([data, tab]): FirstAnswers => ({ data, tab }),
+    () => undefined,
+  );
+  return Promise.race([both, late]).finally(() => clearTimeout(timer));
+}

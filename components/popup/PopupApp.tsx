@@ -12,7 +12,7 @@ import { logOnce } from '@/utils/log';
 import { packsItem, settingsItem } from '@/utils/storage/items';
 import type { PopupData } from '@/utils/usage/progress';
 import type { JourneySnippet } from '@/utils/usage/report';
-import { startPopupRequests, type ActiveTab, type PopupRequests } from '@/utils/popup-request';
+import { startPopupRequests, type ActiveTab, type FirstAnswers, type PopupRequests } from '@/utils/popup-request';
 import { pageStateFor } from './pageState';
 import { PopupView } from './PopupView';
 import { snippetKey } from './SnippetPreview';
@@ -43,12 +43,14 @@ export interface PopupAppProps {
   browserLanguage?: string;
   /** The opening requests already in flight (popup-request.js); used for the first screen only. */
   firstRequests?: PopupRequests;
+  /** Their answers when they were in before the first render: the first frame shows them. */
+  firstAnswers?: FirstAnswers;
 }
 
-export function PopupApp({ closeWindow = () => window.close(), browserLanguage, firstRequests }: PopupAppProps) {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+export function PopupApp({ closeWindow = () => window.close(), browserLanguage, firstRequests, firstAnswers }: PopupAppProps) {
+  const [load, setLoad] = useState<Load>(firstAnswers ? { kind: 'ready', data: firstAnswers.data } : { kind: 'loading' });
   // undefined: not asked yet; null: no tab.
-  const [tab, setTab] = useState<ActiveTab | null | undefined>(undefined);
+  const [tab, setTab] = useState<ActiveTab | null | undefined>(firstAnswers ? firstAnswers.tab : undefined);
   // The tab is slow to come: draw without the page notice meanwhile.
   const [tabLate, setTabLate] = useState(false);
   const [coachedSite, setCoachedSite] = useState(false);
@@ -58,6 +60,7 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage, 
 
   // Used once: a retry or the refresh after "start today" asks the background again.
   const opening = useRef(firstRequests);
+  const answered = useRef(!!firstAnswers);
   const fetchReport = useCallback(async (request?: Promise<PopupData>, retry = false): Promise<void> => {
     const asked = request ?? sendMessage('getPopupData');
     // Whenever it answers, even after the retry card is up, the answer draws the popup.
@@ -77,7 +80,9 @@ export function PopupApp({ closeWindow = () => window.close(), browserLanguage, 
   useEffect(() => {
     const requests = opening.current ?? startPopupRequests();
     opening.current = undefined;
-    void fetchReport(requests.data, true);
+    // Answers the first render already drew are not asked for again.
+    if (!answered.current) void fetchReport(requests.data, true);
+    answered.current = false;
     const tabTimer = setTimeout(() => setTabLate(true), TAB_WAIT_MS);
     void requests.tab.then(async (active) => {
       clearTimeout(tabTimer);

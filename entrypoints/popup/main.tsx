@@ -1,7 +1,10 @@
 import '@/utils/i18n-bundled';
 import ReactDOM from 'react-dom/client';
 import { PopupApp } from '@/components/popup/PopupApp';
-import { takeFirstPopupRequests } from '@/utils/popup-request';
+import { firstAnswers, takeFirstPopupRequests } from '@/utils/popup-request';
 import './style.css';
 
-ReactDOM.createRoot(document.getElementById('root')!).render(<PopupApp firstRequests={takeFirstPopupRequests()} />);
+const requests = takeFirstPopupRequests();
+// One first render with the progress in it when the answers are already in (they usually are).
+const answers = requests ? await firstAnswers(requests) : undefined;
+ReactDOM.createRoot(document.getElementById('root')!).render(<PopupApp firstRequests={requests} firstAnswers={answers} />);

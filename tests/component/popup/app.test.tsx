@@ -60,6 +60,19 @@ describe('PopupApp', () => {
     expect(query).not.toHaveBeenCalled();
   });
 
+  it('answers already in before the first render draw the progress in the first frame, with no loading line and no second ask', () => {
+    const report = REPORT_PRESETS.day45();
+    answer([REPORT_PRESETS.day3()]);
+    const first = { data: Promise.resolve(popupData(report)), tab: Promise.resolve({ id: 7, url: 'https://www.example.org/' }) };
+    const answers = { data: popupData(report), tab: { id: 7, url: 'https://www.example.org/' } };
+    const { container } = render(<PopupApp browserLanguage="en" firstRequests={first} firstAnswers={answers} />);
+    // Synchronously after the first render: no waiting, no "Loading" status.
+    expect(container.querySelector('[data-coach-points]')?.textContent).toBe(String(report.totals.points));
+    expect(screen.queryByRole('status', { name: /loading/i })).toBeNull();
+    expect(container.querySelector('[data-coach-page-state]')?.getAttribute('data-coach-page-state')).toBe('not-crm');
+    expect(calls('getPopupData')).toHaveLength(0);
+  });
+
   it('draws the sections only once the active tab is known, so the page notice never pushes them down', async () => {
     answer([REPORT_PRESETS.day3()]);
     let tellTab: (tab: { id: number; url: string }) => void = () => {};

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import { FIRST_POPUP_REQUESTS, leaveFirstPopupRequests, queryActiveTab, startPopupRequests, takeFirstPopupRequests } from '@/utils/popup-request';
+import { FIRST_POPUP_REQUESTS, firstAnswers, leaveFirstPopupRequests, queryActiveTab, startPopupRequests, takeFirstPopupRequests } from '@/utils/popup-request';
 import { sendMessage } from '@/utils/messaging';
 
 vi.mock('@/utils/messaging', () => ({ sendMessage: vi.fn() }));
@@ -45,4 +45,13 @@ describe('the popup opening requests', () => {
     holder[FIRST_POPUP_REQUESTS] = { data: 'x', tab: Promise.resolve(null) };
     expect(takeFirstPopupRequests()).toBeUndefined();
   });
+
+  it('gives the first render both answers when they are in within the wait, and nothing when either is late or data failed', async () => {
+    const tab = { id: 3, url: 'https://acme.example/' };
+    expect(await firstAnswers({ data: Promise.resolve({ today: 'x' }) as never, tab: Promise.resolve(tab) }, 50)).toEqual({ data: { today: 'x' }, tab });
+    expect(await firstAnswers({ data: Promise.resolve({}) as never, tab: new Promise(() => {}) }, 20)).toBeUndefined();
+    expect(await firstAnswers({ data: new Promise(() => {}), tab: Promise.resolve(tab) }, 20)).toBeUndefined();
+    expect(await firstAnswers({ data: Promise.reject(new Error('no receiver')), tab: Promise.resolve(tab) }, 50)).toBeUndefined();
+  });
 });
+
