@@ -43,6 +43,9 @@ function fromExtensionPage(sender: { id?: string; url?: string; tab?: unknown })
 export default defineContentScript({
   matches: CRM_CONTENT_MATCHES,
   cssInjectionMode: 'manual',
+  // WXT's start-up window message is for scripts built with older WXT versions; the CRM page
+  // would hear it (and run its own message handlers): the document event WXT also sends is enough.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     // Injected again (pack site coached from the popup, or a registered site script plus a
     // click): one coach per page.

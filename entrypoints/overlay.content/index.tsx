@@ -16,6 +16,9 @@ export default defineContentScript({
   matches: CRM_CONTENT_MATCHES,
   registration: 'runtime',
   cssInjectionMode: 'manual',
+  // WXT's start-up window message is for scripts built with older WXT versions; the CRM page
+  // would hear it (and run its own message handlers): the document event WXT also sends is enough.
+  noScriptStartedPostMessage: true,
   main() {
     // Injected once per ask: a second copy, or one arriving after the coach was replaced by a
     // navigation, finds the overlay already mounted or no bridge, and does nothing.

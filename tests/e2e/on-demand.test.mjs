@@ -50,6 +50,11 @@ e2eTest('the overlay script is not in the manifest nor web-accessible; a page wi
   await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
   assert.equal(await styles(page), 1, 'nothing to show: the overlay script was not loaded');
 
+  // The page hears nothing from the scripts the coach injects (no window message naming them).
+  await page.evaluate(() => {
+    window.__coachTestMessages = [];
+    window.addEventListener('message', (e) => window.__coachTestMessages.push(JSON.stringify(e.data ?? null).slice(0, 120)));
+  });
   // Keyboard only: focus the launcher, press Enter.
   await launcher.focus();
   assert.equal(await focused(page), 'launcher');
@@ -57,6 +62,7 @@ e2eTest('the overlay script is not in the manifest nor web-accessible; a page wi
   const panel = overlay(page).getByRole('dialog', { name: 'CRM Coach' });
   await panel.waitFor({ state: 'visible', timeout: 15_000 });
   assert.equal(await styles(page), 2, 'the overlay script loaded its stylesheet');
+  assert.deepEqual(await page.evaluate(() => window.__coachTestMessages), [], 'no window message from the overlay script');
   assert.equal(await launcher.getAttribute('aria-expanded'), 'true');
   await eventually(async () => (await focused(page)) === 'dialog', { message: 'focus in the panel' });
 
