@@ -55,11 +55,6 @@ export interface LiveIndex extends PageIndex {
    * left out and the rootless custom elements now kept (for tests and tools).
    */
   readonly stats: { readonly elements: number; readonly roots: number; readonly leftOut: number; readonly rootless: number };
-  /**
-   * Moves whenever a visibility the index remembered may have changed (it forgot it): while it
-   * stays, visible() answers for every element asked before are the same.
-   */
-  readonly visibilityEpoch: number;
 }
 
 interface List {

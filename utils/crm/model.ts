@@ -69,43 +69,52 @@ export function builtinAdapter(
     matches,
     read: (doc, url, ctx) => safeRead(id, url, () => read(doc, url, ctx)),
   };
-  if (createLiveReader) {
-    adapter.createLiveReader = () => {
-      const reader = createLiveReader();
-      let broken = false;
-      // Never throws: a failed live read falls back to the full read, and the next one starts afresh.
-      return {
-        selectors: reader.selectors,
-        named(el, keys) {
-          try {
-            return reader.named?.(el, keys);
-          } catch (err) {
-            logOnce(`${id} adapter could not name a field`, err);
-            return undefined;
-          }
-        },
-        prepare(el, ctx, index) {
-          try {
-            reader.prepare?.(el, ctx, index);
-          } catch (err) {
-            logOnce(`${id} adapter could not read a field`, err);
-          }
-        },
-        read(doc, url, ctx, index, changed) {
-          try {
-            const model = reader.read(doc, url, ctx, index, broken ? 'all' : changed);
-            broken = false;
-            return model;
-          } catch (err) {
-            broken = true;
-            logOnce(`${id} adapter could not read the page incrementally`, err);
-            return undefined;
-          }
-        },
-      };
+  if (createLiveReader) adapter.createLiveReader = () => guardedLiveReader(id, createLiveReader());
+  return adapter;
+}
+
+/**
+ * A live reader that never throws: a failed live read falls back to the adapter's full read
+ * (undefined), and the next one starts afresh ('all'); a failed naming keeps the container.
+ */
+export function guardedLiveReader(id: string, reader: LiveReader): LiveReader {
+  let broken = false;
+  const guarded: LiveReader = {
+    selectors: reader.selectors,
+    read(doc, url, ctx, index, changed) {
+      try {
+        const model = reader.read(doc, url, ctx, index, broken ? 'all' : changed);
+        broken = false;
+        return model;
+      } catch (err) {
+        broken = true;
+        logOnce(`${id} adapter could not read the page incrementally`, err);
+        return undefined;
+      }
+    },
+  };
+  // Only what the reader has: a naming test makes the index test every container.
+  const { named, prepare } = reader;
+  if (named) {
+    guarded.named = (el, keys) => {
+      try {
+        return named.call(reader, el, keys);
+      } catch (err) {
+        logOnce(`${id} adapter could not name a field`, err);
+        return undefined;
+      }
     };
   }
-  return adapter;
+  if (prepare) {
+    guarded.prepare = (el, ctx, index) => {
+      try {
+        prepare.call(reader, el, ctx, index);
+      } catch (err) {
+        logOnce(`${id} adapter could not read a field`, err);
+      }
+    };
+  }
+  return guarded;
 }
 
 /** Page kind under an open create/edit dialog: editing a record, else creating one. */

@@ -16,9 +16,9 @@
  *   (empty on a new record). It only ever leaves this module hashed (recordKeyOf).
  */
 import type { SiteDefinition } from '../packs/types';
-import type { AdapterContext, CrmAdapter, CrmObject, FieldModel, PageKind, PageModel } from './types';
-import { clean, FORM_CONTROL_SELECTOR, isVisible, newVisibilityMemo, textOf, type VisibilityMemo } from './dom';
-import { controlShown, field, safeRead, textShown, type DisplayedValue } from './model';
+import type { AdapterContext, CrmAdapter, CrmObject, FieldModel, LiveReader, PageIndex, PageKind, PageModel } from './types';
+import { clean, FORM_CONTROL_SELECTOR, isVisible, newVisibilityMemo, textOf } from './dom';
+import { controlShown, field, guardedLiveReader, safeRead, textShown, type DisplayedValue } from './model';
 import { normaliseLabel } from './labels';
 import { recordKeyOf } from './hash';
 import { siteMatches, siteParts } from './sites';
@@ -129,7 +129,7 @@ function panelOf(cell: Element, memo: Map<Element, string | undefined>): string 
   return memo.get(panel);
 }
 
-function readCells(cells: Element[], edit: boolean, memo: VisibilityMemo): FieldModel[] {
+function readCells(cells: readonly Element[], edit: boolean, visible: (el: Element) => boolean): FieldModel[] {
   const fields: FieldModel[] = [];
   const panels = new Map<Element, string | undefined>();
   for (const cell of cells) {
@@ -146,10 +146,23 @@ function readCells(cells: Element[], edit: boolean, memo: VisibilityMemo): Field
     } else {
       shown = detailShown(cell);
     }
-    fields.push(field({ label, apiName: api, element: cell, shown, required, section: panelOf(cell, panels), visible: isVisible(cell, memo) }));
+    fields.push(field({ label, apiName: api, element: cell, shown, required, section: panelOf(cell, panels), visible: visible(cell) }));
   }
   return fields;
 }
+
+/** Where a read finds the cells and their visibility: the document itself, or the live index. */
+interface CellSource {
+  cells(selector: string): readonly Element[];
+  visible(el: Element): boolean;
+}
+
+function documentCells(doc: Document): CellSource {
+  const memo = newVisibilityMemo();
+  return { cells: (selector) => Array.from(doc.querySelectorAll(selector)), visible: (el) => isVisible(el, memo) };
+}
+
+const indexCells = (index: PageIndex): CellSource => ({ cells: (selector) => index.all(selector), visible: (el) => index.visible(el) });
 
 interface SuiteCrmView {
   page: PageKind;
@@ -162,13 +175,12 @@ interface SuiteCrmView {
  * The view the page shows. The markup decides between detail and edit (after an ajaxUI form
  * post the URL can still name the page before); the URL decides list and home. Pure.
  */
-export function readSuiteCrmView(doc: Document, url: URL): SuiteCrmView {
+export function readSuiteCrmView(doc: Document, url: URL, source: CellSource = documentCells(doc)): SuiteCrmView {
   const route = parseSuiteCrmUrl(url);
-  const memo = newVisibilityMemo();
-  const detailCells = Array.from(doc.querySelectorAll(DETAIL_CELL));
+  const detailCells = source.cells(DETAIL_CELL);
   if (detailCells.length > 0) {
     const form = doc.getElementById('formDetailView');
-    const fields = readCells(detailCells, false, memo);
+    const fields = readCells(detailCells, false, source.visible);
     // An open inline editor turns the detail view into an edit (docs/adapters.md, page kinds).
     const editing = detailCells.some((c) => c.querySelector('.detail-view-field.inlineEditActive ' + FORM_CONTROL_SELECTOR));
     return {
@@ -178,7 +190,7 @@ export function readSuiteCrmView(doc: Document, url: URL): SuiteCrmView {
       fields,
     };
   }
-  const editCells = Array.from(doc.querySelectorAll(EDIT_CELL));
+  const editCells = source.cells(EDIT_CELL);
   if (editCells.length > 0) {
     const form = editCells[0].closest('form');
     const formRecord = inputValue(form, 'record');
@@ -188,7 +200,7 @@ export function readSuiteCrmView(doc: Document, url: URL): SuiteCrmView {
       page: recordId && !duplicate ? 'edit' : 'new',
       module: route.module ?? (inputValue(form, 'module') || null),
       recordId: duplicate ? null : recordId || null,
-      fields: readCells(editCells, true, memo),
+      fields: readCells(editCells, true, source.visible),
     };
   }
   const page = pageOfRoute(route);
@@ -199,12 +211,37 @@ function objectOfModule(module: string | null): CrmObject | null {
   return module ? { label: SUITECRM_MODULES[module] ?? module, apiName: module } : null;
 }
 
+/**
+ * Live reading: the index tracks the cells, and a batch that added, removed or changed none of
+ * them, on the same URL, with no visibility of a cell changed, gives the previous model object
+ * back (so the coach does not plan again either). Everything else the reader looks at (the
+ * record form's inputs, panel headings) changes only with the cells in SuiteCRM's markup: a view
+ * is swapped whole, an inline edit happens inside its cell. A SuiteCRM page changes often
+ * outside the record (menus, the sidebar, ajaxUI's own scripts): re-reading the view on each of
+ * those was most of the coach's work there (bench/tools/suite-diff.mjs, PROFILE=1).
+ */
+function createSuiteCrmReader(read: (doc: Document, url: URL, ctx: AdapterContext, source: CellSource) => PageModel): LiveReader {
+  let last: { doc: Document; href: string; ctx: AdapterContext; epoch: number; model: PageModel } | null = null;
+  return {
+    selectors: [DETAIL_CELL, EDIT_CELL],
+    read(doc, url, ctx, index, changed) {
+      const same = last && changed !== 'all' && changed.size === 0 && last.doc === doc && last.href === url.href && last.ctx === ctx && last.epoch === index.visibilityEpoch;
+      if (same && last) return last.model;
+      last = null;
+      const model = read(doc, url, ctx, indexCells(index));
+      // The epoch after the read: asking the cells' visibility is what the index remembers.
+      last = { doc, href: url.href, ctx, epoch: index.visibilityEpoch, model };
+      return model;
+    },
+  };
+}
+
 /** The reader for one site entry with `"crm": "suitecrm"`; the entry's own parts override it. */
 export function suiteCrmAdapter(site: SiteDefinition): CrmAdapter {
   const parts = siteParts(site);
 
-  function read(doc: Document, url: URL, ctx: AdapterContext): PageModel {
-    const view = readSuiteCrmView(doc, url);
+  function read(doc: Document, url: URL, ctx: AdapterContext, source?: CellSource): PageModel {
+    const view = readSuiteCrmView(doc, url, source);
     const page = (site.page && parts.pageOf(url)) || view.page;
     const recordId = (site.record && parts.recordIdOf(url)) || view.recordId;
     const fields = site.field ? parts.readFields(doc, ctx) : view.fields;
@@ -220,10 +257,15 @@ export function suiteCrmAdapter(site: SiteDefinition): CrmAdapter {
     };
   }
 
-  return {
+  const adapter: CrmAdapter = {
     id: site.id,
     name: site.name,
     matches: (url) => siteMatches(site, url),
     read: (doc, url, ctx) => safeRead(site.id, url, () => read(doc, url, ctx)),
   };
+  // An entry that reads its own fields or its object from the page looks outside the cells: read in full.
+  if (!site.field && !(site.object && 'selector' in site.object)) {
+    adapter.createLiveReader = () => guardedLiveReader(site.id, createSuiteCrmReader(read));
+  }
+  return adapter;
 }

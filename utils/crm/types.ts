@@ -73,6 +73,11 @@ export interface PageIndex {
   memo<T>(el: Element, key: string, compute: () => T): T;
   /** Whether the element is rendered (isVisible); computed again only after a change that can affect it. */
   visible(el: Element): boolean;
+  /**
+   * Moves whenever a visibility the index remembered may have changed (it forgot it): while it
+   * stays, visible() answers for every element asked before are the same.
+   */
+  readonly visibilityEpoch: number;
   /** Page order of two elements (composedCompare), faster for tracked ones. */
   order(a: Element, b: Element): number;
 }
