@@ -93,14 +93,51 @@ function watchClipped(reference: Element, onChange: (clipped: boolean) => void):
   return () => io.disconnect();
 }
 
-/** Places `floating` beside `reference` and keeps it there; returns the function that stops it. */
-export function anchorTo(reference: Element, floating: HTMLElement, placement: Placement = 'bottom-start', gap = 10): () => void {
+/**
+ * Follows `reference` with `update` while it is in view, and keeps `el` hidden while it is not
+ * (scrolled away, or clipped by an ancestor). Out of view there is nothing to place, and
+ * floating-ui's layoutShift would re-measure every second for as long as the reference stays
+ * clipped in place (its observeMove retries on a timer): a polling loop on an idle page. Back in
+ * view, `el` shows again only once `update` has placed it (it calls `placed()`), never at its
+ * old place. Returns the function that stops it all.
+ */
+function followInView(reference: Element, el: HTMLElement, update: (placed: () => void) => void, options?: Parameters<typeof autoUpdate>[3]): () => void {
   let placed = false;
   let clipped = false;
+  let stopFollow: (() => void) | null = null;
   const show = () => {
-    if (placed) floating.style.visibility = clipped ? 'hidden' : '';
+    if (placed) el.style.visibility = clipped ? 'hidden' : '';
   };
-  const update = () => {
+  const place = () =>
+    update(() => {
+      placed = true;
+      show();
+    });
+  const start = () => {
+    stopFollow ??= follow(reference, el, place, options);
+  };
+  const stop = () => {
+    stopFollow?.();
+    stopFollow = null;
+    placed = false;
+  };
+  const stopClipped = watchClipped(reference, (c) => {
+    clipped = c;
+    if (c) {
+      stop();
+      el.style.visibility = 'hidden';
+    } else start();
+  });
+  start();
+  return () => {
+    stopClipped();
+    stop();
+  };
+}
+
+/** Places `floating` beside `reference` and keeps it there; returns the function that stops it. */
+export function anchorTo(reference: Element, floating: HTMLElement, placement: Placement = 'bottom-start', gap = 10): () => void {
+  return followInView(reference, floating, (placed) => {
     computePosition(reference, floating, {
       strategy: 'fixed',
       placement,
@@ -110,32 +147,26 @@ export function anchorTo(reference: Element, floating: HTMLElement, placement: P
         floating.style.left = `${Math.round(x)}px`;
         floating.style.top = `${Math.round(y)}px`;
         floating.dataset.placement = actual;
-        placed = true;
-        show();
+        placed();
       })
       .catch((err) => logOnce('overlay: position', err));
-  };
-  const stopClipped = watchClipped(reference, (c) => {
-    clipped = c;
-    show();
   });
-  const stopFollow = follow(reference, floating, update);
-  return () => {
-    stopClipped();
-    stopFollow();
-  };
 }
 
 /** Keeps `box` exactly over `reference` (outline highlights); returns the function that stops it. */
 export function coverWith(reference: Element, box: HTMLElement, pad = 3): () => void {
-  const update = () => {
-    const r = reference.getBoundingClientRect();
-    const gone = r.width === 0 && r.height === 0;
-    box.style.visibility = gone ? 'hidden' : '';
-    box.style.left = `${Math.round(r.left - pad)}px`;
-    box.style.top = `${Math.round(r.top - pad)}px`;
-    box.style.width = `${Math.round(r.width + pad * 2)}px`;
-    box.style.height = `${Math.round(r.height + pad * 2)}px`;
-  };
-  return follow(reference, box, update, { elementResize: true, layoutShift: true });
+  return followInView(
+    reference,
+    box,
+    (placed) => {
+      const r = reference.getBoundingClientRect();
+      box.style.left = `${Math.round(r.left - pad)}px`;
+      box.style.top = `${Math.round(r.top - pad)}px`;
+      box.style.width = `${Math.round(r.width + pad * 2)}px`;
+      box.style.height = `${Math.round(r.height + pad * 2)}px`;
+      if (r.width === 0 && r.height === 0) box.style.visibility = 'hidden';
+      else placed();
+    },
+    { elementResize: true, layoutShift: true },
+  );
 }
