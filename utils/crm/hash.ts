@@ -20,7 +20,11 @@ export function hash53(input: string, seed = 0): number {
   return 0x200000 * (b >>> 11) + (a >>> 0);
 }
 
+/** The last key worked out: a page is read again and again for the same record. */
+let last = { rawId: '', salt: '', key: '' };
+
 /** The key a record is known by locally: never the raw id. */
 export function recordKeyOf(rawId: string, salt: string): string {
-  return 'rk_' + hash53(salt + '\u0000' + rawId).toString(36);
+  if (rawId !== last.rawId || salt !== last.salt || !last.key) last = { rawId, salt, key: 'rk_' + hash53(salt + '\u0000' + rawId).toString(36) };
+  return last.key;
 }
