@@ -12,14 +12,12 @@ import { authorBridge } from '@/utils/author/bridge';
 import { CRM_CONTENT_MATCHES } from '@/utils/crm/matches';
 import { AuthorMode } from '@/components/author/AuthorMode';
 import authorCss from '@/components/author/author.css?inline';
+import { COACH_SCRIPT_OPTIONS } from '@/utils/content-script-options';
 
 export default defineContentScript({
   matches: CRM_CONTENT_MATCHES,
   registration: 'runtime',
-  cssInjectionMode: 'manual',
-  // WXT's start-up window message is for scripts built with older WXT versions; the CRM page
-  // would hear it (and run its own message handlers): the document event WXT also sends is enough.
-  noScriptStartedPostMessage: true,
+  ...COACH_SCRIPT_OPTIONS,
   main() {
     const host = authorBridge();
     if (!host || host.open) return;

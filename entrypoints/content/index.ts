@@ -24,6 +24,7 @@ import { mountOverlayHost } from '@/components/overlay/host';
 import { askForUi, createStage } from '@/components/overlay/stage';
 import { setOverlayBridge } from '@/components/overlay/bridge';
 import { setAuthorBridge } from '@/utils/author/bridge';
+import { COACH_SCRIPT_OPTIONS } from '@/utils/content-script-options';
 
 /** The page's URL, parsed again only when it changed (asked on every batch). Never mutated. */
 let parsedHref = '';
@@ -42,10 +43,7 @@ function fromExtensionPage(sender: { id?: string; url?: string; tab?: unknown })
 
 export default defineContentScript({
   matches: CRM_CONTENT_MATCHES,
-  cssInjectionMode: 'manual',
-  // WXT's start-up window message is for scripts built with older WXT versions; the CRM page
-  // would hear it (and run its own message handlers): the document event WXT also sends is enough.
-  noScriptStartedPostMessage: true,
+  ...COACH_SCRIPT_OPTIONS,
   async main(ctx) {
     // Injected again (pack site coached from the popup, or a registered site script plus a
     // click): one coach per page.

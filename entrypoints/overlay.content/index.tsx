@@ -11,14 +11,12 @@ import overlayCss from '@/components/overlay/overlay.css?inline';
 import { overlayBridge } from '@/components/overlay/bridge';
 import { CRM_CONTENT_MATCHES } from '@/utils/crm/matches';
 import { App } from './App';
+import { COACH_SCRIPT_OPTIONS } from '@/utils/content-script-options';
 
 export default defineContentScript({
   matches: CRM_CONTENT_MATCHES,
   registration: 'runtime',
-  cssInjectionMode: 'manual',
-  // WXT's start-up window message is for scripts built with older WXT versions; the CRM page
-  // would hear it (and run its own message handlers): the document event WXT also sends is enough.
-  noScriptStartedPostMessage: true,
+  ...COACH_SCRIPT_OPTIONS,
   main() {
     // Injected once per ask: a second copy, or one arriving after the coach was replaced by a
     // navigation, finds the overlay already mounted or no bridge, and does nothing.
