@@ -5,6 +5,7 @@
 //
 //   node bench/tools/nav-profile.mjs [extension dir] [fields] [navigations]
 //   CHURN_MS=10000 node bench/tools/nav-profile.mjs [dir] [fields] 1   # churn, no navigation
+//   NO_PROFILE=1 …   # batch figures only, without the profiler's own cost in them
 //
 // Default dir .output/chrome-mv3-bench (npm run bench builds it). For readable names, build it
 // unminified: BENCH_UNMINIFIED=1 when building (bench/wxt.bench.config.ts).
@@ -29,7 +30,8 @@ try {
   await waitForOverlay(page);
   await sleep(2000);
   const t0 = await page.evaluate(() => performance.now());
-  await startProfiler(cdp, 100);
+  const profiling = process.env.NO_PROFILE !== '1';
+  if (profiling) await startProfiler(cdp, 100);
   // CHURN_MS=10000: the page's churn without navigations instead (what a quiet batch costs).
   const churnMs = Number(process.env.CHURN_MS ?? 0);
   // CHURN_NAVS=1: with the page's own navigations, as the bench's churn rounds run.
@@ -37,12 +39,14 @@ try {
   if (churnMs) await page.evaluate(([ms, o]) => window.__crmBench.churn(ms, o), [churnMs, churnOpts]);
   else await page.evaluate((n) => window.__crmBench.navigate(n, 800), navs);
   await sleep(1000);
-  const profile = await stopProfiler(cdp);
+  const profile = profiling ? await stopProfiler(cdp) : null;
   const batches = (await coachEntries(page)).filter((e) => e.name === 'crm-coach:batch' && e.start >= t0);
   const big = batches.filter((b) => b.duration > 2);
   console.log(`${batches.length} batches after the first navigation; over 2 ms: ${big.map((b) => b.duration.toFixed(1)).join(', ')}`);
   console.log(`per navigation (sum of batches / ${navs}): ${(batches.reduce((s, b) => s + b.duration, 0) / navs).toFixed(1)} ms`);
-  printHot(profile, EXTENSION_ORIGIN, navs);
+  const sorted = batches.map((b) => b.duration).sort((a, b) => a - b);
+  console.log(`median batch ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(2)} ms, max ${(sorted.at(-1) ?? 0).toFixed(1)} ms`);
+  if (profile) printHot(profile, EXTENSION_ORIGIN, navs);
 } finally {
   await session.close();
   server.close?.();

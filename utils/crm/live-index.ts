@@ -48,6 +48,8 @@ export interface LiveIndex extends PageIndex {
   /**
    * Containers (first tracked selector) left out while `test` says so (neither listed nor
    * followed inside); null keeps every one. A different test rebuilds the lists on the next work.
+   * The test may be asked about any element (before any selector is matched, which costs more
+   * than the test): it answers true only for a container.
    */
   prune(test: ((container: Element) => boolean) | null): void;
   /**
@@ -180,9 +182,12 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     stats.roots++;
     observe(root);
   };
-  /** True when the scan leaves `el` out (a container of the first list the prune test names). */
+  /**
+   * True when the scan leaves `el` out (a container of the first list the prune test names). The
+   * test answers for containers only (see prune), so no selector is matched here.
+   */
   const prunes = (el: Element): boolean => {
-    if (!pruneTest || !lists.length || !(lists.length === 1 || safeMatches(el, lists[0].selector)) || !pruneTest(el)) return false;
+    if (!pruneTest || !lists.length || !pruneTest(el)) return false;
     pruned.add(el);
     if (pruned.size > prunedSweepAt) {
       forgetGonePruned();
@@ -283,11 +288,11 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     const el = node as Element;
     if (!el.isConnected || el.localName === OVERLAY_TAG) return null;
     // The element's own test first: a re-rendered field no pack names (most of a page's churn)
-    // is left out without walking its ancestors.
+    // is left out without matching a selector or walking its ancestors.
     pruned.delete(el);
-    const hit = !!combined && safeMatches(el, combined);
-    if (hit && prunes(el)) return null;
+    if (prunes(el)) return null;
     if (insidePruned(el)) return null;
+    const hit = !!combined && safeMatches(el, combined);
     const above = trackedAncestors(el);
     let open: Element[] = [];
     if (hit) {

@@ -38,6 +38,8 @@ export function createLivePage(doc: Document, shadowRootOf?: ShadowRootOf): Live
   /** nameKey of each focused name; null: every field in full. */
   let keys: ReadonlySet<string> | null = null;
   let focusSig: string | null = null;
+  /** The names last asked for: the same array (asked on every batch) needs no comparing. */
+  let focusNames: readonly string[] | null = null;
   // The adapter of the last URL and sites: looked up again only when either changes (matching
   // every adapter's URL patterns, and building the sites' adapters, on every batch cost more than
   // the rest of a quiet batch).
@@ -88,6 +90,8 @@ export function createLivePage(doc: Document, shadowRootOf?: ShadowRootOf): Live
   return {
     index,
     focus(names) {
+      if (names === focusNames && names !== null) return;
+      focusNames = names;
       const sig = names ? names.join('\u0000') : null;
       if (sig === focusSig) return;
       focusSig = sig;

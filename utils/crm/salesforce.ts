@@ -414,6 +414,8 @@ function createLightningReader(): LiveReader {
   let last: { doc: Document; scopes: readonly Element[] | null; objectApi: string | null; fields: FieldModel[]; model: PageModel } | null = null;
   /** The field of each listed item (of last.fields). */
   let byItem = new Map<Element, FieldModel>();
+  let routeUrl: URL | null = null;
+  let route: LightningRoute | null = null;
   return {
     selectors: LIVE_SELECTORS,
     named: itemNamed,
@@ -421,7 +423,11 @@ function createLightningReader(): LiveReader {
       liveItem(el, ctx.shadowRootOf, index);
     },
     read(doc, url, ctx, index, changed) {
-      const route = parseLightningUrl(url);
+      // The content script passes the same URL object until the address changes.
+      if (url !== routeUrl) {
+        routeUrl = url;
+        route = parseLightningUrl(url);
+      }
       if (!route) {
         last = null;
         return undefined;

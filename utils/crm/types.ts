@@ -91,7 +91,8 @@ export interface LiveReader {
    * `keys` (nameKey of each name a pack uses), from the container's own attributes only: true,
    * false, or undefined when they cannot tell (its label is inside it). Containers answered false
    * are left out: neither listed nor scanned inside (docs/adapters.md "The live index"), so the
-   * model lists the named fields only while the packs' names are in focus.
+   * model lists the named fields only while the packs' names are in focus. It may be asked about
+   * any element (before any selector is matched): false only for a field container.
    */
   named?(container: Element, keys: ReadonlySet<string>): boolean | undefined;
   /** Reads ahead what `read` needs from a new or changed element of all(selectors[0]) (done in slices). */

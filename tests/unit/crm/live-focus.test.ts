@@ -198,3 +198,46 @@ describe('focused live page', () => {
     expect(snap(next)).toEqual(snap(salesforceAdapter.read(document, url(), ctx)));
   });
 });
+
+// The index asks the reader's `named` before it matches any selector (live-index.ts prunes), so
+// `named` may say "leave out" (false) only for a field container.
+describe('Lightning named(): false only for field containers', () => {
+  it('holds for every element of the Lightning fixtures, with names they use and names they do not', async () => {
+    const { loadFixture, routes } = await import('./fixture');
+    const { deepQueryAll } = await import('@/utils/crm/dom');
+    const reader = salesforceAdapter.createLiveReader!()!;
+    const keySets = [new Set(['amount', 'closedate', 'stagename']), new Set(['nosuchfield']), new Set<string>()];
+    const lightning = routes().filter((r) => r.url.includes('.lightning.force.com'));
+    const files = [...new Set(lightning.map((r) => r.file))];
+    expect(files.length).toBeGreaterThan(1);
+    let leftOut = 0;
+    for (const file of files) {
+      const page = await loadFixture(file, lightning.find((r) => r.file === file)!.url);
+      try {
+        for (const el of deepQueryAll(page.doc, '*', page.shadowRootOf)) {
+          for (const keys of keySets) {
+            if (reader.named!(el, keys) !== false) continue;
+            leftOut++;
+            expect(el.matches(reader.selectors[0]), `${file}: <${el.localName}> left out but not a container`).toBe(true);
+          }
+        }
+      } finally {
+        await page.close();
+      }
+    }
+    // The check saw containers left out (it would pass vacuously otherwise).
+    expect(leftOut).toBeGreaterThan(10);
+  });
+
+  it('keeps other elements that carry field-like attributes', () => {
+    const reader = salesforceAdapter.createLiveReader!()!;
+    const keys = new Set(['amount']);
+    const odd = document.createElement('lightning-input');
+    odd.setAttribute('field-label', 'Close Date');
+    odd.setAttribute('data-target-selection-name', 'sfdc:QuickAction.Close');
+    expect(reader.named!(odd, keys)).not.toBe(false);
+    const plain = document.createElement('div');
+    plain.setAttribute('field-label', 'Stage');
+    expect(reader.named!(plain, keys)).not.toBe(false);
+  });
+});
