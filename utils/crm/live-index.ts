@@ -145,6 +145,16 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   /** Elements other than custom elements whose late shadow root was scanned (see noteHost). */
   const scannedRoots = new WeakSet<Element>();
   const memos = new WeakMap<Element, Map<string, unknown>>();
+  /**
+   * The tracked elements among the flat-tree ancestors of a shadow root's host (host included):
+   * a mutation inside the root drops their memos without walking up to the document again (that
+   * walk, 20 to 40 levels on Lightning, was the largest part of a quiet batch). Forgotten when the
+   * lists change and on any record that can change the flat tree above a root: an attribute
+   * change (slot, name), an element added or removed that the scan does not leave out (a move),
+   * a late shadow root. A re-rendered field no pack names changes none of them.
+   */
+  let aboveRoot = new WeakMap<ShadowRoot, readonly Element[]>();
+  let aboveStale = false;
   let ancestorsOf = new WeakMap<Element, readonly Element[]>();
   const chains = new WeakMap<Element, readonly Element[]>();
   let changed: Set<Element> | 'all' = 'all';
@@ -220,10 +230,12 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   const listAdd = (list: List, el: Element): void => {
     if (list.set.has(el)) return;
     list.set.add(el);
+    aboveStale = true;
     inLists.set(el, (inLists.get(el) ?? 0) + 1);
   };
   const listDelete = (list: List, el: Element): boolean => {
     if (!list.set.delete(el)) return false;
+    aboveStale = true;
     const n = (inLists.get(el) ?? 1) - 1;
     if (n > 0) inLists.set(el, n);
     else {
@@ -512,14 +524,59 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     if (forgot) visibilityEpoch++;
   }
 
-  /** Drops the memos of every node from `node` up (flat tree): a mutation inside changed them. */
+  /**
+   * The tracked elements among the flat-tree ancestors of `root`'s host (host included),
+   * remembered per shadow root: the walk from the host stops at the next shadow tree's top and
+   * takes the rest from that root (so a row's root costs a few steps once its section's is known).
+   */
+  function aboveOf(root: ShadowRoot): readonly Element[] {
+    const known = aboveRoot.get(root);
+    if (known) return known;
+    const own: Element[] = [];
+    let above: readonly Element[] = NONE;
+    for (let n: Element | null = root.host; n; ) {
+      if (tracked(n)) own.push(n);
+      const p = n.parentNode;
+      if (p && p.nodeType === 11) {
+        // The top of a shadow tree: its flat parent is the host (a tree's top is never slotted).
+        above = (p as ShadowRoot).host ? aboveOf(p as ShadowRoot) : NONE;
+        break;
+      }
+      n = flatParent(n);
+    }
+    const all = own.length ? own.concat(above) : above;
+    aboveRoot.set(root, all);
+    return all;
+  }
+
+  /**
+   * Drops the memos of the tracked elements from `node` up (flat tree; memos are kept for tracked
+   * elements only) and marks them changed: a mutation inside changed them. Walks up to the top of
+   * the node's shadow tree, then takes the rest from aboveOf.
+   */
   function invalidate(node: Node, done: Set<Element>): void {
+    if (aboveStale) {
+      aboveRoot = new WeakMap();
+      aboveStale = false;
+    }
     let el: Element | null =
       node.nodeType === 1 ? (node as Element) : node.nodeType === 11 ? ((node as ShadowRoot).host ?? null) : parentOrHost(node);
-    for (; el && !done.has(el); el = flatParent(el)) {
+    while (el && !done.has(el)) {
       done.add(el);
-      memos.delete(el);
-      if (tracked(el)) touch(el);
+      if (tracked(el)) {
+        memos.delete(el);
+        touch(el);
+      }
+      const p = el.parentNode;
+      if (p && p.nodeType === 11) {
+        if (!(p as ShadowRoot).host) return;
+        for (const a of aboveOf(p as ShadowRoot)) {
+          memos.delete(a);
+          touch(a);
+        }
+        return;
+      }
+      el = flatParent(el);
     }
   }
 
@@ -587,19 +644,31 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
         if (r.target.nodeType === 1) {
           attrTargets.add(r.target as Element);
           visRoots.add(r.target);
+          aboveStale = true;
         }
       } else if (r.type === 'childList') {
+        const added = r.addedNodes;
+        const removed = r.removedNodes;
         // One node put in the place of another (re-render): where the old one was is the first guess.
-        if (r.addedNodes.length === 1 && r.removedNodes.length === 1) replaced.set(r.addedNodes[0], r.removedNodes[0]);
-        r.addedNodes.forEach((n) => {
-          if (n.nodeType !== 1 || (n as Element).localName === OVERLAY_TAG) return;
-          starts.push(n);
+        if (added.length === 1 && removed.length === 1) replaced.set(added[0], removed[0]);
+        added.forEach((n) => {
+          if (n.nodeType !== 1) return;
+          const name = (n as Element).localName;
+          if (name === OVERLAY_TAG) return;
           visRoots.add(n);
-          if (isStyle(n)) styleChanged = true;
+          if (name === 'style' || name === 'link') styleChanged = true;
+          // A container no pack names is left out here (the scan would do the same first), so
+          // it is not scanned and changes no flat-tree chain the index remembers.
+          pruned.delete(n as Element);
+          if (prunes(n as Element)) return;
+          aboveStale = true;
+          starts.push(n);
         });
-        r.removedNodes.forEach((n) => {
+        removed.forEach((n) => {
           removedNodes.push(n);
+          if (n.nodeType !== 1) return;
           if (isStyle(n)) styleChanged = true;
+          if (!pruned.has(n as Element)) aboveStale = true;
         });
       } else if (r.target.parentNode && isStyle(r.target.parentNode)) styleChanged = true;
     },
@@ -622,6 +691,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
           watchRoot(sr);
           starts.push(sr);
           visRoots.add(el);
+          aboveStale = true;
           if (el.localName.indexOf('-') < 0) scannedRoots.add(el);
         } else if (el.localName.indexOf('-') > 0) still.add(el);
       }
@@ -695,6 +765,8 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       return a;
     },
     memo<T>(el: Element, key: string, compute: () => T): T {
+      // Kept for tracked elements only: invalidate() drops the memos of those.
+      if (!tracked(el)) return compute();
       let m = memos.get(el);
       if (!m) memos.set(el, (m = new Map()));
       if (m.has(key)) return m.get(key) as T;

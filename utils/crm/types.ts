@@ -69,7 +69,10 @@ export interface PageIndex {
   has(selector: string, el: Element): boolean;
   /** Tracked elements (matching any tracked selector) that `el` is inside of, through shadow hosts, outermost first. */
   ancestors(el: Element): readonly Element[];
-  /** Memoized per element until a mutation touches the element's subtree or the element moves. */
+  /**
+   * Memoized per tracked element until a mutation touches the element's subtree or the element
+   * moves; for any other element, computed on each call.
+   */
   memo<T>(el: Element, key: string, compute: () => T): T;
   /** Whether the element is rendered (isVisible); computed again only after a change that can affect it. */
   visible(el: Element): boolean;
