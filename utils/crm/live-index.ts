@@ -28,8 +28,12 @@ export interface LiveIndex extends PageIndex {
   track(selectors: readonly string[]): void;
   /** Connects the watcher: how to observe a shadow root found in the page. */
   attach(observe: (root: Node) => void): void;
-  /** A MutationRecord the watcher saw (our overlay filtered out). Cheap: the work comes later. */
-  note(record: MutationRecord): void;
+  /**
+   * A MutationRecord the watcher saw (our overlay filtered out), as it read it: each property of a
+   * page object costs a crossing into the page's world, so the watcher reads them once. Cheap:
+   * the work comes later.
+   */
+  note(type: MutationRecordType, target: Node, added: readonly Node[], removed: readonly Node[]): void;
   /** Typing changed what `node` shows without a mutation (input/change events). */
   input(node: Node): void;
   /**
@@ -638,39 +642,37 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     attach(fn) {
       observe = fn;
     },
-    note(r) {
-      targets.add(r.target);
-      if (r.type === 'attributes') {
-        if (r.target.nodeType === 1) {
-          attrTargets.add(r.target as Element);
-          visRoots.add(r.target);
+    note(type, target, added, removed) {
+      targets.add(target);
+      if (type === 'attributes') {
+        if (target.nodeType === 1) {
+          attrTargets.add(target as Element);
+          visRoots.add(target);
           aboveStale = true;
         }
-      } else if (r.type === 'childList') {
-        const added = r.addedNodes;
-        const removed = r.removedNodes;
+      } else if (type === 'childList') {
         // One node put in the place of another (re-render): where the old one was is the first guess.
         if (added.length === 1 && removed.length === 1) replaced.set(added[0], removed[0]);
-        added.forEach((n) => {
-          if (n.nodeType !== 1) return;
+        for (const n of added) {
+          if (n.nodeType !== 1) continue;
           const name = (n as Element).localName;
-          if (name === OVERLAY_TAG) return;
+          if (name === OVERLAY_TAG) continue;
           visRoots.add(n);
           if (name === 'style' || name === 'link') styleChanged = true;
           // A container no pack names is left out here (the scan would do the same first), so
           // it is not scanned and changes no flat-tree chain the index remembers.
           pruned.delete(n as Element);
-          if (prunes(n as Element)) return;
+          if (prunes(n as Element)) continue;
           aboveStale = true;
           starts.push(n);
-        });
-        removed.forEach((n) => {
+        }
+        for (const n of removed) {
           removedNodes.push(n);
-          if (n.nodeType !== 1) return;
+          if (n.nodeType !== 1) continue;
           if (isStyle(n)) styleChanged = true;
           if (!pruned.has(n as Element)) aboveStale = true;
-        });
-      } else if (r.target.parentNode && isStyle(r.target.parentNode)) styleChanged = true;
+        }
+      } else if (target.parentNode && isStyle(target.parentNode)) styleChanged = true;
     },
     input(node) {
       targets.add(node);

@@ -59,6 +59,21 @@ function inOverlay(node: Node | null): boolean {
  */
 const recordInOverlay = (target: Node): boolean => target.getRootNode().nodeType === 9 && inOverlay(target);
 
+const NO_NODES: readonly Node[] = [];
+
+/**
+ * A record's added or removed nodes as an array. A content script reaches page objects through
+ * its own world's wrappers, and every property read crosses over: read once, used twice (the
+ * overlay filter here, the live index's note).
+ */
+function nodesOf(list: NodeList): readonly Node[] {
+  const n = list.length;
+  if (n === 0) return NO_NODES;
+  const out = new Array<Node>(n);
+  for (let i = 0; i < n; i++) out[i] = list[i];
+  return out;
+}
+
 const isOverlay = (n: Node): boolean => n.nodeType === 1 && (n as Element).localName === OVERLAY_TAG;
 
 export function watchPage(opts: WatchOptions): void {
@@ -130,14 +145,18 @@ export function watchPage(opts: WatchOptions): void {
     const t0 = performance.now();
     let relevant = false;
     for (const r of records) {
-      if (recordInOverlay(r.target)) continue;
-      if (r.type === 'childList') {
-        let onlyOverlay = r.addedNodes.length + r.removedNodes.length > 0;
-        for (let i = 0; onlyOverlay && i < r.addedNodes.length; i++) if (!isOverlay(r.addedNodes[i])) onlyOverlay = false;
-        for (let i = 0; onlyOverlay && i < r.removedNodes.length; i++) if (!isOverlay(r.removedNodes[i])) onlyOverlay = false;
-        if (onlyOverlay) continue;
+      // Each property is read once (see nodesOf).
+      const target = r.target;
+      if (recordInOverlay(target)) continue;
+      const type = r.type;
+      let added = NO_NODES;
+      let removed = NO_NODES;
+      if (type === 'childList') {
+        added = nodesOf(r.addedNodes);
+        removed = nodesOf(r.removedNodes);
+        if (added.length + removed.length > 0 && added.every(isOverlay) && removed.every(isOverlay)) continue;
       }
-      index.note(r);
+      index.note(type, target, added, removed);
       if (changes.records.length < MAX_BATCH_RECORDS) changes.records.push(r);
       else changes.everything = true;
       relevant = true;
