@@ -150,14 +150,14 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   const scannedRoots = new WeakSet<Element>();
   const memos = new WeakMap<Element, Map<string, unknown>>();
   /**
-   * The tracked elements among the flat-tree ancestors of a shadow root's host (host included):
-   * a mutation inside the root drops their memos without walking up to the document again (that
-   * walk, 20 to 40 levels on Lightning, was the largest part of a quiet batch). Forgotten when the
-   * lists change and on any record that can change the flat tree above a root: an attribute
-   * change (slot, name), an element added or removed that the scan does not leave out (a move),
-   * a late shadow root. A re-rendered field no pack names changes none of them.
+   * The tracked elements among each element's flat-tree ancestors (itself included), remembered
+   * as invalidate() walks up: a mutation inside drops their memos without walking up to the
+   * document again (that walk, 20 to 40 levels on Lightning, was the largest part of a quiet
+   * batch). Forgotten when the lists change and on any record that can change the flat tree:
+   * an attribute change (slot, name), an element added or removed that the scan does not leave
+   * out (a move), a late shadow root. A re-rendered field no pack names changes none of them.
    */
-  let aboveRoot = new WeakMap<ShadowRoot, readonly Element[]>();
+  let above = new WeakMap<Element, readonly Element[]>();
   let aboveStale = false;
   let ancestorsOf = new WeakMap<Element, readonly Element[]>();
   const chains = new WeakMap<Element, readonly Element[]>();
@@ -529,58 +529,44 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   }
 
   /**
-   * The tracked elements among the flat-tree ancestors of `root`'s host (host included),
-   * remembered per shadow root: the walk from the host stops at the next shadow tree's top and
-   * takes the rest from that root (so a row's root costs a few steps once its section's is known).
+   * The tracked elements among `start` and its flat-tree ancestors, nearest first. Walks up to
+   * the first element whose answer is remembered and remembers the answer of each element on
+   * the way: a re-rendered field's row costs a step or two once its section's answer is known.
    */
-  function aboveOf(root: ShadowRoot): readonly Element[] {
-    const known = aboveRoot.get(root);
-    if (known) return known;
-    const own: Element[] = [];
-    let above: readonly Element[] = NONE;
-    for (let n: Element | null = root.host; n; ) {
-      if (tracked(n)) own.push(n);
-      const p = n.parentNode;
-      if (p && p.nodeType === 11) {
-        // The top of a shadow tree: its flat parent is the host (a tree's top is never slotted).
-        above = (p as ShadowRoot).host ? aboveOf(p as ShadowRoot) : NONE;
+  function trackedAbove(start: Element): readonly Element[] {
+    if (aboveStale) {
+      above = new WeakMap();
+      aboveStale = false;
+    }
+    const path: Element[] = [];
+    let answer: readonly Element[] = NONE;
+    for (let n: Element | null = start; n; n = flatParent(n)) {
+      const known = above.get(n);
+      if (known) {
+        answer = known;
         break;
       }
-      n = flatParent(n);
+      path.push(n);
     }
-    const all = own.length ? own.concat(above) : above;
-    aboveRoot.set(root, all);
-    return all;
+    for (let i = path.length - 1; i >= 0; i--) {
+      const n = path[i];
+      if (tracked(n)) answer = [n, ...answer];
+      above.set(n, answer);
+    }
+    return answer;
   }
 
   /**
    * Drops the memos of the tracked elements from `node` up (flat tree; memos are kept for tracked
-   * elements only) and marks them changed: a mutation inside changed them. Walks up to the top of
-   * the node's shadow tree, then takes the rest from aboveOf.
+   * elements only) and marks them changed: a mutation inside changed them.
    */
-  function invalidate(node: Node, done: Set<Element>): void {
-    if (aboveStale) {
-      aboveRoot = new WeakMap();
-      aboveStale = false;
-    }
-    let el: Element | null =
+  function invalidate(node: Node): void {
+    const el: Element | null =
       node.nodeType === 1 ? (node as Element) : node.nodeType === 11 ? ((node as ShadowRoot).host ?? null) : parentOrHost(node);
-    while (el && !done.has(el)) {
-      done.add(el);
-      if (tracked(el)) {
-        memos.delete(el);
-        touch(el);
-      }
-      const p = el.parentNode;
-      if (p && p.nodeType === 11) {
-        if (!(p as ShadowRoot).host) return;
-        for (const a of aboveOf(p as ShadowRoot)) {
-          memos.delete(a);
-          touch(a);
-        }
-        return;
-      }
-      el = flatParent(el);
+    if (!el) return;
+    for (const a of trackedAbove(el)) {
+      memos.delete(a);
+      touch(a);
     }
   }
 
@@ -704,8 +690,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       if (targets.size) {
         const t = targets;
         targets = new Set();
-        const done = new Set<Element>();
-        for (const n of t) invalidate(n, done);
+        for (const n of t) invalidate(n);
       }
       if (removedNodes.length) {
         const r = removedNodes;

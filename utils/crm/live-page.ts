@@ -46,7 +46,11 @@ export function createLivePage(doc: Document, shadowRootOf?: ShadowRootOf): Live
   let adapterHref = '';
   let adapterSites: readonly SiteDefinition[] | null = null;
   let adapter: CrmAdapter | null = null;
+  let adapterUrl: URL | null = null;
   const adapterAt = (url: URL, sites: SiteDefinition[]): CrmAdapter | null => {
+    // The content script passes the same URL object until the address changes: no href to compare.
+    if (url === adapterUrl && sites === adapterSites) return adapter;
+    adapterUrl = url;
     if (url.href !== adapterHref || sites !== adapterSites) {
       adapterHref = url.href;
       adapterSites = sites;
