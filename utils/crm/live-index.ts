@@ -450,7 +450,12 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       return true;
     };
     for (const n of nodes) {
-      if (n.nodeType !== 1 || n.isConnected) continue; // text, or moved (the scan of its new place sees it)
+      if (n.nodeType !== 1) continue;
+      if (n.isConnected) {
+        // Moved: the scan of its new place sees it; what it shows may have changed there.
+        visRoots.add(n);
+        continue;
+      }
       const el = n as Element;
       gone.add(el);
       if (pruned.delete(el)) continue; // left out: nothing tracked inside
@@ -643,12 +648,14 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
           if (n.nodeType !== 1) continue;
           const name = (n as Element).localName;
           if (name === OVERLAY_TAG) continue;
-          visRoots.add(n);
           if (name === 'style' || name === 'link') styleChanged = true;
-          // A container no pack names is left out here (the scan would do the same first), so
-          // it is not scanned and changes no flat-tree chain the index remembers.
+          // A container no pack names is left out here (the scan would do the same first): it is
+          // not scanned, changes no flat-tree chain the index remembers, and holds no element
+          // whose visibility it remembers (a tracked element moved into it is a root itself, in
+          // dropRemoved).
           pruned.delete(n as Element);
           if (prunes(n as Element)) continue;
+          visRoots.add(n);
           aboveStale = true;
           starts.push(n);
         }

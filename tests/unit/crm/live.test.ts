@@ -374,6 +374,48 @@ describe('live index', () => {
     ac.abort();
   });
 
+  it('forgets the visibility of a tracked element moved into a new container it leaves out', async () => {
+    document.body.replaceChildren();
+    const index = createLiveIndex(document);
+    const ac = new AbortController();
+    watchPage({ doc: document, onChange: () => {}, signal: ac.signal, index });
+    index.track(['.field']);
+    index.prune((el) => el.getAttribute('data-name') === 'other');
+    const field = document.createElement('div');
+    field.className = 'field';
+    field.textContent = 'named';
+    document.body.append(field);
+    const batch = async () => {
+      await new Promise((r) => setTimeout(r, 20));
+      index.work(Infinity);
+    };
+    await batch();
+    expect(index.all('.field')).toEqual([field]);
+    expect(index.visible(field)).toBe(true);
+    // Re-rendered containers it leaves out, beside it: nothing remembered is forgotten.
+    const epoch = index.visibilityEpoch;
+    for (let i = 0; i < 3; i++) {
+      const other = document.createElement('div');
+      other.className = 'field';
+      other.setAttribute('data-name', 'other');
+      document.body.append(other);
+      await batch();
+    }
+    expect(index.visibilityEpoch).toBe(epoch);
+    expect(index.stats.leftOut).toBe(3);
+    // One batch: a hidden container it leaves out comes in, with the field moved inside.
+    const hidden = document.createElement('div');
+    hidden.className = 'field';
+    hidden.setAttribute('data-name', 'other');
+    hidden.setAttribute('hidden', '');
+    hidden.append(field);
+    document.body.append(hidden);
+    await batch();
+    expect(index.visible(field)).toBe(false);
+    expect(index.visibilityEpoch).toBeGreaterThan(epoch);
+    ac.abort();
+  });
+
   it('forgets a remembered visibility when a node above it changes (through shadow roots), and says so by its epoch', async () => {
     document.body.replaceChildren();
     const index = createLiveIndex(document);
