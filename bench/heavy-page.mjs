@@ -210,12 +210,15 @@ const PAGE_SCRIPT = String.raw`
     return r;
   }
 
+  // The churn's schedule carries on from one call to the next: churning in short windows (the
+  // bench's side-by-side turns) navigates, toggles and re-renders at the same rates as one long call.
+  var churnTick = 0;
   function churn(ms, opts) {
     opts = opts || {};
     var tickMs = opts.tickMs || 50, perTick = opts.fieldsPerTick || 5;
-    var toggleEvery = opts.toggleEvery || 10, navEvery = opts.navEvery || 60;
+    var toggleEvery = opts.toggleEvery || 10, navEvery = opts.navEvery || 60, tick;
     return new Promise(function (resolve) {
-      var t0 = performance.now(), until = t0 + ms, tick = 0, ops = { fields: 0, toggles: 0, navigations: 0 };
+      var t0 = performance.now(), until = t0 + ms, ops = { fields: 0, toggles: 0, navigations: 0 };
       var frameTimes = [];
       frames(until, frameTimes);
       function step() {
@@ -223,7 +226,7 @@ const PAGE_SCRIPT = String.raw`
           // Let the last frame and any observer callbacks run before summarising.
           return setTimeout(function () { resolve(summary(t0, until, frameTimes, { ops: ops })); }, 100);
         }
-        tick += 1;
+        tick = churnTick += 1;
         if (tick % navEvery === 0) { navigate(); ops.navigations += 1; }
         else {
           for (var i = 0; i < perTick; i++) { rerenderField(); ops.fields += 1; }

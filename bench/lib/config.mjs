@@ -26,6 +26,8 @@ export function loadConfig(env = process.env) {
     fields: int('BENCH_FIELDS', 2000, env),
     rounds: int('BENCH_ROUNDS', quick ? 1 : 3, env),
     churnMs: int('BENCH_CHURN_MS', quick ? 5_000 : 15_000, env),
+    /** Section 2: the two browsers take turns in windows this long (each round's churn, split). */
+    windowMs: int('BENCH_WINDOW_MS', 3_000, env),
     settleMs: int('BENCH_SETTLE_MS', quick ? 1_500 : 2_000, env),
     profileRound: env.BENCH_PROFILE_ROUND !== '0',
     idleMs: int('BENCH_IDLE_MS', quick ? 5_000 : 30_000, env),
