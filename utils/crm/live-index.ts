@@ -33,7 +33,7 @@ export interface LiveIndex extends PageIndex {
    * page object costs a crossing into the page's world, so the watcher reads them once. Cheap:
    * the work comes later.
    */
-  note(type: MutationRecordType, target: Node, added: readonly Node[], removed: readonly Node[]): void;
+  note(type: MutationRecordType, target: Node, added: readonly Node[], removed: readonly Node[], attribute?: string | null): void;
   /** Typing changed what `node` shows without a mutation (input/change events). */
   input(node: Node): void;
   /**
@@ -633,13 +633,14 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     attach(fn) {
       observe = fn;
     },
-    note(type, target, added, removed) {
+    note(type, target, added, removed, attribute) {
       targets.add(target);
       if (type === 'attributes') {
         if (target.nodeType === 1) {
           attrTargets.add(target as Element);
           visRoots.add(target);
-          aboveStale = true;
+          // Only these attributes move nodes in the flat tree (slot assignment).
+          if (attribute === 'slot' || attribute === 'name' || attribute == null) aboveStale = true;
         }
       } else if (type === 'childList') {
         // One node put in the place of another (re-render): where the old one was is the first guess.

@@ -156,7 +156,7 @@ export function watchPage(opts: WatchOptions): void {
         removed = nodesOf(r.removedNodes);
         if (added.length + removed.length > 0 && added.every(isOverlay) && removed.every(isOverlay)) continue;
       }
-      index.note(type, target, added, removed);
+      index.note(type, target, added, removed, type === 'attributes' ? r.attributeName : null);
       if (changes.records.length < MAX_BATCH_RECORDS) changes.records.push(r);
       else changes.everything = true;
       relevant = true;
