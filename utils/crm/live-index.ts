@@ -72,9 +72,11 @@ interface List {
 /** One tree (document, shadow root or an added element's light subtree) being scanned. */
 interface Frame {
   all: ArrayLike<Element>;
+  /** all.length, read once (a NodeList's length is a read from the page's world each time). */
+  len: number;
   i: number;
-  /** Tracked matches in this tree, in tree order. */
-  hits: ArrayLike<Element>;
+  /** Tracked matches in this tree, in tree order (an array: compared with every element walked). */
+  hits: readonly Element[];
   h: number;
   /** Tracked matches of this tree that contain the current element (innermost last). */
   open: Element[];
@@ -263,17 +265,24 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   }
 
   function frame(tree: ParentNode, above: readonly Element[], open: Element[] = []): Frame {
-    let hits: ArrayLike<Element> = EMPTY;
+    let hits: readonly Element[] = NONE;
     // Many shadow roots hold only text (formatted values): nothing to query.
-    if (!tree.firstElementChild) return { all: EMPTY, i: 0, hits, h: 0, open, above };
+    if (!tree.firstElementChild) return { all: EMPTY, len: 0, i: 0, hits, h: 0, open, above };
     if (combined) {
       try {
-        hits = tree.querySelectorAll(combined);
+        const found = tree.querySelectorAll(combined);
+        const n = found.length;
+        if (n) {
+          const list = new Array<Element>(n);
+          for (let i = 0; i < n; i++) list[i] = found[i];
+          hits = list;
+        }
       } catch {
-        hits = EMPTY;
+        hits = NONE;
       }
     }
-    return { all: tree.querySelectorAll('*'), i: 0, hits, h: 0, open, above };
+    const all = tree.querySelectorAll('*');
+    return { all, len: all.length, i: 0, hits, h: 0, open, above };
   }
 
   function emit(s: Scan, el: Element, anc: readonly Element[]): void {
@@ -330,7 +339,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     const frames = s.frames;
     while (frames.length) {
       const f = frames[frames.length - 1];
-      if (f.i >= f.all.length) {
+      if (f.i >= f.len) {
         frames.pop();
         continue;
       }
@@ -346,9 +355,11 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
         if (!overlay) {
           if (prunes(el)) {
             // Left out: its light subtree follows it in `all` (skip it and the hits in it), and its shadow root.
-            while (f.i < f.all.length && el.contains(f.all[f.i])) {
-              if (f.all[f.i] === f.hits[f.h]) f.h++;
-              f.i++;
+            if (el.firstElementChild) {
+              while (f.i < f.len && el.contains(f.all[f.i])) {
+                if (f.all[f.i] === f.hits[f.h]) f.h++;
+                f.i++;
+              }
             }
             continue;
           }
