@@ -290,11 +290,17 @@ describe('live page model (random changes on nested shadow roots)', () => {
 });
 
 describe('live index', () => {
-  it('lists tracked matches in page order through shadow roots, and follows removals and attribute changes', async () => {
-    document.body.replaceChildren();
+  /** A live index fed by a page watcher on the test document (emptied first unless `fresh` is false). */
+  const watchedIndex = (fresh = true) => {
+    if (fresh) document.body.replaceChildren();
     const index = createLiveIndex(document);
     const ac = new AbortController();
     watchPage({ doc: document, onChange: () => {}, signal: ac.signal, index });
+    return { index, ac };
+  };
+
+  it('lists tracked matches in page order through shadow roots, and follows removals and attribute changes', async () => {
+    const { index, ac } = watchedIndex();
     index.track(['.x']);
     const a = document.createElement('div');
     a.className = 'x';
@@ -328,11 +334,8 @@ describe('live index', () => {
     ac.abort();
   });
 
-  it('drops the memos of tracked ancestors through nested shadow roots, again after moves and slot changes', async () => {
-    document.body.replaceChildren();
-    const index = createLiveIndex(document);
-    const ac = new AbortController();
-    watchPage({ doc: document, onChange: () => {}, signal: ac.signal, index });
+  it('drops the memos of tracked ancestors through nested shadow roots, again after a move', async () => {
+    const { index, ac } = watchedIndex();
     index.track(['.box']);
     // box A > host1 (root1) > host2 (root2) > leaf; box B beside it, empty.
     const boxA = document.createElement('div');
@@ -375,10 +378,7 @@ describe('live index', () => {
   });
 
   it('forgets the visibility of a tracked element moved into a new container it leaves out', async () => {
-    document.body.replaceChildren();
-    const index = createLiveIndex(document);
-    const ac = new AbortController();
-    watchPage({ doc: document, onChange: () => {}, signal: ac.signal, index });
+    const { index, ac } = watchedIndex();
     index.track(['.field']);
     index.prune((el) => el.getAttribute('data-name') === 'other');
     const field = document.createElement('div');
@@ -417,10 +417,7 @@ describe('live index', () => {
   });
 
   it('forgets a remembered visibility when a node above it changes (through shadow roots), and says so by its epoch', async () => {
-    document.body.replaceChildren();
-    const index = createLiveIndex(document);
-    const ac = new AbortController();
-    watchPage({ doc: document, onChange: () => {}, signal: ac.signal, index });
+    const { index, ac } = watchedIndex();
     index.track(['.x']);
     const section = document.createElement('section');
     const host = document.createElement('x-host');
@@ -457,9 +454,7 @@ describe('live index', () => {
     // The report's answer to the watcher's ping (utils/crm/shadow-root.ts).
     const answer = (e: Event) => e.preventDefault();
     document.addEventListener(SHADOW_ROOT_PING, answer, true);
-    const index = createLiveIndex(document);
-    const ac = new AbortController();
-    watchPage({ doc: document, onChange: () => {}, signal: ac.signal, index });
+    const { index, ac } = watchedIndex(false);
     index.track(['.x']);
     const page = () => {
       const div = document.createElement('div');
