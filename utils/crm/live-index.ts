@@ -312,10 +312,8 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     }
     const el = node as Element;
     if (!el.isConnected || el.localName === OVERLAY_TAG) return null;
-    // The element's own test first: a re-rendered field no pack names (most of a page's churn)
-    // is left out without matching a selector or walking its ancestors.
-    pruned.delete(el);
-    if (prunes(el)) return null;
+    // Every element start has had the prune test already (note, or the attribute change that let
+    // it in): a re-rendered field no pack names never gets here.
     if (insidePruned(el)) return null;
     const hit = !!combined && safeMatches(el, combined);
     const above = trackedAncestors(el);
