@@ -98,7 +98,8 @@ const PRUNED_SWEEP_AT = 8192;
 const PENDING_SWEEP_AT = 4096;
 
 /** Style sheets: adding, removing or editing one can change what is visible anywhere. */
-const isStyle = (n: Node): boolean => n.nodeType === 1 && ((n as Element).localName === 'style' || (n as Element).localName === 'link');
+const isStyleName = (localName: string): boolean => localName === 'style' || localName === 'link';
+const isStyle = (n: Node): boolean => n.nodeType === 1 && isStyleName((n as Element).localName);
 const EMPTY: ArrayLike<Element> = [];
 
 /** Strip quoted strings and attribute brackets, where spaces and symbols mean nothing. */
@@ -658,7 +659,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
           if (n.nodeType !== 1) continue;
           const name = (n as Element).localName;
           if (name === OVERLAY_TAG) continue;
-          if (name === 'style' || name === 'link') styleChanged = true;
+          if (isStyleName(name)) styleChanged = true;
           // A container no pack names is left out here (the scan would do the same first): it is
           // not scanned, changes no flat-tree chain the index remembers, and holds no element
           // whose visibility it remembers (a tracked element moved into it is a root itself, in
