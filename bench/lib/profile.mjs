@@ -87,6 +87,8 @@ export function printHot(profile, prefix, per) {
   const name = (cf) => `${cf.functionName || '(anon)'} ${cf.url.slice(cf.url.lastIndexOf('/') + 1)}:${cf.lineNumber + 1}`;
   const self = new Map();
   const incl = new Map();
+  /** By the outermost extension frame: which entry point (task) the time was spent under. */
+  const entry = new Map();
   let total = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     const dt = (profile.timeDeltas[i + 1] ?? 100) / 1000;
@@ -102,6 +104,9 @@ export function printHot(profile, prefix, per) {
     // Self: the innermost frame (native callees count for the extension frame that called them).
     const innermost = stack[0].url.startsWith(prefix) ? name(stack[0]) : `${name(stack[inExt])} → ${stack[0].functionName || stack[0].url || '(native)'}`;
     self.set(innermost, (self.get(innermost) ?? 0) + dt);
+    const outer = stack.findLastIndex((cf) => cf.url.startsWith(prefix));
+    const e = name(stack[outer]);
+    entry.set(e, (entry.get(e) ?? 0) + dt);
     const seen = new Set();
     for (const cf of stack) {
       if (!cf.url.startsWith(prefix)) continue;
@@ -114,5 +119,6 @@ export function printHot(profile, prefix, per) {
   const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${(v / per).toFixed(2).padStart(7)}  ${k}`).join('\n');
   console.log(`extension CPU per navigation: ${(total / per).toFixed(1)} ms`);
   console.log(`self (ms per navigation):\n${top(self, 30)}`);
+  console.log(`by entry point (outermost extension frame, ms per navigation):\n${top(entry, 12)}`);
   console.log(`inclusive (ms per navigation):\n${top(incl, 45)}`);
 }

@@ -47,6 +47,8 @@ try {
   const sorted = batches.map((b) => b.duration).sort((a, b) => a - b);
   console.log(`median batch ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(2)} ms, max ${(sorted.at(-1) ?? 0).toFixed(1)} ms`);
   if (profile) printHot(profile, EXTENSION_ORIGIN, navs);
+  // SAVE_PROFILE=file: the raw profile (nodes carry positionTicks: time per source line).
+  if (profile && process.env.SAVE_PROFILE) (await import('node:fs')).writeFileSync(process.env.SAVE_PROFILE, JSON.stringify(profile));
 } finally {
   await session.close();
   server.close?.();

@@ -71,7 +71,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
    * A batch of page changes (or a state change): brings the model up to date in slices, then
    * plans and renders when what the coach reads changed.
    */
-  const { update } = createScheduler({
+  const { update, quiet } = createScheduler({
     signal,
     bench: deps.bench,
     slice(j, deadline) {
@@ -180,6 +180,8 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
         signal,
         shadowRootOf: deps.shadowRootOf,
         index: live.index,
+        everyChange: planner.everyChange,
+        onQuiet: quiet,
       });
       update('start', true);
     } catch (err) {

@@ -54,6 +54,11 @@ export interface Planner {
   markShown(tips: readonly TipPlan[]): void;
   /** While true, every update plans and moves `tick` (a tour follows its targets). */
   follow(active: boolean): void;
+  /**
+   * True while any page change may matter, also one only to fields no pack names (the page
+   * watcher then makes a batch of it): selector targets are in play, or a tour follows the page.
+   */
+  everyChange(): boolean;
   /** The overlay put a tip on screen (bench mark). */
   tipRendered(): void;
 }
@@ -70,6 +75,8 @@ export function createPlanner(deps: PlannerDeps): Planner {
   let followPage = false;
   let modelReadyMarked = false;
   let firstTipMarked = false;
+  /** followsSelectors of the current plan (asked on every page change: computed once per plan). */
+  let planFollows = false;
 
   /** Selector targets can appear without the model changing: keep planning while any is in play. */
   const followsSelectors = (p: CoachPlan | null) =>
@@ -89,6 +96,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
     if (!state) return 'same';
     if (!next) {
       planner.model = planner.plan = null;
+      planFollows = false;
       lastSig = '';
       return 'cleared';
     }
@@ -97,7 +105,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
     const sig = unchanged && !force && lastSig && next === planner.model ? lastSig : dependencySignature(next, states.fieldNames());
     planner.model = next;
     // Nothing the engine reads changed (the coach panel, when open, still shows the new model).
-    if (!navChanged && !force && sig === lastSig && !followPage && (!followsSelectors(planner.plan) || !selectors.refresh())) return 'same';
+    if (!navChanged && !force && sig === lastSig && !followPage && (!planFollows || !selectors.refresh())) return 'same';
 
     lastSig = sig;
     const before = session.current;
@@ -135,6 +143,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
           closedOnPage: session.current.closedOnPage,
         });
     planner.plan = p;
+    planFollows = followsSelectors(p);
     selectors.endPlan();
 
     // Nudges: each empty field once per record; a filled one rewarded once per record, nudge and field.
@@ -169,6 +178,7 @@ export function createPlanner(deps: PlannerDeps): Planner {
     follow(active) {
       followPage = active;
     },
+    everyChange: () => followPage || planFollows,
     tipRendered() {
       if (bench && !firstTipMarked) {
         firstTipMarked = true;

@@ -44,6 +44,8 @@ export interface SchedulerDeps {
 export interface Scheduler {
   /** Starts an update, or joins the running one. `observerMs`: the watcher's own time for this batch (bench). */
   update(reason: string, force?: boolean, observerMs?: number): void;
+  /** Page changes the watcher handled on its own, in `observerMs` (bench: measured as a batch of its own). */
+  quiet(observerMs: number): void;
 }
 
 export function createScheduler(deps: SchedulerDeps): Scheduler {
@@ -99,7 +101,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     }
   }
 
-  return { update };
+  function quiet(observerMs: number): void {
+    if (bench) performance.measure('crm-coach:batch', { start: performance.now() - observerMs, duration: observerMs });
+  }
+
+  return { update, quiet };
 }
 
 export interface Retry {

@@ -19,7 +19,15 @@ export interface ControllerDeps extends CoachStateDeps {
    * (utils/crm/targets.ts createSelectorScope); without it each check resolves its target.
    */
   selectorScope?(doc: Document, shadowRootOf?: ShadowRootOf): (target: Extract<Target, { selector: string }>) => boolean;
-  watchPage(opts: { doc: Document; onChange(reason: string, observerMs?: number, changes?: PageChanges): void; signal: AbortSignal; shadowRootOf?: ShadowRootOf; index?: LiveIndex }): void;
+  watchPage(opts: {
+    doc: Document;
+    onChange(reason: string, observerMs?: number, changes?: PageChanges): void;
+    signal: AbortSignal;
+    shadowRootOf?: ShadowRootOf;
+    index?: LiveIndex;
+    everyChange?: () => boolean;
+    onQuiet?: (observerMs: number) => void;
+  }): void;
   outbox: { record(e: OutboxInput): void };
   loadTourProgress(): Promise<TourProgress>;
   saveTourProgress(progress: TourProgress): Promise<void>;

@@ -31,9 +31,12 @@ export interface LiveIndex extends PageIndex {
   /**
    * A MutationRecord the watcher saw (our overlay filtered out), as it read it: each property of a
    * page object costs a crossing into the page's world, so the watcher reads them once. Cheap:
-   * the work comes later.
+   * the work comes later. Returns true when the record only put left-out containers in or took
+   * them out (see prune), outside every listed container: nothing the index lists or remembers a
+   * visibility for changed, so the record needs no batch of its own (its target's tracked
+   * ancestors lose their memos with the next one).
    */
-  note(type: MutationRecordType, target: Node, added: readonly Node[], removed: readonly Node[], attribute?: string | null): void;
+  note(type: MutationRecordType, target: Node, added: readonly Node[], removed: readonly Node[], attribute?: string | null): boolean;
   /** Typing changed what `node` shows without a mutation (input/change events). */
   input(node: Node): void;
   /**
@@ -376,6 +379,31 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     return true;
   }
 
+  /**
+   * note() for a record that only swaps left-out containers (a field no pack names re-rendered):
+   * true, with its bookkeeping done, when every added node is a container the prune test leaves
+   * out, every removed one a left-out container, and the target sits in no listed container
+   * (whose memo would read what changed). Otherwise false, and nothing is done.
+   */
+  function leftOutOnly(target: Node, added: readonly Node[], removed: readonly Node[]): boolean {
+    if (!added.length && !removed.length) return false;
+    for (const n of removed) if (n.nodeType !== 1 || !pruned.has(n as Element)) return false;
+    for (const n of added) if (n.nodeType !== 1 || (n as Element).localName === OVERLAY_TAG) return false;
+    const el = target.nodeType === 1 ? (target as Element) : target.nodeType === 11 ? ((target as ShadowRoot).host ?? null) : null;
+    if (!el || !lists.length) return false;
+    for (const a of trackedAbove(el)) if (lists[0].set.has(a)) return false;
+    for (const n of added) {
+      pruned.delete(n as Element);
+      if (!prunes(n as Element)) {
+        // Named after all: what note does for any record (this one is not inert).
+        return false;
+      }
+    }
+    // Gone for good: forgotten now (a moved one is added again by its own record and stays left out).
+    for (const n of removed) if (!n.isConnected) pruned.delete(n as Element);
+    return true;
+  }
+
   /** Added node -> the node it replaced (same record); where the removed one was in the first list. */
   const replaced = new Map<Node, Node>();
   let removedAt = new Map<Node, number>();
@@ -645,6 +673,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     },
     note(type, target, added, removed, attribute) {
       targets.add(target);
+      if (type === 'childList' && pruneTest && leftOutOnly(target, added, removed)) return true;
       if (type === 'attributes') {
         if (target.nodeType === 1) {
           attrTargets.add(target as Element);
@@ -677,6 +706,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
           if (!pruned.has(n as Element)) aboveStale = true;
         }
       } else if (target.parentNode && isStyle(target.parentNode)) styleChanged = true;
+      return false;
     },
     input(node) {
       targets.add(node);

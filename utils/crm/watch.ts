@@ -29,6 +29,14 @@ export interface WatchOptions {
    * subtrees for shadow roots right away.
    */
   index?: LiveIndex;
+  /**
+   * Whether every page change needs a batch. While it answers false, a record the live index
+   * calls inert (LiveIndex.note: a field no pack names re-rendered) makes none, and its record is
+   * not handed over. Without it, every change does.
+   */
+  everyChange?: () => boolean;
+  /** A callback whose records were all inert, with the time it took (the bench measures it as a batch). */
+  onQuiet?: (observerMs: number) => void;
 }
 
 /** Mutation records one batch hands over at most; a bigger batch says "everything changed". */
@@ -99,7 +107,14 @@ export function watchPage(opts: WatchOptions): void {
     if (reason === 'navigation' || pending === null) pending = reason;
     if (frame !== null) return;
     if (raf) {
-      frame = raf(flush);
+      // After the frame, not in it: a requestAnimationFrame callback runs before the browser's
+      // style and layout, so the batch's first look at what is visible would make the browser
+      // lay out the page's fresh changes there and then. A task posted from the callback runs
+      // once the frame is rendered, when they are laid out already.
+      frame = raf(() => {
+        frame = win!.setTimeout(flush, 0) as unknown as number;
+        frameIsTimeout = true;
+      });
       frameIsTimeout = false;
     } else {
       // No animation frames (test DOMs): one-shot, only while there is work.
@@ -144,6 +159,8 @@ export function watchPage(opts: WatchOptions): void {
   const observer = new win.MutationObserver((records) => {
     const t0 = performance.now();
     let relevant = false;
+    let quiet = false;
+    const every = !opts.everyChange || opts.everyChange();
     for (const r of records) {
       // Each property is read once (see nodesOf).
       const target = r.target;
@@ -156,14 +173,20 @@ export function watchPage(opts: WatchOptions): void {
         removed = nodesOf(r.removedNodes);
         if (added.length + removed.length > 0 && added.every(isOverlay) && removed.every(isOverlay)) continue;
       }
-      index.note(type, target, added, removed, type === 'attributes' ? r.attributeName : null);
+      if (index.note(type, target, added, removed, type === 'attributes' ? r.attributeName : null) && !every) {
+        quiet = true;
+        continue;
+      }
       if (changes.records.length < MAX_BATCH_RECORDS) changes.records.push(r);
       else changes.everything = true;
       relevant = true;
     }
     if (relevant && own) index.work(Infinity);
-    observerMs += performance.now() - t0;
-    if (relevant) schedule('mutation');
+    const ms = performance.now() - t0;
+    if (relevant) {
+      observerMs += ms;
+      schedule('mutation');
+    } else if (quiet) opts.onQuiet?.(ms);
   });
 
   const onInput = (ev: Event): void => {

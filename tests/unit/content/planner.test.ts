@@ -93,4 +93,22 @@ describe('planner', () => {
     p.planner.follow(false);
     expect(p.apply(model({ fields }))).toBe('same');
   });
+
+  it('asks for every page change only while selector targets are in play or a tour follows the page', () => {
+    const p = setup();
+    const fields = [field('Amount', '', { element: el() })];
+    p.apply(model({ fields }), true, false);
+    expect(p.planner.everyChange()).toBe(false);
+    p.planner.follow(true);
+    expect(p.planner.everyChange()).toBe(true);
+    p.planner.follow(false);
+    expect(p.planner.everyChange()).toBe(false);
+
+    const selectorPack = pack({ tips: [{ id: 'save', target: { selector: 'button.save' }, title: 'Save often' }] });
+    const s = setup({ packs: [selectorPack] });
+    s.apply(model({ fields }), true, false);
+    expect(s.planner.everyChange()).toBe(true);
+    expect(s.apply(null)).toBe('cleared');
+    expect(s.planner.everyChange()).toBe(false);
+  });
 });

@@ -377,6 +377,82 @@ describe('live index', () => {
     ac.abort();
   });
 
+  it('makes no batch of a field no pack names re-rendered outside the named ones, unless every change is asked for', async () => {
+    document.body.replaceChildren();
+    const index = createLiveIndex(document);
+    index.track(['.field', '.section']);
+    index.prune((el) => el.classList.contains('field') && el.getAttribute('data-name') === 'other');
+    const ac = new AbortController();
+    let every = false;
+    let batches = 0;
+    let quiet = 0;
+    watchPage({ doc: document, onChange: () => batches++, signal: ac.signal, index, everyChange: () => every, onQuiet: () => quiet++ });
+    const field = (name: string, inside?: Element) => {
+      const f = document.createElement('div');
+      f.className = 'field';
+      f.setAttribute('data-name', name);
+      if (inside) f.append(inside);
+      return f;
+    };
+    // section > row (shadow root) > [named field (holding an unnamed one), unnamed field]
+    const section = document.createElement('div');
+    section.className = 'section';
+    const row = document.createElement('x-row');
+    const rowRoot = row.attachShadow({ mode: 'open' });
+    const inner = field('other');
+    const named = field('amount', inner);
+    let unnamed = field('other');
+    rowRoot.append(named, unnamed);
+    section.append(row);
+    document.body.append(section);
+    const settle = async () => {
+      await new Promise((r) => setTimeout(r, 40));
+      index.work(Infinity);
+    };
+    await settle();
+    expect(index.all('.field')).toEqual([named]);
+    expect(index.stats.leftOut).toBe(2);
+    let computed = 0;
+    const sectionMemo = () => index.memo(section, 'k', () => ++computed);
+    expect(sectionMemo()).toBe(1);
+    batches = 0;
+
+    // The unnamed field re-rendered: handled in the observer's callback, no batch.
+    const next = field('other');
+    unnamed.replaceWith(next);
+    unnamed = next;
+    await new Promise((r) => setTimeout(r, 40));
+    expect([batches, quiet]).toEqual([0, 1]);
+    expect(index.stats.leftOut).toBe(2); // the old one forgotten, the new one left out
+    expect(index.pending).toBe(true); // the section's memo is dropped with the next batch's work
+    index.work(Infinity);
+    expect(index.all('.field')).toEqual([named]);
+    expect(sectionMemo()).toBe(2);
+
+    // Inside a named field, the same change is the named field's: a batch.
+    inner.replaceWith(field('other'));
+    await settle();
+    expect(batches).toBe(1);
+
+    // An unnamed field replaced by a named one: a batch, and it is listed.
+    const amount2 = field('close');
+    unnamed.replaceWith(amount2);
+    await settle();
+    expect(batches).toBe(2);
+    expect(index.all('.field')).toEqual([named, amount2]);
+
+    // While every change is asked for (selector targets, a tour), the re-render is a batch too.
+    every = true;
+    const other2 = field('other');
+    rowRoot.append(other2);
+    await settle();
+    expect([batches, quiet]).toEqual([3, 1]);
+    other2.replaceWith(field('other'));
+    await settle();
+    expect([batches, quiet]).toEqual([4, 1]);
+    ac.abort();
+  });
+
   it('forgets the visibility of a tracked element moved into a new container it leaves out', async () => {
     const { index, ac } = watchedIndex();
     index.track(['.field']);

@@ -6,10 +6,12 @@ let controller: AbortController;
 let calls: ChangeReason[];
 
 const microtasks = () => new Promise((r) => setTimeout(r, 0));
-function runFrame(): void {
+/** Runs the frame's callbacks, then the task the watcher posts from them (it flushes after the frame). */
+async function runFrame(): Promise<void> {
   const due = frames;
   frames = [];
   for (const cb of due) cb(0);
+  await new Promise((r) => setTimeout(r, 0));
 }
 
 beforeEach(() => {
@@ -47,13 +49,13 @@ describe('watchPage', () => {
     }
     await microtasks();
     expect(frames.length).toBe(1);
-    runFrame();
+    await runFrame();
     expect(calls).toEqual(['mutation']);
     await microtasks();
     expect(frames.length).toBe(0);
     document.body.firstElementChild!.setAttribute('class', 'x');
     await microtasks();
-    runFrame();
+    await runFrame();
     expect(calls).toEqual(['mutation', 'mutation']);
   });
 
@@ -62,18 +64,18 @@ describe('watchPage', () => {
     const host = document.createElement('records-record-layout-item');
     document.body.append(host);
     await microtasks();
-    runFrame();
+    await runFrame();
     calls = [];
     // attachShadow makes no mutation record: the host is rechecked on the next batch.
     const root = host.attachShadow({ mode: 'open' });
     document.body.append(document.createElement('span'));
     await microtasks();
-    runFrame();
+    await runFrame();
     calls = [];
     const input = document.createElement('input');
     root.append(input);
     await microtasks();
-    runFrame();
+    await runFrame();
     expect(calls).toEqual(['mutation']);
     // A host that arrives with its shadow root already populated.
     const later = document.createElement('lightning-input');
@@ -81,11 +83,11 @@ describe('watchPage', () => {
     lr.append(document.createElement('label'));
     document.body.append(later);
     await microtasks();
-    runFrame();
+    await runFrame();
     calls = [];
     lr.firstElementChild!.textContent = 'Amount';
     await microtasks();
-    runFrame();
+    await runFrame();
     expect(calls).toEqual(['mutation']);
   });
 
@@ -96,7 +98,7 @@ describe('watchPage', () => {
     start((el) => (el === host ? root : null));
     root.append(document.createElement('p'));
     await microtasks();
-    runFrame();
+    await runFrame();
     expect(calls).toEqual(['mutation']);
   });
 
@@ -128,7 +130,7 @@ describe('watchPage', () => {
     start();
     input.value = 'typed';
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    runFrame();
+    await runFrame();
     expect(calls).toEqual(['mutation']);
   });
 
@@ -137,10 +139,10 @@ describe('watchPage', () => {
     history.pushState({}, '', '/lightning/r/Account/001/view');
     document.body.append(document.createElement('div'));
     await microtasks();
-    runFrame();
+    await runFrame();
     expect(calls).toEqual(['navigation']);
     window.dispatchEvent(new PopStateEvent('popstate'));
-    runFrame();
+    await runFrame();
     expect(calls).toEqual(['navigation', 'navigation']);
   });
 
@@ -150,11 +152,11 @@ describe('watchPage', () => {
     await microtasks();
     expect(frames.length).toBe(1);
     controller.abort();
-    runFrame();
+    await runFrame();
     document.body.append(document.createElement('div'));
     window.dispatchEvent(new PopStateEvent('popstate'));
     await microtasks();
-    runFrame();
+    await runFrame();
     expect(calls).toEqual([]);
   });
 
@@ -169,7 +171,7 @@ describe('watchPage', () => {
     watchPage({ doc: document, onChange: () => { throw new Error('boom'); }, signal: controller.signal });
     document.body.append(document.createElement('div'));
     await microtasks();
-    expect(() => runFrame()).not.toThrow();
+    await expect(runFrame()).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalled();
   });
 });
