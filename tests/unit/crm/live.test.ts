@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadFixture, typeInto, type Loaded } from './fixture';
 import { salesforceAdapter } from '@/utils/crm/salesforce';
 import { createLivePage, type LivePage } from '@/utils/crm/live-page';
-import { createLiveIndex } from '@/utils/crm/live-index';
+import { createLiveIndex, type LiveIndex } from '@/utils/crm/live-index';
 import { SHADOW_ROOT_PING } from '@/utils/crm/shadow-root';
 import { watchPage } from '@/utils/crm/watch';
 import { deepQuery, deepQueryAll } from '@/utils/crm/dom';
@@ -290,6 +290,11 @@ describe('live page model (random changes on nested shadow roots)', () => {
 });
 
 describe('live index', () => {
+  /** Lets the watcher's observer deliver (and its frame pass), then does the index's work. */
+  const workAfter = async (index: LiveIndex, ms: number) => {
+    await new Promise((r) => setTimeout(r, ms));
+    index.work(Infinity);
+  };
   /** A live index fed by a page watcher on the test document (emptied first unless `fresh` is false). */
   const watchedIndex = (fresh = true) => {
     if (fresh) document.body.replaceChildren();
@@ -349,10 +354,7 @@ describe('live index', () => {
     host1.attachShadow({ mode: 'open' }).append(host2);
     boxA.append(host1);
     document.body.append(boxA, boxB);
-    const batch = async () => {
-      await new Promise((r) => setTimeout(r, 0));
-      index.work(Infinity);
-    };
+    const batch = () => workAfter(index, 0);
     await batch();
     const counts = new Map<Element, number>();
     const read = (box: Element) => index.memo(box, 'k', () => counts.set(box, (counts.get(box) ?? 0) + 1).get(box)!);
@@ -405,10 +407,7 @@ describe('live index', () => {
     rowRoot.append(named, unnamed);
     section.append(row);
     document.body.append(section);
-    const settle = async () => {
-      await new Promise((r) => setTimeout(r, 40));
-      index.work(Infinity);
-    };
+    const settle = () => workAfter(index, 40);
     await settle();
     expect(index.all('.field')).toEqual([named]);
     expect(index.stats.leftOut).toBe(2);
@@ -461,10 +460,7 @@ describe('live index', () => {
     field.className = 'field';
     field.textContent = 'named';
     document.body.append(field);
-    const batch = async () => {
-      await new Promise((r) => setTimeout(r, 20));
-      index.work(Infinity);
-    };
+    const batch = () => workAfter(index, 20);
     await batch();
     expect(index.all('.field')).toEqual([field]);
     expect(index.visible(field)).toBe(true);
@@ -505,10 +501,7 @@ describe('live index', () => {
     const other = document.createElement('p');
     other.className = 'x';
     document.body.append(section, other);
-    const batch = async () => {
-      await new Promise((r) => setTimeout(r, 20));
-      index.work(Infinity);
-    };
+    const batch = () => workAfter(index, 20);
     await batch();
     expect(index.visible(inner)).toBe(true);
     expect(index.visible(other)).toBe(true);
@@ -538,10 +531,7 @@ describe('live index', () => {
       document.body.append(div);
       return div;
     };
-    const batch = async () => {
-      await new Promise((r) => setTimeout(r, 20));
-      index.work(Infinity);
-    };
+    const batch = () => workAfter(index, 20);
     for (let round = 0; round < 4; round++) {
       const div = page();
       await batch();
