@@ -383,7 +383,8 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
    * note() for a record that only swaps left-out containers (a field no pack names re-rendered):
    * true, with its bookkeeping done, when every added node is a container the prune test leaves
    * out, every removed one a left-out container, and the target sits in no listed container
-   * (whose memo would read what changed). Otherwise false, and nothing is done.
+   * (whose memo would read what changed). Otherwise false: note's own path then handles the
+   * record (asking the prune test again of any added node this one asked about).
    */
   function leftOutOnly(target: Node, added: readonly Node[], removed: readonly Node[]): boolean {
     if (!added.length && !removed.length) return false;
@@ -394,10 +395,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     for (const a of trackedAbove(el)) if (lists[0].set.has(a)) return false;
     for (const n of added) {
       pruned.delete(n as Element);
-      if (!prunes(n as Element)) {
-        // Named after all: what note does for any record (this one is not inert).
-        return false;
-      }
+      if (!prunes(n as Element)) return false; // named after all: not inert
     }
     // Gone for good: forgotten now (a moved one is added again by its own record and stays left out).
     for (const n of removed) if (!n.isConnected) pruned.delete(n as Element);
