@@ -215,6 +215,11 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     }
     return true;
   };
+  /** An element added to the page (again): its old answer forgotten, the test asked anew. */
+  const prunesAdded = (el: Element): boolean => {
+    pruned.delete(el);
+    return prunes(el);
+  };
   /** True when `el` sits inside a pruned container (its scan waits until the container is let in). */
   const insidePruned = (el: Element): boolean => {
     if (!pruned.size) return false;
@@ -394,8 +399,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     if (!el || !lists.length) return false;
     for (const a of trackedAbove(el)) if (lists[0].set.has(a)) return false;
     for (const n of added) {
-      pruned.delete(n as Element);
-      if (!prunes(n as Element)) return false; // named after all: not inert
+      if (!prunesAdded(n as Element)) return false; // named after all: not inert
     }
     // Gone for good: forgotten now (a moved one is added again by its own record and stays left out).
     for (const n of removed) if (!n.isConnected) pruned.delete(n as Element);
@@ -691,8 +695,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
           // not scanned, changes no flat-tree chain the index remembers, and holds no element
           // whose visibility it remembers (a tracked element moved into it is a root itself, in
           // dropRemoved).
-          pruned.delete(n as Element);
-          if (prunes(n as Element)) continue;
+          if (prunesAdded(n as Element)) continue;
           visRoots.add(n);
           aboveStale = true;
           starts.push(n);
