@@ -142,7 +142,7 @@ export async function waitForOverlay(page, timeout = 10_000) {
 export async function coachEntries(page) {
   return page.evaluate(() => performance.getEntries()
     .filter((e) => e.name.startsWith('crm-coach:'))
-    .map((e) => ({ name: e.name, type: e.entryType, start: e.startTime, duration: e.duration })));
+    .map((e) => ({ name: e.name, type: e.entryType, start: e.startTime, duration: e.duration, detail: e.detail ?? null })));
 }
 
 /** Waits for a user-timing mark of the content script; its startTime (ms), or null after `timeout`. */

@@ -69,6 +69,8 @@ export const BUDGETS = {
   coldFirstTipMs: 1000,
   batchMedianMs: 1,
   batchP99Ms: 8,
+  /** A navigation costs no more than a few batches of the normal size (issue 16): this many p99 batches. */
+  navigationBatches: 3,
   longTaskMs: 50,
   idleMs: 0,
   overheadRatio: 1.05,

@@ -16,6 +16,7 @@ import { EVERYTHING } from '@/utils/crm/selector-changes';
 import { createCoachState } from './coach-state';
 import * as events from './events';
 import { createPlanner } from './planner';
+import { afterLayout } from './after-layout';
 import { createRetry, createScheduler } from './scheduler';
 import { createSessionStore, navigationKey } from './session';
 import { buildView } from './view';
@@ -80,7 +81,15 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       const url = deps.url();
       // Fields no pack names are read in full only while the panel shows them (docs/adapters.md).
       live.focus(watchers > 0 ? null : states.fieldNames());
-      const next = live.step(url, states.readerContext(state), states.sites(), deadline);
+      const ctx = states.readerContext(state);
+      const sites = states.sites();
+      if (!live.settle(url, ctx, sites, deadline)) return false;
+      // Reading checks what is visible, which needs the page's style. An update of one slice reads
+      // at once (it runs in the animation frame, before the frame styles the page anyway); a
+      // longer one reads right after the page's next layout, when the style is up to date and
+      // the slice is fresh: between the slices the page may have changed, even navigated.
+      if (j.slices > 0 && !j.laidOut) return 'layout';
+      const next = live.step(url, ctx, sites, deadline);
       if (next === undefined) return false;
       const epoch = live.index.visibilityEpoch;
       const unchanged = next !== null && next === seenModel && epoch === seenEpoch;
@@ -94,6 +103,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       });
       return true;
     },
+    afterLayout: (fn) => afterLayout(deps.doc, fn),
     pending: () => live.index.pending,
     behind: () => planner.selectors.takeBehind(),
   });

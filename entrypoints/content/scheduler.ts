@@ -5,6 +5,10 @@
  * the reading start another; selector checks left over by their budget come back once the
  * budget's window is over. Also the growing pause between asks for the first coach state.
  * Timers only while there is work: no polling.
+ *
+ * Bench builds measure each slice as a `crm-coach:batch` (one uninterrupted piece of the coach's
+ * work, the page's turn before and after it) and each update as a `crm-coach:update` (all its
+ * slices, detail: its reason), so a navigation reads as the few batches it costs.
  */
 import { logOnce } from '@/utils/crm/log';
 import { WINDOW_MS as SELECTOR_WINDOW_MS } from '@/utils/crm/selector-budget';
@@ -27,14 +31,30 @@ export interface Job {
   reason: string;
   /** Plan and publish even when nothing the coach reads changed. */
   force: boolean;
+  /** Slices this update ran before the current one. */
+  slices: number;
+  /** The current slice runs right after a layout of the page (see SchedulerDeps.afterLayout). */
+  laidOut: boolean;
 }
+
+/**
+ * What a slice answers: true when the update is done, false to carry on after the page's next
+ * turn of the event loop, 'layout' to carry on right after the page's next layout (reading what
+ * is visible then costs no style work of its own).
+ */
+export type SliceResult = boolean | 'layout';
 
 export interface SchedulerDeps {
   signal: AbortSignal;
-  /** Benchmark build: measure each batch (crm-coach:batch). */
+  /** Benchmark build: measure each slice (crm-coach:batch) and each update (crm-coach:update). */
   bench?: boolean;
-  /** One slice of the update, working until `deadline` (a performance.now() time): false when work remains. */
-  slice(job: Readonly<Job>, deadline: number): boolean;
+  /** One slice of the update, working until `deadline` (a performance.now() time). */
+  slice(job: Readonly<Job>, deadline: number): SliceResult;
+  /**
+   * Calls `fn` once right after the page's next layout; returns what cancels it. Without one,
+   * 'layout' carries on like false.
+   */
+  afterLayout?(fn: () => void): () => void;
   /** Page changes came in that the finished update did not read. */
   pending(): boolean;
   /** Selector checks were left over by their budget (utils/crm/selector-answers.ts takeBehind). */
@@ -42,7 +62,10 @@ export interface SchedulerDeps {
 }
 
 export interface Scheduler {
-  /** Starts an update, or joins the running one. `observerMs`: the watcher's own time for this batch (bench). */
+  /**
+   * Starts an update, or joins the running one. `observerMs`: the watcher's own time for this
+   * batch (bench: counted in the next slice's batch and in the update).
+   */
   update(reason: string, force?: boolean, observerMs?: number): void;
   /** Page changes the watcher handled on its own, in `observerMs` (bench: measured as a batch of its own). */
   quiet(observerMs: number): void;
@@ -53,42 +76,64 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const bench = BENCH_BUILD && !!deps.bench;
   let job: Job | null = null;
   let selectorsLater: ReturnType<typeof setTimeout> | undefined;
-  signal.addEventListener('abort', () => clearTimeout(selectorsLater));
+  let cancelLayout: (() => void) | null = null;
+  signal.addEventListener('abort', () => {
+    clearTimeout(selectorsLater);
+    cancelLayout?.();
+  });
+
+  /** Observer time not yet counted in a slice's batch (bench). */
+  let carried = 0;
 
   function update(reason: string, force = false, observerMs = 0): void {
     if (signal.aborted) return;
+    carried += observerMs;
     if (job) {
       job.force ||= force;
       job.work += observerMs;
       if (reason !== 'mutation') job.reason = reason;
       return;
     }
-    job = { start: bench ? performance.now() : 0, work: observerMs, reason, force };
-    run();
+    job = { start: bench ? performance.now() : 0, work: observerMs, reason, force, slices: 0, laidOut: false };
+    run(false);
   }
 
-  function run(): void {
+  function run(laidOut: boolean): void {
     const j = job;
     if (!j) return;
+    cancelLayout = null;
+    j.laidOut = laidOut;
     const t0 = performance.now();
-    let done = true;
+    let done: SliceResult = true;
     try {
       done = deps.slice(j, t0 + SLICE_MS);
     } catch (err) {
       logOnce(`coach update failed (${j.reason})`, err);
     }
-    if (bench) j.work += performance.now() - t0;
-    if (!done && !signal.aborted) {
-      // More to read: let the page have the event loop, then carry on (only while there is work).
-      setTimeout(run, 0);
+    j.slices++;
+    if (done !== true && !signal.aborted) {
+      if (bench) {
+        const ms = performance.now() - t0;
+        j.work += ms;
+        measureBatch(t0, ms);
+      }
+      // More to do: let the page have the event loop (or lay itself out), then carry on (only while there is work).
+      if (done === 'layout' && deps.afterLayout) cancelLayout = deps.afterLayout(() => run(true));
+      else setTimeout(() => run(false), 0);
       return;
     }
     job = null;
+    /** Time of an update started below, before the overlay's render (bench: not this batch's). */
+    let next = 0;
     if (bench) {
       // The overlay renders in a microtask queued by the view's publication: measure after it too.
-      const end = performance.now();
-      queueMicrotask(() => performance.measure('crm-coach:batch', { start: j.start, duration: j.work + performance.now() - end }));
+      queueMicrotask(() => {
+        const ms = performance.now() - t0 - next;
+        measureBatch(t0, ms);
+        performance.measure('crm-coach:update', { start: j.start, duration: j.work + ms, detail: j.reason });
+      });
     }
+    const t1 = bench ? performance.now() : 0;
     // Changes that came in after the reading finished.
     if (deps.pending() && !signal.aborted) update('mutation');
     // Selector checks left over by the budget: another batch once the budget's window is over
@@ -99,6 +144,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         update('selectors');
       }, SELECTOR_WINDOW_MS);
     }
+    if (bench) next = performance.now() - t1;
+  }
+
+  /** One slice's batch (bench): the slice and the observer time that came before it. */
+  function measureBatch(start: number, ms: number): void {
+    performance.measure('crm-coach:batch', { start, duration: ms + carried });
+    carried = 0;
   }
 
   function quiet(observerMs: number): void {

@@ -20,6 +20,11 @@ export interface LivePage {
    */
   step(url: URL, ctx: AdapterContext, sites: SiteDefinition[], deadline: number): PageModel | null | undefined;
   /**
+   * step() up to the reading: the index's work and the reader's preparation, until `deadline`.
+   * True when what is left is reading the model (step then reads at once).
+   */
+  settle(url: URL, ctx: AdapterContext, sites: SiteDefinition[], deadline: number): boolean;
+  /**
    * The field names the packs use (tips, tours, nudges, conditions): fields whose own attributes
    * show they are none of them are left out of the model (not listed, not read inside), so a new
    * page costs what the packs need. null (the default) lists and reads every field, as "What the
@@ -91,6 +96,29 @@ export function createLivePage(doc: Document, shadowRootOf?: ShadowRootOf): Live
     if (containers) for (const el of c) if (index.has(containers, el)) prepare.push(el);
   };
 
+  const settle: LivePage['settle'] = (url, ctx, sites, deadline) => {
+    const adapter = adapterAt(url, sites);
+    const next = adapter ? readerOf(adapter) : null;
+    if (next !== reader) {
+      reader = next;
+      index.track(reader?.selectors ?? []);
+      applyFocus();
+      prepare = [];
+      prepared = 0;
+    }
+    if (!index.work(deadline)) return false;
+    absorb();
+    if (!adapter || !reader) return true;
+    while (prepared < prepare.length) {
+      const el = prepare[prepared++];
+      if (el.isConnected) reader.prepare?.(el, ctx, index);
+      if ((prepared & 15) === 0 && prepared < prepare.length && performance.now() > deadline) return false;
+    }
+    prepare = [];
+    prepared = 0;
+    return true;
+  };
+
   return {
     index,
     focus(names) {
@@ -102,27 +130,12 @@ export function createLivePage(doc: Document, shadowRootOf?: ShadowRootOf): Live
       keys = names ? new Set(names.map(nameKey).filter(Boolean)) : null;
       applyFocus();
     },
+    settle,
     step(url, ctx, sites, deadline) {
+      if (!settle(url, ctx, sites, deadline)) return undefined;
       const adapter = adapterAt(url, sites);
-      const next = adapter ? readerOf(adapter) : null;
-      if (next !== reader) {
-        reader = next;
-        index.track(reader?.selectors ?? []);
-        applyFocus();
-        prepare = [];
-        prepared = 0;
-      }
-      if (!index.work(deadline)) return undefined;
-      absorb();
       if (!adapter) return null;
       if (!reader) return adapter.read(doc, url, ctx);
-      while (prepared < prepare.length) {
-        const el = prepare[prepared++];
-        if (el.isConnected) reader.prepare?.(el, ctx, index);
-        if ((prepared & 15) === 0 && prepared < prepare.length && performance.now() > deadline) return undefined;
-      }
-      prepare = [];
-      prepared = 0;
       const c = changed;
       changed = new Set();
       return reader.read(doc, url, ctx, index, c) ?? adapter.read(doc, url, ctx);

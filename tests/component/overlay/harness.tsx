@@ -45,6 +45,8 @@ export interface Harness {
   renders: () => number;
   /** One mutation batch. */
   batch(): void;
+  /** The page takes more than one slice to read: the next `n` slices find work left (as a big page would). */
+  stall(n: number): void;
   controller: ReturnType<typeof createCoachController>;
   container: HTMLElement;
   /** The stage's asks for the React overlay, and what plays the overlay script arriving (options.onDemand). */
@@ -84,6 +86,7 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
   const savedProgress: Harness['savedProgress'] = [];
   let onChange: (reason: string) => void = () => {};
   const setPagePrefs = vi.fn(async () => ({}));
+  const stalls = { left: 0 };
   const deps: ControllerDeps = {
     doc: document,
     url: () => new URL(page.url),
@@ -110,7 +113,7 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
     browserLanguage: 'en-US',
     // The production page model, read to the end in each step: the harness's pages are small, and a
     // slice's deadline would make a test depend on this machine's speed (slices: tests/unit/content).
-    live: withoutDeadline(createLivePage(document)),
+    live: withoutDeadline(createLivePage(document), stalls),
   };
   const ac = new AbortController();
   const controller = createCoachController(deps, ac.signal);
@@ -137,6 +140,9 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
       act(() => {
         onChange('mutation');
       }),
+    stall: (n) => {
+      stalls.left = n;
+    },
     controller,
     container,
     stage,
@@ -153,6 +159,12 @@ export async function startCoach(packs: Pack[], model: PageModel | null, extra: 
   };
 }
 
-function withoutDeadline(live: LivePage): LivePage {
-  return { index: live.index, focus: live.focus, step: (url, ctx, sites) => live.step(url, ctx, sites, Infinity) };
+function withoutDeadline(live: LivePage, stalls: { left: number }): LivePage {
+  const stalled = () => stalls.left > 0 && stalls.left-- > 0;
+  return {
+    index: live.index,
+    focus: live.focus,
+    settle: (url, ctx, sites) => !stalled() && live.settle(url, ctx, sites, Infinity),
+    step: (url, ctx, sites) => (stalled() ? undefined : live.step(url, ctx, sites, Infinity)),
+  };
 }

@@ -112,6 +112,64 @@ describe('scheduler', () => {
   });
 });
 
+describe('scheduler: after layout', () => {
+  it("a slice that answers 'layout' carries on in afterLayout's callback, told so; abort cancels the wait", () => {
+    const ac = new AbortController();
+    const seen: { slices: number; laidOut: boolean }[] = [];
+    const waits: (() => void)[] = [];
+    let cancelled = 0;
+    const answers: ('layout' | boolean)[] = [false, 'layout', true];
+    const s = createScheduler({
+      signal: ac.signal,
+      slice(job: Readonly<Job>) {
+        seen.push({ slices: job.slices, laidOut: job.laidOut });
+        return answers[seen.length - 1] ?? true;
+      },
+      afterLayout(fn) {
+        waits.push(fn);
+        return () => cancelled++;
+      },
+      pending: () => false,
+      behind: () => false,
+    });
+    s.update('navigation');
+    vi.advanceTimersToNextTimer();
+    // The second slice asked for the layout: no timer, one wait.
+    expect(seen).toEqual([
+      { slices: 0, laidOut: false },
+      { slices: 1, laidOut: false },
+    ]);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(waits).toHaveLength(1);
+    // Updates meanwhile join the waiting one.
+    s.update('mutation');
+    expect(seen).toHaveLength(2);
+    waits[0]();
+    expect(seen.at(-1)).toEqual({ slices: 2, laidOut: true });
+
+    answers.push('layout');
+    s.update('mutation');
+    expect(seen.at(-1)).toEqual({ slices: 0, laidOut: false });
+    expect(waits).toHaveLength(2);
+    ac.abort();
+    expect(cancelled).toBe(1);
+  });
+
+  it("without afterLayout, 'layout' carries on after the event loop's turn", () => {
+    let n = 0;
+    const s = createScheduler({
+      signal: new AbortController().signal,
+      slice: () => (++n === 1 ? 'layout' : true),
+      pending: () => false,
+      behind: () => false,
+    });
+    s.update('mutation');
+    expect(n).toBe(1);
+    vi.advanceTimersToNextTimer();
+    expect(n).toBe(2);
+  });
+});
+
 describe('start retry', () => {
   it('tries again after a growing pause, a few times, then stops', () => {
     const ac = new AbortController();
