@@ -24,7 +24,7 @@ function tipWatcher() {
   };
   const look = () => {
     if (seen()) return;
-    const ro = new ResizeObserver(() => {
+    const ro = new window.ResizeObserver(() => {
       ro.disconnect();
       seen();
     });
