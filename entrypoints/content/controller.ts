@@ -89,8 +89,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       // longer one reads right after the page's next layout, when the style is up to date and
       // the slice is fresh: between the slices the page may have changed, even navigated.
       if (j.slices > 0 && !j.laidOut) return 'layout';
-      const next = live.step(url, ctx, sites, deadline);
-      if (next === undefined) return false;
+      const next = live.read(url, ctx, sites);
       const epoch = live.index.visibilityEpoch;
       const unchanged = next !== null && next === seenModel && epoch === seenEpoch;
       seenModel = next;

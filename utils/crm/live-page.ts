@@ -20,10 +20,11 @@ export interface LivePage {
    */
   step(url: URL, ctx: AdapterContext, sites: SiteDefinition[], deadline: number): PageModel | null | undefined;
   /**
-   * step() up to the reading: the index's work and the reader's preparation, until `deadline`.
-   * True when what is left is reading the model (step then reads at once).
+   * step() in two: the index's work and the reader's preparation until `deadline` (true when
+   * done), then `read`, in the same task (the model of what settle brought in).
    */
   settle(url: URL, ctx: AdapterContext, sites: SiteDefinition[], deadline: number): boolean;
+  read(url: URL, ctx: AdapterContext, sites: SiteDefinition[]): PageModel | null;
   /**
    * The field names the packs use (tips, tours, nudges, conditions): fields whose own attributes
    * show they are none of them are left out of the model (not listed, not read inside), so a new
@@ -119,6 +120,15 @@ export function createLivePage(doc: Document, shadowRootOf?: ShadowRootOf): Live
     return true;
   };
 
+  const read: LivePage['read'] = (url, ctx, sites) => {
+    const adapter = adapterAt(url, sites);
+    if (!adapter) return null;
+    if (!reader) return adapter.read(doc, url, ctx);
+    const c = changed;
+    changed = new Set();
+    return reader.read(doc, url, ctx, index, c) ?? adapter.read(doc, url, ctx);
+  };
+
   return {
     index,
     focus(names) {
@@ -131,14 +141,7 @@ export function createLivePage(doc: Document, shadowRootOf?: ShadowRootOf): Live
       applyFocus();
     },
     settle,
-    step(url, ctx, sites, deadline) {
-      if (!settle(url, ctx, sites, deadline)) return undefined;
-      const adapter = adapterAt(url, sites);
-      if (!adapter) return null;
-      if (!reader) return adapter.read(doc, url, ctx);
-      const c = changed;
-      changed = new Set();
-      return reader.read(doc, url, ctx, index, c) ?? adapter.read(doc, url, ctx);
-    },
+    read,
+    step: (url, ctx, sites, deadline) => (settle(url, ctx, sites, deadline) ? read(url, ctx, sites) : undefined),
   };
 }

@@ -165,6 +165,7 @@ function withoutDeadline(live: LivePage, stalls: { left: number }): LivePage {
     index: live.index,
     focus: live.focus,
     settle: (url, ctx, sites) => !stalled() && live.settle(url, ctx, sites, Infinity),
+    read: live.read,
     step: (url, ctx, sites) => (stalled() ? undefined : live.step(url, ctx, sites, Infinity)),
   };
 }
