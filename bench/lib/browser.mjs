@@ -154,3 +154,30 @@ export async function waitForMark(page, name, timeout = 20_000) {
     await sleep(100);
   }
 }
+
+/**
+ * For the tools: the heavy page (bench/heavy-page.mjs, `fields` fields) on a new server, open in
+ * a browser with the extension at `extDir`, its page ready and the coach's overlay up. Close with
+ * `close()`.
+ */
+export async function openHeavyPage(extDir, fields) {
+  const { startServer } = await import('../../tests/e2e/server.mjs');
+  const { serveHeavyPage } = await import('../heavy-page.mjs');
+  const server = await startServer();
+  const url = serveHeavyPage(server, { fields });
+  const session = await launchVariant(server, extDir);
+  const close = async () => {
+    await session.close();
+    server.close?.();
+  };
+  try {
+    const page = await session.context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.evaluate(() => window.__crmBench.ready);
+    await waitForOverlay(page);
+    return { session, page, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

@@ -36,13 +36,10 @@ async function churnWindow(v, ms, { profile = false } = {}) {
   const m1 = await metrics(v.cdp);
   const prof = profile ? await stopProfiler(v.cdp) : null;
   const entries = v.variant === 'with' ? await coachEntries(v.page) : [];
-  const batches = entries
-    .filter((e) => e.name === 'crm-coach:batch' && e.type === 'measure' && e.start >= r.t0 && e.start <= r.t1 + 100)
-    .map((e) => e.duration);
+  const inWindow = (e) => e.type === 'measure' && e.start >= r.t0 && e.start <= r.t1 + 100;
+  const batches = entries.filter((e) => e.name === 'crm-coach:batch' && inWindow(e)).map((e) => e.duration);
   // Each navigation's update: all its batches together (detail: the update's reason).
-  const navigations = entries
-    .filter((e) => e.name === 'crm-coach:update' && e.detail === 'navigation' && e.start >= r.t0 && e.start <= r.t1 + 100)
-    .map((e) => e.duration);
+  const navigations = entries.filter((e) => e.name === 'crm-coach:update' && e.detail === 'navigation' && inWindow(e)).map((e) => e.duration);
   return {
     ...metricDeltas(m0, m1),
     windowMs: r.t1 - r.t0,

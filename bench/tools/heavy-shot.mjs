@@ -2,29 +2,20 @@
 // with an extension build, navigates, and saves a screenshot (default /tmp/heavy-after-nav.png).
 //   node bench/tools/heavy-shot.mjs [extension dir] [navigations] [file]
 import path from 'node:path';
-import { startServer } from '../../tests/e2e/server.mjs';
 import { BENCH_EXTENSION_DIR } from '../lib/config.mjs';
-import { launchVariant, sleep, waitForOverlay } from '../lib/browser.mjs';
-import { serveHeavyPage } from '../heavy-page.mjs';
+import { openHeavyPage, sleep } from '../lib/browser.mjs';
 
 const extDir = path.resolve(process.argv[2] ?? BENCH_EXTENSION_DIR);
 const navs = Number(process.argv[3] ?? 3);
 const file = process.argv[4] ?? '/tmp/heavy-after-nav.png';
-const server = await startServer();
-const url = serveHeavyPage(server, { fields: 2000 });
-const session = await launchVariant(server, extDir);
+const { page, close } = await openHeavyPage(extDir, 2000);
 try {
-  const page = await session.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(url, { waitUntil: 'load' });
-  await page.evaluate(() => window.__crmBench.ready);
-  await waitForOverlay(page);
   await page.evaluate((n) => window.__crmBench.navigate(n, 50), navs);
   await sleep(1500);
   console.log('address:', page.url());
   await page.screenshot({ path: file });
   console.log('saved', file);
 } finally {
-  await session.close();
-  server.close?.();
+  await close();
 }

@@ -10,24 +10,16 @@
 // Default dir .output/chrome-mv3-bench (npm run bench builds it). For readable names, build it
 // unminified: BENCH_UNMINIFIED=1 when building (bench/wxt.bench.config.ts).
 import path from 'node:path';
-import { startServer } from '../../tests/e2e/server.mjs';
 import { BENCH_EXTENSION_DIR } from '../lib/config.mjs';
-import { EXTENSION_ORIGIN, coachEntries, launchVariant, sleep, startProfiler, stopProfiler, waitForOverlay } from '../lib/browser.mjs';
-import { serveHeavyPage } from '../heavy-page.mjs';
+import { EXTENSION_ORIGIN, coachEntries, openHeavyPage, sleep, startProfiler, stopProfiler } from '../lib/browser.mjs';
 import { printHot } from '../lib/profile.mjs';
 
 const extDir = path.resolve(process.argv[2] ?? BENCH_EXTENSION_DIR);
 const fields = Number(process.argv[3] ?? 2000);
 const navs = Number(process.argv[4] ?? 8);
-const server = await startServer();
-const url = serveHeavyPage(server, { fields });
-const session = await launchVariant(server, extDir);
+const { session, page, close } = await openHeavyPage(extDir, fields);
 try {
-  const page = await session.context.newPage();
   const cdp = await session.context.newCDPSession(page);
-  await page.goto(url, { waitUntil: 'load' });
-  await page.evaluate(() => window.__crmBench.ready);
-  await waitForOverlay(page);
   await sleep(2000);
   const t0 = await page.evaluate(() => performance.now());
   const profiling = process.env.NO_PROFILE !== '1';
@@ -50,6 +42,5 @@ try {
   // SAVE_PROFILE=file: the raw profile (nodes carry positionTicks: time per source line).
   if (profile && process.env.SAVE_PROFILE) (await import('node:fs')).writeFileSync(process.env.SAVE_PROFILE, JSON.stringify(profile));
 } finally {
-  await session.close();
-  server.close?.();
+  await close();
 }
