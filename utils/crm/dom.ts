@@ -46,7 +46,7 @@ export function safeMatches(el: Element, selector: string): boolean {
 const validSelectors = new Set<string>();
 
 /** Fail fast on an invalid selector (pack text can hold anything); valid ones are remembered. */
-function validSelector(root: ParentNode, selector: string): boolean {
+export function validSelector(root: ParentNode, selector: string): boolean {
   if (validSelectors.has(selector)) return true;
   try {
     root.querySelector(selector);

@@ -20,7 +20,7 @@
  * attributes. A container whose attributes change so that the test lets it in is scanned then;
  * another test rebuilds the lists from the whole page (on the next work).
  */
-import { composedCompare, deepQueryAll, flatParent, hostChain, isVisible, newVisibilityMemo, OVERLAY_TAG, rootOf, safeMatches, type ShadowRootOf, type VisibilityMemo } from './dom';
+import { composedCompare, deepQueryAll, flatParent, hostChain, isVisible, newVisibilityMemo, OVERLAY_TAG, rootOf, safeMatches, type ShadowRootOf, validSelector, type VisibilityMemo } from './dom';
 import type { PageIndex } from './types';
 
 export interface LiveIndex extends PageIndex {
@@ -72,15 +72,15 @@ interface List {
   set: Set<Element>;
 }
 
-/** One tree (document, shadow root or an added element's light subtree) being scanned. */
+/**
+ * One tree (document, shadow root or an added element's light subtree) being scanned: a walk from
+ * element to element (firstElementChild, nextElementSibling, parentNode), which costs the page
+ * no node lists; the tree's own node is never visited.
+ */
 interface Frame {
-  all: ArrayLike<Element>;
-  /** all.length, read once (a NodeList's length is a read from the page's world each time). */
-  len: number;
-  i: number;
-  /** Tracked matches in this tree, in tree order (an array: compared with every element walked). */
-  hits: readonly Element[];
-  h: number;
+  tree: ParentNode & Node;
+  /** The next element to visit, in tree order; null when the tree is done. */
+  next: Element | null;
   /** Tracked matches of this tree that contain the current element (innermost last). */
   open: Element[];
   /** Tracked ancestors outside this tree. */
@@ -91,6 +91,8 @@ interface Scan {
   top: Node;
   frames: Frame[];
   runs: Element[][];
+  /** A tree was walked again from its start (see resume): its runs may hold an element twice. */
+  again: boolean;
 }
 
 const NONE: readonly Element[] = [];
@@ -103,7 +105,17 @@ const PENDING_SWEEP_AT = 4096;
 /** Style sheets: adding, removing or editing one can change what is visible anywhere. */
 const isStyleName = (localName: string): boolean => localName === 'style' || localName === 'link';
 const isStyle = (n: Node): boolean => n.nodeType === 1 && isStyleName((n as Element).localName);
-const EMPTY: ArrayLike<Element> = [];
+
+/** The element after `el`'s subtree in `tree`, in tree order; null at the end of the tree. */
+function after(el: Element, tree: Node): Element | null {
+  for (let n: Node = el; ; ) {
+    const next = (n as Element).nextElementSibling;
+    if (next) return next;
+    const up = n.parentNode;
+    if (!up || up === tree) return null;
+    n = up;
+  }
+}
 
 /** Strip quoted strings and attribute brackets, where spaces and symbols mean nothing. */
 function bare(selector: string): string {
@@ -273,25 +285,8 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     return out.reverse();
   }
 
-  function frame(tree: ParentNode, above: readonly Element[], open: Element[] = []): Frame {
-    let hits: readonly Element[] = NONE;
-    // Many shadow roots hold only text (formatted values): nothing to query.
-    if (!tree.firstElementChild) return { all: EMPTY, len: 0, i: 0, hits, h: 0, open, above };
-    if (combined) {
-      try {
-        const found = tree.querySelectorAll(combined);
-        const n = found.length;
-        if (n) {
-          const list = new Array<Element>(n);
-          for (let i = 0; i < n; i++) list[i] = found[i];
-          hits = list;
-        }
-      } catch {
-        hits = NONE;
-      }
-    }
-    const all = tree.querySelectorAll('*');
-    return { all, len: all.length, i: 0, hits, h: 0, open, above };
+  function frame(tree: ParentNode & Node, above: readonly Element[], open: Element[] = []): Frame {
+    return { tree, next: tree.firstElementChild, open, above };
   }
 
   function emit(s: Scan, el: Element, anc: readonly Element[]): void {
@@ -307,7 +302,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   }
 
   function begin(node: Node): Scan | null {
-    const s: Scan = { top: node, frames: [], runs: lists.map(() => []) };
+    const s: Scan = { top: node, frames: [], runs: lists.map(() => []), again: false };
     if (node.nodeType === 9) {
       s.frames.push(frame(node as Document, NONE));
       return s;
@@ -340,47 +335,55 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     return s;
   }
 
+  /**
+   * A scan carried on after the page had the event loop: a tree whose next element left it
+   * meanwhile is walked again from its start (a second visit changes nothing; what was added is
+   * a start of its own).
+   */
+  function resume(s: Scan): void {
+    for (const f of s.frames) {
+      if (!f.next || f.tree.contains(f.next)) continue;
+      f.next = f.tree.firstElementChild;
+      s.again = true;
+    }
+  }
+
   /** Scans until done (true) or the deadline passes (false). Shadow-including tree order. */
   function step(s: Scan, deadline: number): boolean {
     let n = 0;
     const frames = s.frames;
     while (frames.length) {
       const f = frames[frames.length - 1];
-      if (f.i >= f.len) {
+      const el = f.next;
+      if (!el) {
         frames.pop();
         continue;
       }
       if ((++n & 63) === 0 && performance.now() > deadline) return false;
-      const el = f.all[f.i++];
       stats.elements++;
       const open = f.open;
       while (open.length && !open[open.length - 1].contains(el)) open.pop();
       const name = el.localName;
-      const overlay = name === OVERLAY_TAG;
-      if (el === f.hits[f.h]) {
-        f.h++;
-        if (!overlay) {
-          if (prunes(el)) {
-            // Left out: its light subtree follows it in `all` (skip it and the hits in it), and its shadow root.
-            if (el.firstElementChild) {
-              while (f.i < f.len && el.contains(f.all[f.i])) {
-                if (f.all[f.i] === f.hits[f.h]) f.h++;
-                f.i++;
-              }
-            }
-            continue;
-          }
-          emit(s, el, open.length ? f.above.concat(open) : f.above);
-          open.push(el);
-        }
+      // Our own overlay, and a container the prune test leaves out: not it, nor anything inside.
+      if (name === OVERLAY_TAG || (combined && el.matches(combined) && !hit(s, f, el))) {
+        f.next = after(el, f.tree);
+        continue;
       }
-      if (overlay) continue;
+      f.next = el.firstElementChild ?? after(el, f.tree);
       const sr = el.shadowRoot ?? (sro && name.indexOf('-') > 0 ? rootOf(el, sro) : null);
       if (sr) {
         watchRoot(sr);
         frames.push(frame(sr, open.length ? f.above.concat(open) : f.above));
       } else if (name.indexOf('-') > 0) addPending(el);
     }
+    return true;
+  }
+
+  /** A tracked match the walk met: listed (true), or left out by the prune test (false). */
+  function hit(s: Scan, f: Frame, el: Element): boolean {
+    if (prunes(el)) return false;
+    emit(s, el, f.open.length ? f.above.concat(f.open) : f.above);
+    f.open.push(el);
     return true;
   }
 
@@ -432,7 +435,9 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   /** A scanned subtree's matches are contiguous in page order: one insertion point per list. */
   function merge(s: Scan): void {
     for (let k = 0; k < lists.length; k++) {
-      const run = s.runs[k].filter((el) => el.isConnected);
+      const kept = s.runs[k].filter((el) => el.isConnected);
+      // Tree order still: a tree walked again adds only repeats before its first new element.
+      const run = s.again ? [...new Set(kept)] : kept;
       if (!run.length) continue;
       const list = lists[k];
       if (run.some((el) => list.set.has(el))) {
@@ -646,7 +651,9 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     hasInside.clear();
     pruned.clear();
     prunedSweepAt = PRUNED_SWEEP_AT;
-    combined = selectors.join(', ');
+    // Matched against every element the scan walks: an invalid list (pack text) matches nothing.
+    const joined = selectors.join(', ');
+    combined = joined && validSelector(doc, joined) ? joined : '';
     others = selectors.slice(1).join(', ');
     ancestorsOf = new WeakMap();
     changed = 'all';
@@ -769,7 +776,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
           }
           scan = begin(next);
           if (!scan) continue;
-        }
+        } else resume(scan);
         if (!step(scan, deadline)) return false;
         merge(scan);
         scan = null;

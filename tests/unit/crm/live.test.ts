@@ -304,6 +304,41 @@ describe('live index', () => {
     return { index, ac };
   };
 
+  it('carries a scan on after the page changed under it: the element it was to walk next removed, others added', async () => {
+    document.body.replaceChildren();
+    // 40 blocks: a div, a host whose shadow root holds a .x, a .x; more than one slice's worth.
+    const blocks: HTMLElement[] = [];
+    for (let i = 0; i < 40; i++) {
+      const block = document.createElement('section');
+      const host = document.createElement('x-host');
+      const inner = document.createElement('span');
+      inner.className = 'x';
+      host.attachShadow({ mode: 'open' }).append(inner);
+      const x = document.createElement('p');
+      x.className = 'x';
+      block.append(document.createElement('div'), host, x);
+      blocks.push(block);
+    }
+    document.body.append(...blocks);
+    // The page is there before the index: one scan of the document, no start of its own per block.
+    const { index, ac } = watchedIndex(false);
+    index.track(['.x']);
+    // A deadline already past: the scan stops at its first check (64 elements in), mid-page.
+    expect(index.work(0)).toBe(false);
+    // Meanwhile the page takes out the blocks the scan stood in (into a container of its own, so
+    // their next siblings are each other, then nothing), and adds one at the end.
+    document.createElement("div").append(...blocks.slice(12, 20));
+    const late = document.createElement('p');
+    late.className = 'x';
+    document.body.append(late);
+    await new Promise((r) => setTimeout(r, 0));
+    let slices = 0;
+    while (!index.work(0) && slices < 1000) slices++;
+    expect(index.all('.x')).toEqual(deepQueryAll(document, '.x'));
+    expect(index.all('.x')).toHaveLength(32 * 2 + 1);
+    ac.abort();
+  });
+
   it('lists tracked matches in page order through shadow roots, and follows removals and attribute changes', async () => {
     const { index, ac } = watchedIndex();
     index.track(['.x']);
