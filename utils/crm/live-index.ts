@@ -189,16 +189,28 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   let visibilityEpoch = 0;
   let pruneTest: ((container: Element) => boolean) | null = null;
   /**
-   * Containers the scan left out (see prune). A Set, emptied of removed elements as they go: a
-   * WeakSet's table only grows with thousands of short-lived keys (heap snapshots: +256 KB per
-   * 600 navigations of a 200-field page), a Set's shrinks on delete.
+   * Containers the scan left out (see prune), each with the node its scan started from: the
+   * document, or what was added (a new record page, a re-rendered field). A Map, emptied of
+   * removed elements as they go: a WeakMap's table only grows with thousands of short-lived keys
+   * (heap snapshots: +256 KB per 600 navigations of a 200-field page), a Map's shrinks on delete.
    */
-  const pruned = new Set<Element>();
-  /** Past this size the set is swept of elements no longer in the page (doubled after each sweep). */
+  const pruned = new Map<Element, Node>();
+  /** Past this size the map is swept of elements no longer in the page (doubled after each sweep). */
   let prunedSweepAt = PRUNED_SWEEP_AT;
-  /** Forgets the left-out containers no longer in the page. */
-  const forgetGonePruned = (): void => {
-    for (const el of pruned) if (!el.isConnected) pruned.delete(el);
+  /**
+   * Forgets the left-out containers no longer in the page. A start that left the page took its
+   * containers with it (one look for all of them: a record page holds thousands); a container
+   * moved elsewhere since was left out again there, under its new start. Of a start still in the
+   * page, only `each` (or the document's: the first page read) has its containers looked at one
+   * by one; a part of it removed is otherwise forgotten when its removal is handled (dropRemoved).
+   */
+  const forgetGonePruned = (each: boolean): void => {
+    const gone = new Map<Node, boolean>();
+    for (const [el, top] of pruned) {
+      let g = gone.get(top);
+      if (g === undefined) gone.set(top, (g = !top.isConnected));
+      if (g || ((each || top === doc) && !el.isConnected)) pruned.delete(el);
+    }
   };
   const stats = {
     elements: 0,
@@ -218,11 +230,11 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
    * True when the scan leaves `el` out (a container of the first list the prune test names). The
    * test answers for containers only (see prune), so no selector is matched here.
    */
-  const prunes = (el: Element): boolean => {
+  const prunes = (el: Element, top: Node): boolean => {
     if (!pruneTest || !lists.length || !pruneTest(el)) return false;
-    pruned.add(el);
+    pruned.set(el, top);
     if (pruned.size > prunedSweepAt) {
-      forgetGonePruned();
+      forgetGonePruned(true);
       prunedSweepAt = Math.max(PRUNED_SWEEP_AT, pruned.size * 2);
     }
     return true;
@@ -230,7 +242,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   /** An element added to the page (again): its old answer forgotten, the test asked anew. */
   const prunesAdded = (el: Element): boolean => {
     pruned.delete(el);
-    return prunes(el);
+    return prunes(el, el);
   };
   /** True when `el` sits inside a pruned container (its scan waits until the container is let in). */
   const insidePruned = (el: Element): boolean => {
@@ -381,7 +393,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
 
   /** A tracked match the walk met: listed (true), or left out by the prune test (false). */
   function hit(s: Scan, f: Frame, el: Element): boolean {
-    if (prunes(el)) return false;
+    if (prunes(el, s.top)) return false;
     emit(s, el, f.open.length ? f.above.concat(f.open) : f.above);
     f.open.push(el);
     return true;
@@ -466,7 +478,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       }
       if (gone) list.els = list.els.filter((el) => el.isConnected);
     }
-    forgetGonePruned();
+    forgetGonePruned(false);
   }
 
   /**

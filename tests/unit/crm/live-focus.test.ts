@@ -141,6 +141,34 @@ describe('focused live page', () => {
     expect(live.index.stats.leftOut).toBe(2 * 37);
   });
 
+  it('forgets a gone page\'s left-out fields at once, but not one moved out of it into the page that stays', async () => {
+    history.replaceState({}, '', '/lightning/r/Opportunity/006Dn000004AbCdIAK/view');
+    document.body.append(recordPage(10));
+    const live = startLive(NAMES);
+    await model(live);
+    navigate(20);
+    await model(live);
+    navigate(20);
+    await model(live);
+    // Three pages: the first (read at the start), and two added since (each a start of its own).
+    const [first, second, third] = Array.from(document.querySelectorAll('.oneContent'));
+    const left = live.index.stats.leftOut;
+    // An item no pack names moves from the second page into the third (its first row's root).
+    const rowsOf = (page: Element) => page.querySelector('records-lwc-record-layout')!.shadowRoot!.querySelector('records-record-layout-block')!.shadowRoot!;
+    const moved = rowsOf(second).querySelectorAll('records-record-layout-row')[1].shadowRoot!.querySelector('records-record-layout-item')!;
+    rowsOf(third).querySelector('records-record-layout-row')!.shadowRoot!.append(moved);
+    await model(live);
+    expect(live.index.stats.leftOut).toBe(left);
+    // The second page goes: its 16 other left-out items (of 17) are forgotten, the moved one is not.
+    second.remove();
+    await model(live);
+    expect(live.index.stats.leftOut).toBe(left - 16);
+    // The first page goes too: its 7 are forgotten (read from the document, looked at one by one).
+    first.remove();
+    await model(live);
+    expect(live.index.stats.leftOut).toBe(left - 16 - 7);
+  });
+
   it('without a focus reads every field inside (what "What the coach sees" needs)', async () => {
     history.replaceState({}, '', '/lightning/r/Opportunity/006Dn000004AbCdIAK/view');
     document.body.append(recordPage(10));
