@@ -390,11 +390,6 @@ const sameList = (a: readonly Element[] | null, b: readonly Element[] | null): b
   a === b || (!!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]));
 
 /**
- * Lightning pages read incrementally: the same model as readLightning, from the live index.
- * Items whose subtree did not change keep their field; scopes (visible page or modal), page kind
- * and object are worked out again on every read, which costs a few lookups.
- */
-/**
  * Whether an item is one of the fields `keys` name, from its own attributes: the API name of
  * data-target-selection-name first, then the field-label attribute; undefined when the item has
  * no label attribute (Dynamic Forms: the label is inside) and its API name is not named.
@@ -410,6 +405,11 @@ function itemNamed(item: Element, keys: ReadonlySet<string>): boolean | undefine
   return t ? false : undefined;
 }
 
+/**
+ * Lightning pages read incrementally: the same model as readLightning, from the live index.
+ * Items whose subtree did not change keep their field; scopes (visible page or modal), page kind
+ * and object are worked out again on every read, which costs a few lookups.
+ */
 function createLightningReader(): LiveReader {
   let last: { doc: Document; scopes: readonly Element[] | null; objectApi: string | null; fields: FieldModel[]; model: PageModel } | null = null;
   /** The field of each listed item (of last.fields). */

@@ -169,6 +169,17 @@ describe('focused live page', () => {
     expect(live.index.stats.leftOut).toBe(left - 16 - 7);
   });
 
+  it('asks again which fields are named when the focus changes (no answer kept from the last focus)', async () => {
+    history.replaceState({}, '', '/lightning/r/Opportunity/006Dn000004AbCdIAK/view');
+    document.body.append(recordPage(10));
+    const live = startLive(['Field 4']);
+    expect((await model(live)).fields.map((f) => f.label)).toEqual(['Field 4']);
+    live.focus(['Field 6', 'F4__c']);
+    expect((await model(live)).fields.map((f) => f.label)).toEqual(['Field 4', 'Field 6']);
+    navigate(10);
+    expect((await model(live)).fields.map((f) => f.label)).toEqual(['Field 4', 'Field 6']);
+  });
+
   it('without a focus reads every field inside (what "What the coach sees" needs)', async () => {
     history.replaceState({}, '', '/lightning/r/Opportunity/006Dn000004AbCdIAK/view');
     document.body.append(recordPage(10));
