@@ -1,0 +1,118 @@
+// What would finding the named fields in the page's own world gain? On the heavy page, after each
+// SPA navigation, the same pruned walk of the new record page (element to element, into shadow
+// roots, a field container tested by its two attributes and never entered: what the live index's
+// scan does) runs once in a content script's isolated world and once in the page's main world,
+// in alternating order, and each is timed where it runs. The page made its nodes from its own
+// world, so there they already have their JavaScript wrappers; the isolated world makes its own
+// for every node it touches. A data point for issue 16 (docs/architecture.md, budgets): a
+// navigation's scan is most of its cost.
+//   node bench/tools/world-walk.mjs [navigations]    (after npm run bench, whose build gives the key)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer } from '../../tests/e2e/server.mjs';
+import { BENCH_EXTENSION_DIR } from '../lib/config.mjs';
+import { launchVariant, sleep } from '../lib/browser.mjs';
+import { serveHeavyPage } from '../heavy-page.mjs';
+import { median } from '../lib/stats.mjs';
+
+/** The walk, as source: the same text runs in both worlds. Returns elements visited, roots entered, named fields found. */
+const WALK = `function walk(top, names) {
+  let visited = 0, roots = 0, named = 0;
+  const after = (el, tree) => {
+    for (let x = el; ; ) {
+      const next = x.nextElementSibling;
+      if (next) return next;
+      const up = x.parentNode;
+      if (!up || up === tree) return null;
+      x = up;
+    }
+  };
+  const trees = [top];
+  while (trees.length) {
+    const tree = trees.pop();
+    for (let el = tree.firstElementChild; el; ) {
+      visited++;
+      if (el.localName === 'records-record-layout-item') {
+        const target = el.getAttribute('data-target-selection-name') || '';
+        if (names.has(target.slice(target.lastIndexOf('.') + 1)) || names.has(el.getAttribute('field-label'))) named++;
+        el = after(el, tree);
+        continue;
+      }
+      const sr = el.shadowRoot;
+      if (sr) { roots++; trees.push(sr); }
+      el = el.firstElementChild || after(el, tree);
+    }
+  }
+  return { visited, roots, named };
+}`;
+
+const NAMES = ['Amount', 'CloseDate', 'NextStep'];
+
+/** Runs the walk over the current record page of `doc`, measured as `world-walk:<world>` on the page's timeline. */
+const RUN = (world) => `(() => {
+  const page = [...document.querySelectorAll('.oneContent.active')].pop();
+  if (!page) return;
+  const t0 = performance.now();
+  const r = (${WALK})(page, new Set(${JSON.stringify(NAMES)}));
+  performance.measure('world-walk:${world}', { start: t0, duration: performance.now() - t0, detail: r });
+})()`;
+
+/**
+ * A small extension whose content script runs the walk in its isolated world on a page event. It
+ * carries the bench build's manifest key (so the id the bench's launcher waits for).
+ */
+function isolatedWalker() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-world-walk-'));
+  const { key } = JSON.parse(fs.readFileSync(path.join(BENCH_EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
+    manifest_version: 3, name: 'world-walk', version: '1', key,
+    // A worker that does nothing: the bench's launcher waits for an extension's worker to start.
+    background: { service_worker: 'worker.js' },
+    content_scripts: [{ matches: ['<all_urls>'], js: ['walk.js'], run_at: 'document_start' }],
+  }));
+  fs.writeFileSync(path.join(dir, 'worker.js'), '');
+  fs.writeFileSync(path.join(dir, 'walk.js'), `document.addEventListener('world-walk', () => ${RUN('isolated')});\n`);
+  return dir;
+}
+
+const navs = Number(process.argv[2] ?? 12);
+const server = await startServer();
+const url = serveHeavyPage(server, { fields: 2000 });
+const extDir = isolatedWalker();
+const session = await launchVariant(server, extDir);
+try {
+  const page = await session.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => window.__crmBench.ready);
+  await sleep(1000);
+  const times = { isolated: [], main: [] };
+  let found = null;
+  for (let i = 0; i < navs; i++) {
+    await page.evaluate(() => window.__crmBench.navigate(1, 0));
+    await sleep(300);
+    const order = i % 2 === 0 ? ['isolated', 'main'] : ['main', 'isolated'];
+    for (const world of order) {
+      if (world === 'isolated') await page.evaluate(() => document.dispatchEvent(new Event('world-walk')));
+      else await page.evaluate(RUN('main'));
+      await sleep(100);
+    }
+    const got = await page.evaluate(() => performance.getEntriesByType('measure').filter((e) => e.name.startsWith('world-walk:')).map((e) => ({ name: e.name, ms: e.duration, detail: e.detail })));
+    for (const world of ['isolated', 'main']) {
+      const last = got.filter((e) => e.name === `world-walk:${world}`).at(-1);
+      if (!last) throw new Error(`no walk measured in the ${world} world`);
+      times[world].push(last.ms);
+      found ??= last.detail;
+    }
+    await page.evaluate(() => performance.clearMeasures());
+  }
+  console.log(`per navigation: ${found.visited} elements walked, ${found.roots} shadow roots entered, ${found.named} named fields found`);
+  for (const world of ['isolated', 'main']) {
+    const t = times[world];
+    console.log(`${world.padEnd(8)} world: median ${median(t).toFixed(2)} ms (min ${Math.min(...t).toFixed(2)}, max ${Math.max(...t).toFixed(2)}) over ${t.length} navigations`);
+  }
+} finally {
+  await session.close();
+  server.close?.();
+  fs.rmSync(extDir, { recursive: true, force: true });
+}
