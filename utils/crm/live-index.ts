@@ -34,9 +34,10 @@ export interface LiveIndex extends PageIndex {
    * the work comes later. Returns true when the record only put left-out containers in or took
    * them out (see prune), outside every listed container: nothing the index lists or remembers a
    * visibility for changed, so the record needs no batch of its own (its target's tracked
-   * ancestors lose their memos with the next one).
+   * ancestors lose their memos with the next one). `nextSibling`: the record's, for a removal (a
+   * scan waiting for its next slice carries on there when what it was to walk next went).
    */
-  note(type: MutationRecordType, target: Node, added: readonly Node[], removed: readonly Node[], attribute?: string | null): boolean;
+  note(type: MutationRecordType, target: Node, added: readonly Node[], removed: readonly Node[], attribute?: string | null, nextSibling?: Node | null): boolean;
   /** Typing changed what `node` shows without a mutation (input/change events). */
   input(node: Node): void;
   /**
@@ -348,9 +349,30 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   }
 
   /**
-   * A scan carried on after the page had the event loop: a tree whose next element left it
-   * meanwhile is walked again from its start (a second visit changes nothing; what was added is
-   * a start of its own).
+   * The page took `removed` out of `target` while a scan waited for its next slice: a tree whose
+   * next element went with them carries on at what followed them (the record's `nextSibling`), or
+   * after `target` when nothing did. Records come in order, so a follower taken out later is
+   * followed in turn. Nothing is walked twice, and a page that keeps replacing the part where
+   * each slice ended cannot hold the scan there.
+   */
+  function followRemoval(s: Scan, target: Node, removed: readonly Node[], nextSibling: Node | null): void {
+    for (const f of s.frames) {
+      const at = f.next;
+      if (!at || !removed.some((n) => n === at || (n.nodeType === 1 && (n as Element).contains(at)))) continue;
+      // A removal in another tree that took this one's next element took the whole tree (an added
+      // subtree the scan began from): that tree carries on as it is, as the page left it.
+      if (target !== f.tree && !f.tree.contains(target)) continue;
+      let e = nextSibling;
+      while (e && e.nodeType !== 1) e = e.nextSibling;
+      f.next = (e as Element | null) ?? (target === f.tree || target.nodeType !== 1 ? null : after(target as Element, f.tree));
+    }
+  }
+
+  /**
+   * A scan carried on after the page had the event loop. Should a tree's next element still not
+   * be in it (a change followRemoval could not follow: its follower moved away too), the tree is
+   * walked again from its start (a second visit changes nothing; what was added is a start of its
+   * own).
    */
   function resume(s: Scan): void {
     for (const f of s.frames) {
@@ -692,8 +714,9 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     attach(fn) {
       observe = fn;
     },
-    note(type, target, added, removed, attribute) {
+    note(type, target, added, removed, attribute, nextSibling) {
       targets.add(target);
+      if (scan && removed.length) followRemoval(scan, target, removed, nextSibling ?? null);
       if (type === 'childList' && pruneTest && leftOutOnly(target, added, removed)) return true;
       if (type === 'attributes') {
         if (target.nodeType === 1) {

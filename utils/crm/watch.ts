@@ -171,7 +171,8 @@ export function watchPage(opts: WatchOptions): void {
         removed = nodesOf(r.removedNodes);
         if (added.length + removed.length > 0 && added.every(isOverlay) && removed.every(isOverlay)) continue;
       }
-      if (index.note(type, target, added, removed, type === 'attributes' ? r.attributeName : null) && !every) {
+      const attribute = type === 'attributes' ? r.attributeName : null;
+      if (index.note(type, target, added, removed, attribute, removed.length ? r.nextSibling : null) && !every) {
         quiet = true;
         continue;
       }

@@ -304,11 +304,9 @@ describe('live index', () => {
     return { index, ac };
   };
 
-  it('carries a scan on after the page changed under it: the element it was to walk next removed, others added', async () => {
-    document.body.replaceChildren();
-    // 40 blocks: a div, a host whose shadow root holds a .x, a .x; more than one slice's worth.
-    const blocks: HTMLElement[] = [];
-    for (let i = 0; i < 40; i++) {
+  /** 40 blocks, each a div, a host whose shadow root holds a .x, and a .x: more than one slice's worth. */
+  const blocksOfX = (): HTMLElement[] =>
+    Array.from({ length: 40 }, () => {
       const block = document.createElement('section');
       const host = document.createElement('x-host');
       const inner = document.createElement('span');
@@ -317,17 +315,21 @@ describe('live index', () => {
       const x = document.createElement('p');
       x.className = 'x';
       block.append(document.createElement('div'), host, x);
-      blocks.push(block);
-    }
-    document.body.append(...blocks);
+      return block;
+    });
+
+  it('carries a scan on after the page changed under it: the element it was to walk next removed, others added', async () => {
+    const blocks = blocksOfX();
+    document.body.replaceChildren(...blocks);
     // The page is there before the index: one scan of the document, no start of its own per block.
     const { index, ac } = watchedIndex(false);
     index.track(['.x']);
     // A deadline already past: the scan stops at its first check (64 elements in), mid-page.
     expect(index.work(0)).toBe(false);
-    // Meanwhile the page takes out the blocks the scan stood in (into a container of its own, so
-    // their next siblings are each other, then nothing), and adds one at the end.
-    document.createElement("div").append(...blocks.slice(12, 20));
+    // Meanwhile the page takes out the blocks the scan stood in (into a container of its own: a
+    // walk from element to element that stood there would find nothing after them), and adds one
+    // at the end.
+    document.createElement('div').append(...blocks.slice(12, 20));
     const late = document.createElement('p');
     late.className = 'x';
     document.body.append(late);
@@ -336,6 +338,26 @@ describe('live index', () => {
     while (!index.work(0) && slices < 1000) slices++;
     expect(index.all('.x')).toEqual(deepQueryAll(document, '.x'));
     expect(index.all('.x')).toHaveLength(32 * 2 + 1);
+    // Each element walked once: html, head, body, five per block (a host's root counts its span),
+    // twelve blocks before the cut, the twenty left after the ones taken out, and the late one.
+    expect(index.stats.elements).toBe(3 + 12 * 5 + 20 * 5 + 1);
+    ac.abort();
+  });
+
+  it('carries a scan on where it stood after the page removed what it had walked', async () => {
+    document.body.replaceChildren(...blocksOfX());
+    const { index, ac } = watchedIndex(false);
+    index.track(['.x']);
+    expect(index.work(0)).toBe(false);
+    // The first ten blocks (scanned already) go: the scan carries on where it stood, not ten further.
+    for (const b of Array.from(document.body.children).slice(0, 10)) b.remove();
+    await new Promise((r) => setTimeout(r, 0));
+    let slices = 0;
+    while (!index.work(0) && slices < 1000) slices++;
+    expect(index.all('.x')).toEqual(deepQueryAll(document, '.x'));
+    expect(index.all('.x')).toHaveLength(30 * 2);
+    // Each element walked once, the ten blocks taken out included (walked before they went).
+    expect(index.stats.elements).toBe(3 + 40 * 5);
     ac.abort();
   });
 
