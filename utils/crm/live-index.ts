@@ -2,12 +2,14 @@
  * The live page index of the content script. It finds shadow roots as they appear (the watcher
  * observes each one), keeps the elements matching a few tracked selectors in page order, and
  * keeps them up to date from MutationRecords instead of walking the page again: a removed node
- * drops its elements, an added subtree is scanned once (one native querySelectorAll per shadow
- * root), an attribute change re-tests one element. Per-element memos are dropped when a mutation
- * touches the element's subtree; visibility is computed lazily, once per element per batch.
+ * drops its elements, an added subtree is scanned once (a walk from element to element, into
+ * its shadow roots), an attribute change re-tests one element. Per-element memos are dropped when
+ * a mutation touches the element's subtree; visibility is computed lazily, once per element per
+ * batch.
  *
  * Work is resumable: work(deadline) stops once the deadline has passed and carries on at the
- * next call, so a new page of thousands of elements is indexed in slices.
+ * next call, where it stood (following what the page removed meanwhile), so a new page of
+ * thousands of elements is indexed in slices.
  *
  * Tracked selectors must depend only on the element's own attributes (no combinators, no :has or
  * structural pseudo-classes; see isSimpleSelector): that is what makes re-testing one element on
