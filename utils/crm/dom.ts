@@ -433,18 +433,22 @@ export function openDialogWith(
   return null;
 }
 
-/** Strip a trailing/leading required asterisk from a label. */
-const requiredMarks = new Map<string, { label: string; marked: boolean }>();
+/** A label without its required asterisk, and whether it had one. */
+export type StrippedLabel = Readonly<{ label: string; marked: boolean }>;
 
-export function stripRequiredMark(label: string): { label: string; marked: boolean } {
-  // Pages repeat the same labels record after record: remember the answers (a bounded cache).
+/** Strip a trailing/leading required asterisk from a label. */
+const requiredMarks = new Map<string, StrippedLabel>();
+
+export function stripRequiredMark(label: string): StrippedLabel {
+  // Pages repeat the same labels record after record: remember the answers (a bounded cache of
+  // frozen answers, handed out as they are: no copy per field for the GC).
   let r = requiredMarks.get(label);
   if (!r) {
-    r = stripMark(label);
+    r = Object.freeze(stripMark(label));
     if (requiredMarks.size > 4000) requiredMarks.clear();
     requiredMarks.set(label, r);
   }
-  return { ...r };
+  return r;
 }
 
 function stripMark(label: string): { label: string; marked: boolean } {

@@ -90,9 +90,9 @@ export function findField(model: PageModel, name: string): FieldModel | undefine
   let best: FieldModel | undefined;
   let bestScore = -1;
   for (const f of candidates) {
-    const [api, label] = idx ? keysOf(f) : [nameKey(f.apiName), nameKey(f.label)];
-    const byApi = api === key;
-    const byLabel = label === key;
+    // Two lookups, no pair: this runs for every name the packs use on every update.
+    const byApi = nameKey(f.apiName) === key;
+    const byLabel = nameKey(f.label) === key;
     if (!byApi && !byLabel) continue;
     const score = (f.visible ? 2 : 0) + (byApi ? 1 : 0);
     if (score > bestScore) {
