@@ -24,7 +24,11 @@ export function loadConfig(env = process.env) {
     /** Comma-separated section ids to run (sizes, overhead, idle, tip, cold, memory, popup, suitecrm); all when empty. */
     only: (env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     fields: int('BENCH_FIELDS', 2000, env),
-    rounds: int('BENCH_ROUNDS', quick ? 1 : 3, env),
+    /**
+     * Section 2's rounds. Six: on this 2-core machine one round's ratio ranges from 0.97× to
+     * 1.10× on the same code, and three rounds gave 1.03× to 1.09× from run to run.
+     */
+    rounds: int('BENCH_ROUNDS', quick ? 1 : 6, env),
     churnMs: int('BENCH_CHURN_MS', quick ? 5_000 : 15_000, env),
     /** Section 2: the two browsers take turns in windows this long (each round's churn, split). */
     windowMs: int('BENCH_WINDOW_MS', 3_000, env),
