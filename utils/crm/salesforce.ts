@@ -111,11 +111,7 @@ function canonicalId(id: string): string {
 const targets = new Map<string, { object: string; field: string } | null>();
 
 function selectionTarget(el: Element): { object: string; field: string } | null {
-  return targetOf(el.getAttribute('data-target-selection-name') ?? '');
-}
-
-/** The object and field of a data-target-selection-name value (remembered per value). */
-function targetOf(raw: string): { object: string; field: string } | null {
+  const raw = el.getAttribute('data-target-selection-name') ?? '';
   let t = targets.get(raw);
   if (t === undefined) {
     const m = /^sfdc:RecordField\.([\w]+)\.([\w.]+)$/.exec(raw);
@@ -399,32 +395,10 @@ const sameList = (a: readonly Element[] | null, b: readonly Element[] | null): b
  * no label attribute (Dynamic Forms: the label is inside) and its API name is not named.
  */
 function itemNamed(item: Element, keys: ReadonlySet<string>): boolean | undefined {
-  // Record pages repeat the same two attributes record after record: one answer per pair and
-  // set of names (a bounded memo), instead of three lookups and two name keys per field.
-  // Two maps deep (selection name, then label), so a lookup builds no string.
-  const raw = item.getAttribute('data-target-selection-name') ?? '';
-  const label = item.getAttribute('field-label');
-  let memo = namedMemo.get(keys);
-  if (!memo) namedMemo.set(keys, (memo = new Map()));
-  let byLabel = memo.get(raw);
-  if (!byLabel) {
-    if (memo.size > 4000) memo.clear();
-    memo.set(raw, (byLabel = new Map()));
-  }
-  if (byLabel.has(label)) return byLabel.get(label);
-  const answer = namedBy(raw, label, keys);
-  if (byLabel.size > 64) byLabel.clear();
-  byLabel.set(label, answer);
-  return answer;
-}
-
-/** itemNamed's answers, per set of names, selection name and label. */
-const namedMemo = new WeakMap<ReadonlySet<string>, Map<string, Map<string | null, boolean | undefined>>>();
-
-/** itemNamed from the item's two attributes. */
-function namedBy(raw: string, label: string | null, keys: ReadonlySet<string>): boolean | undefined {
-  const t = targetOf(raw);
+  // selectionTarget, nameKey and stripRequiredMark keep their answers: a repeat costs lookups.
+  const t = selectionTarget(item);
   if (t && keys.has(nameKey(t.field))) return true;
+  const label = item.getAttribute('field-label');
   if (label === null) return undefined;
   if (keys.has(nameKey(stripRequiredMark(label).label))) return true;
   // Without a selection name the API name may come from a control inside.
