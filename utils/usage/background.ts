@@ -20,6 +20,8 @@ export function usageService(): UsageService {
     getPacks: getEnabledPacks,
     getSettings: getEffectiveSettings,
     storage: browser.storage.local as unknown as OutboxStorage,
+    // Packs, settings, the policy (managed) and the salt all live in storage.
+    onSharedChange: (listener) => browser.storage.onChanged.addListener(() => listener()),
   });
   return service;
 }

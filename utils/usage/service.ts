@@ -34,6 +34,12 @@ export interface UsageDeps {
   /** browser.storage.local (saltItem and the outbox keys, utils/storage/items.ts). */
   storage: OutboxStorage;
   now?: () => number;
+  /**
+   * Subscribes to changes of what getPacks, getSettings and the salt read (the background:
+   * storage.onChanged, every area). With it, what every page's state shares is read and hashed
+   * once per change instead of on every navigation; without it (tests), on every request.
+   */
+  onSharedChange?: (listener: () => void) => void;
 }
 
 export type ImportResult = { ok: true; events: number } | { ok: false; error: string };
@@ -70,7 +76,7 @@ export function createUsageService(deps: UsageDeps): UsageService {
 
   async function milestones(): Promise<PackMilestone[]> {
     try {
-      const [packs, settings] = await Promise.all([deps.getPacks(), deps.getSettings()]);
+      const { packs, settings } = await packsAndSettings();
       return packMilestones(packs, settings.role);
     } catch (err) {
       logOnce('usage: could not read packs for milestones', err);
@@ -80,7 +86,7 @@ export function createUsageService(deps: UsageDeps): UsageService {
 
   /** Stores clean events, pack-site labels limited to their vocabulary first (utils/event-vocabulary.ts). */
   async function ingestAll(clean: UsageEvent[]): Promise<string[]> {
-    const packs = await deps.getPacks().catch(() => [] as Pack[]);
+    const packs = await packsAndSettings().then((r) => r.packs, () => [] as Pack[]);
     const salt = clean.some(mayNeedHash) ? await getSalt() : '';
     const vocab = packVocabulary(packs);
     const events = clean.map((e) => withKnownVocabulary(e, vocab, salt));
@@ -118,11 +124,37 @@ export function createUsageService(deps: UsageDeps): UsageService {
     return saltPromise;
   }
 
-  /** What every page's state shares, with its stamp (a hash of it: the UI strings are the build's). */
-  async function sharedState() {
-    const [packs, settings, salt] = await Promise.all([deps.getPacks(), deps.getSettings(), getSalt()]);
-    return { packs, settings, salt, stamp: hash53(JSON.stringify([packs, settings, salt])).toString(36) };
+  // Each SPA navigation asks for its record's state and sends its events, and reading the packs
+  // (validated), the settings and the policy from storage, then hashing them, was most of that
+  // work: with a change signal those reads are kept until storage changes (a failed one is not).
+  const held: { clear(): void }[] = [];
+  const forgetHeld = (): void => held.forEach((h) => h.clear());
+  deps.onSharedChange?.(forgetHeld);
+  function keptUntilChange<T>(read: () => Promise<T>): () => Promise<T> {
+    if (!deps.onSharedChange) return read;
+    let kept: Promise<T> | null = null;
+    held.push({ clear: () => (kept = null) });
+    return () => {
+      if (kept) return kept;
+      const p = read();
+      kept = p;
+      p.catch(() => {
+        if (kept === p) kept = null;
+      });
+      return p;
+    };
   }
+
+  const packsAndSettings = keptUntilChange(async () => {
+    const [packs, settings] = await Promise.all([deps.getPacks(), deps.getSettings()]);
+    return { packs, settings };
+  });
+
+  /** What every page's state shares, with its stamp (a hash of it: the UI strings are the build's). */
+  const sharedState = keptUntilChange(async () => {
+    const [{ packs, settings }, salt] = await Promise.all([packsAndSettings(), getSalt()]);
+    return { packs, settings, salt, stamp: hash53(JSON.stringify([packs, settings, salt])).toString(36) };
+  });
 
   async function recordPart(data: { url: string; recordKey: string | null }, packs: Pack[], settings: EffectiveSettings) {
     const [items, resolved] = await Promise.all([
@@ -202,6 +234,7 @@ export function createUsageService(deps: UsageDeps): UsageService {
         if (r.wasEmpty && parsed.salt) {
           await saltItem.set(parsed.salt, storage);
           saltPromise = Promise.resolve(parsed.salt);
+          forgetHeld();
         }
         return { ok: true, events: r.events };
       } catch (err) {

@@ -126,6 +126,50 @@ describe('getRecordState', () => {
   });
 });
 
+describe('getRecordState with a change signal (the background)', () => {
+  it('reads packs and settings once per change, not once per navigation; a failed read is not kept', async () => {
+    db = freshDb();
+    const storage = memoryStorage();
+    let packs = [PACK];
+    let reads = 0;
+    let fail = false;
+    let changed = (): void => {};
+    const svc = createUsageService({
+      db,
+      getPacks: async () => {
+        reads++;
+        if (fail) throw new Error('storage unreadable');
+        return packs;
+      },
+      getSettings: async () => settings(),
+      storage,
+      now: () => NOW,
+      onSharedChange: (listener) => {
+        changed = listener;
+      },
+    });
+    const url = 'https://acme.lightning.force.com/y';
+    const full = await svc.getCoachState({ url, recordKey: null });
+    for (let i = 0; i < 5; i++) expect(await svc.getRecordState({ url, recordKey: `rec-${i}aaaaaaa`, stamp: full.stamp! })).not.toBeNull();
+    expect(reads).toBe(1);
+
+    // Storage changed: read again, and the old stamp no longer answers.
+    packs = [{ ...PACK, version: '9.9.9' }];
+    changed();
+    expect(await svc.getRecordState({ url, recordKey: null, stamp: full.stamp! })).toBeNull();
+    expect(reads).toBe(2);
+
+    // A read that fails is asked again on the next request.
+    changed();
+    fail = true;
+    await expect(svc.getRecordState({ url, recordKey: null, stamp: full.stamp! })).rejects.toThrow('storage unreadable');
+    fail = false;
+    const again = await svc.getCoachState({ url, recordKey: null });
+    expect(again.stamp).not.toBe(full.stamp);
+    expect(reads).toBe(4);
+  });
+});
+
 describe('getCoachState', () => {
   it('answers packs, settings, item states of the packs, resolved fields of the record, salt and pause', async () => {
     db = freshDb();
