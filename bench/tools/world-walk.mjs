@@ -6,6 +6,10 @@
 // world, so there they already have their JavaScript wrappers; the isolated world makes its own
 // for every node it touches. A data point for issue 16 (docs/architecture.md, budgets): a
 // navigation's scan is most of its cost.
+//
+// Each walk also times itself per 64 elements (the live index's deadline check) and runs a second
+// time at once, over the same page: its slowest chunk shows the pauses a walk meets. The isolated
+// world's first walk, which makes the wrappers, has the long ones (issue 16's worst navigations).
 //   node bench/tools/world-walk.mjs [navigations]    (after npm run bench, whose build gives the key)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,9 +20,12 @@ import { launchVariant, sleep } from '../lib/browser.mjs';
 import { serveHeavyPage } from '../heavy-page.mjs';
 import { median } from '../lib/stats.mjs';
 
-/** The walk, as source: the same text runs in both worlds. Returns elements visited, roots entered, named fields found. */
+/**
+ * The walk, as source: the same text runs in both worlds. Returns elements visited, roots
+ * entered, named fields found, and the slowest 64 elements' time (ms).
+ */
 const WALK = `function walk(top, names) {
-  let visited = 0, roots = 0, named = 0;
+  let visited = 0, roots = 0, named = 0, slowest = 0, lap = performance.now();
   const after = (el, tree) => {
     for (let x = el; ; ) {
       const next = x.nextElementSibling;
@@ -32,7 +39,11 @@ const WALK = `function walk(top, names) {
   while (trees.length) {
     const tree = trees.pop();
     for (let el = tree.firstElementChild; el; ) {
-      visited++;
+      if ((++visited & 63) === 0) {
+        const now = performance.now();
+        slowest = Math.max(slowest, now - lap);
+        lap = now;
+      }
       if (el.localName === 'records-record-layout-item') {
         const target = el.getAttribute('data-target-selection-name') || '';
         if (names.has(target.slice(target.lastIndexOf('.') + 1)) || names.has(el.getAttribute('field-label'))) named++;
@@ -44,7 +55,7 @@ const WALK = `function walk(top, names) {
       el = el.firstElementChild || after(el, tree);
     }
   }
-  return { visited, roots, named };
+  return { visited, roots, named, slowest };
 }`;
 
 const NAMES = ['Amount', 'CloseDate', 'NextStep'];
@@ -55,7 +66,9 @@ const RUN = (world) => `(() => {
   if (!page) return;
   const t0 = performance.now();
   const r = (${WALK})(page, new Set(${JSON.stringify(NAMES)}));
-  performance.measure('world-walk:${world}', { start: t0, duration: performance.now() - t0, detail: r });
+  const ms = performance.now() - t0;
+  r.slowestAgain = (${WALK})(page, new Set(${JSON.stringify(NAMES)})).slowest;
+  performance.measure('world-walk:${world}', { start: t0, duration: ms, detail: r });
 })()`;
 
 /**
@@ -87,6 +100,7 @@ try {
   await page.evaluate(() => window.__crmBench.ready);
   await sleep(1000);
   const times = { isolated: [], main: [] };
+  const slowest = { isolated: [], main: [], isolatedAgain: [], mainAgain: [] };
   let found = null;
   for (let i = 0; i < navs; i++) {
     await page.evaluate(() => window.__crmBench.navigate(1, 0));
@@ -102,6 +116,8 @@ try {
       const last = got.filter((e) => e.name === `world-walk:${world}`).at(-1);
       if (!last) throw new Error(`no walk measured in the ${world} world`);
       times[world].push(last.ms);
+      slowest[world].push(last.detail.slowest);
+      slowest[`${world}Again`].push(last.detail.slowestAgain);
       found ??= last.detail;
     }
     await page.evaluate(() => performance.clearMeasures());
@@ -110,6 +126,11 @@ try {
   for (const world of ['isolated', 'main']) {
     const t = times[world];
     console.log(`${world.padEnd(8)} world: median ${median(t).toFixed(2)} ms (min ${Math.min(...t).toFixed(2)}, max ${Math.max(...t).toFixed(2)}) over ${t.length} navigations`);
+  }
+  console.log('slowest 64 elements of a walk (ms), median / p90 / max over the navigations:');
+  for (const [k, label] of [['isolated', 'isolated, first walk'], ['isolatedAgain', 'isolated, same page again'], ['main', 'main, first walk'], ['mainAgain', 'main, same page again']]) {
+    const c = [...slowest[k]].sort((a, b) => a - b);
+    console.log(`  ${label.padEnd(26)} ${median(c).toFixed(2)} / ${c[Math.floor(c.length * 0.9)].toFixed(2)} / ${c.at(-1).toFixed(2)}`);
   }
 } finally {
   await session.close();
