@@ -9,7 +9,7 @@ import { usageDb } from './db';
 import type { OutboxStorage } from './outbox';
 import { PRUNE_ALARM } from './retention';
 import { popupData } from './progress';
-import { createUsageService, type UsageService } from './service';
+import { createUsageService, isSharedChange, type UsageService } from './service';
 
 let service: UsageService | undefined;
 
@@ -21,7 +21,10 @@ export function usageService(): UsageService {
     getSettings: getEffectiveSettings,
     storage: browser.storage.local as unknown as OutboxStorage,
     // Packs, settings, the policy (managed) and the salt all live in storage.
-    onSharedChange: (listener) => browser.storage.onChanged.addListener(() => listener()),
+    onSharedChange: (listener) =>
+      browser.storage.onChanged.addListener((changes) => {
+        if (isSharedChange(Object.keys(changes))) listener();
+      }),
   });
   return service;
 }

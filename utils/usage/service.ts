@@ -42,6 +42,15 @@ export interface UsageDeps {
   onSharedChange?: (listener: () => void) => void;
 }
 
+/**
+ * Whether a storage change can change what onSharedChange guards: anything but the outbox keys,
+ * which every batch of events writes and removes again (a change of those only would drop the
+ * kept state on every navigation).
+ */
+export function isSharedChange(changedKeys: readonly string[]): boolean {
+  return changedKeys.some((k) => !k.startsWith(OUTBOX_PREFIX));
+}
+
 export type ImportResult = { ok: true; events: number } | { ok: false; error: string };
 
 export interface UsageService {

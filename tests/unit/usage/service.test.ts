@@ -5,7 +5,7 @@ import { recordKeyOf } from '@/utils/crm/hash';
 import { LIMITS, sanitizeBatch, sanitizeEvent } from '@/utils/usage/sanitize';
 import { saltItem } from '@/utils/storage/items';
 import type { OutboxStorage } from '@/utils/usage/outbox';
-import { createUsageService } from '@/utils/usage/service';
+import { createUsageService, isSharedChange } from '@/utils/usage/service';
 import { ev, freshDb, memoryStorage, noon, NOW, PACK, service, settings } from './helpers';
 
 const SALT_KEY = saltItem.key;
@@ -123,6 +123,16 @@ describe('getRecordState', () => {
     const again = await svc.getCoachState({ url: 'https://acme.lightning.force.com/x', recordKey: null });
     expect(again.stamp).not.toBe(full.stamp);
     expect(await svc.getRecordState({ url: 'https://acme.lightning.force.com/y', recordKey: null, stamp: again.stamp! })).not.toBeNull();
+  });
+});
+
+describe('isSharedChange', () => {
+  it('is true for any key but the outbox\'s, which every events batch writes and removes', () => {
+    expect(isSharedChange(['outbox:e1', 'outbox:e2'])).toBe(false);
+    expect(isSharedChange([])).toBe(false);
+    expect(isSharedChange(['outbox:e1', 'packs'])).toBe(true);
+    expect(isSharedChange([saltItem.key])).toBe(true);
+    expect(isSharedChange(['settings$'])).toBe(true);
   });
 });
 
