@@ -85,7 +85,7 @@ export function createUsageService(deps: UsageDeps): UsageService {
 
   async function milestones(): Promise<PackMilestone[]> {
     try {
-      const { packs, settings } = await packsAndSettings();
+      const [packs, settings] = await Promise.all([keptPacks(), keptSettings()]);
       return packMilestones(packs, settings.role);
     } catch (err) {
       logOnce('usage: could not read packs for milestones', err);
@@ -95,7 +95,7 @@ export function createUsageService(deps: UsageDeps): UsageService {
 
   /** Stores clean events, pack-site labels limited to their vocabulary first (utils/event-vocabulary.ts). */
   async function ingestAll(clean: UsageEvent[]): Promise<string[]> {
-    const packs = await packsAndSettings().then((r) => r.packs, () => [] as Pack[]);
+    const packs = await keptPacks().catch(() => [] as Pack[]);
     const salt = clean.some(mayNeedHash) ? await getSalt() : '';
     const vocab = packVocabulary(packs);
     const events = clean.map((e) => withKnownVocabulary(e, vocab, salt));
@@ -154,14 +154,12 @@ export function createUsageService(deps: UsageDeps): UsageService {
     };
   }
 
-  const packsAndSettings = keptUntilChange(async () => {
-    const [packs, settings] = await Promise.all([deps.getPacks(), deps.getSettings()]);
-    return { packs, settings };
-  });
+  const keptPacks = keptUntilChange(deps.getPacks);
+  const keptSettings = keptUntilChange(deps.getSettings);
 
   /** What every page's state shares, with its stamp (a hash of it: the UI strings are the build's). */
   const sharedState = keptUntilChange(async () => {
-    const [{ packs, settings }, salt] = await Promise.all([packsAndSettings(), getSalt()]);
+    const [packs, settings, salt] = await Promise.all([keptPacks(), keptSettings(), getSalt()]);
     return { packs, settings, salt, stamp: hash53(JSON.stringify([packs, settings, salt])).toString(36) };
   });
 
