@@ -61,9 +61,14 @@ function printChains(snap, count) {
     }
   }
   const detached = [];
+  const byName = new Map();
   for (let n = 0; n < nodes; n++) {
-    if (type(n) === 'native' && snap.nodes[n * nf + iDetached] === 2 && name(n).startsWith('<div class="slds-form-element ')) detached.push(n);
+    if (type(n) !== 'native' || snap.nodes[n * nf + iDetached] !== 2 || !name(n).startsWith('<')) continue;
+    const tag = name(n).split(/[ >]/)[0];
+    byName.set(tag, (byName.get(tag) ?? 0) + 1);
+    if (tag === '<records-record-layout-item' || name(n).startsWith('<div class="slds-form-element ')) detached.push(n);
   }
+  console.log('detached elements by tag:', [...byName].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([t, c]) => `${t.slice(1)} ${c}`).join(', '));
   console.log(`${detached.length} detached field containers`);
   for (const target of detached.slice(0, count)) {
     const via = new Map([[target, null]]);

@@ -116,9 +116,12 @@ export function createNudgeLayer(doc: Document, container: HTMLElement, source: 
     const toggle = doc.createElement('button');
     toggle.type = 'button';
     toggle.className = 'cc-icon-btn';
+    // The key only: a closure over the plan would keep the page it was made on (its fields'
+    // elements, and through them the whole record page) for as long as the card lives.
+    const key = plan.key;
     toggle.addEventListener('click', () => {
-      if (collapsed.has(plan.key)) collapsed.delete(plan.key);
-      else collapsed.add(plan.key);
+      if (collapsed.has(key)) collapsed.delete(key);
+      else collapsed.add(key);
       render(last.view, last.cover);
     });
     head.append(badge, title, toggle);

@@ -75,7 +75,9 @@ function spacer(doc: Document): HTMLElement {
 }
 
 export function createTipCard(doc: Document, opts: TipCardOptions): TipCardElement {
-  const { plan, lang, learnMore } = opts;
+  // Nothing below keeps `opts`: the card lives on across re-renders of its field (moveTo), and
+  // the plan holds the field's element of the page it was made on.
+  const { plan, lang, learnMore, onHelpful } = opts;
   let anchor = opts.anchor;
   const id = `cc-tip-${++nextId}`;
   const title = localize(plan.tip.title, lang);
@@ -138,7 +140,7 @@ export function createTipCard(doc: Document, opts: TipCardOptions): TipCardEleme
     thanks.setAttribute('role', 'status');
     thanks.textContent = t('coach_tip_thanks');
     helpful.replaceChildren(thanks);
-    opts.onHelpful(yes);
+    onHelpful(yes);
   };
   helpful.append(
     question,

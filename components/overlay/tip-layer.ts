@@ -37,6 +37,12 @@ interface Drawn {
   anchor: Element;
   tip: TipPlan['tip'];
   lang: string;
+  /**
+   * The plan and view the card's buttons act on, the latest ones. A card lives on across re-renders
+   * of its field; handlers bound to the plan it was drawn with kept that plan's field element, and
+   * with it the whole record page the CRM had since removed (tests/e2e/memory.test.mjs).
+   */
+  now: { tp: TipPlan; view: OverlayView };
 }
 
 /** The element a tip is anchored to: its field, else its target; null for page-wide tips. */
@@ -60,22 +66,23 @@ export function createTipLayer(doc: Document, container: HTMLElement, live: HTML
   }
 
   function draw(tp: TipPlan, anchor: Element, view: OverlayView): Drawn {
+    const now = { tp, view };
     const card = createTipCard(doc, {
       plan: tp,
       lang: view.lang,
       anchor,
       learnMore: learnMoreOf(tp, view.packs, view.lang),
-      onDismiss: () => source.actions.dismissTip(tp, false),
-      onSnooze: () => source.actions.dismissTip(tp, true),
-      onHelpful: (helpful) => source.actions.markHelpful(tp, helpful),
+      onDismiss: () => source.actions.dismissTip(now.tp, false),
+      onSnooze: () => source.actions.dismissTip(now.tp, true),
+      onHelpful: (helpful) => source.actions.markHelpful(now.tp, helpful),
       onLearnMore: () => {
-        const lm = tp.tip.learnMore;
-        const ref = lm && 'snippet' in lm ? resolveSnippetRef(lm.snippet, tp.packId, view.packs) : null;
+        const lm = now.tp.tip.learnMore;
+        const ref = lm && 'snippet' in lm ? resolveSnippetRef(lm.snippet, now.tp.packId, now.view.packs) : null;
         if (ref) source.openSnippet(ref.packId, ref.snippet.id);
       },
     });
     card.attach(container);
-    return { card, anchor, tip: tp.tip, lang: view.lang };
+    return { card, anchor, tip: tp.tip, lang: view.lang, now };
   }
 
   return {
@@ -101,6 +108,8 @@ export function createTipLayer(doc: Document, container: HTMLElement, live: HTML
         const old = drawn.get(tp.key);
         if (old && old.tip === tp.tip && old.lang === view.lang) {
           // The same card follows the field the page re-rendered.
+          old.now.tp = tp;
+          old.now.view = view;
           if (old.anchor !== anchor) {
             old.card.moveTo(anchor);
             old.anchor = anchor;

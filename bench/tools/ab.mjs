@@ -1,0 +1,69 @@
+// Two extension builds side by side on the bench's heavy page under churn, by the protocol of
+// section 2 (both browsers open at once, windows in ABBA order): which build costs the page less?
+// Prints the page's task, script, layout and style time per build and the ratio B / A. Run it
+// with the same directory twice to see the noise.
+//   node bench/tools/ab.mjs <dir A> <dir B> [rounds] [window ms]
+//   TRACE=1 …   # also traces every window and prints the trace events whose self time differs most
+import path from 'node:path';
+import { startServer } from '../../tests/e2e/server.mjs';
+import { launchVariant, metricDeltas, metrics, sleep, waitForOverlay } from '../lib/browser.mjs';
+import { serveHeavyPage } from '../heavy-page.mjs';
+import { startTrace } from '../lib/trace.mjs';
+import { printSelfDiff, selfTimes } from '../lib/self-times.mjs';
+
+const TRACE = process.env.TRACE === '1';
+const CATEGORIES = ['devtools.timeline', 'toplevel', 'v8', 'blink', 'cc', 'disabled-by-default-devtools.timeline'];
+
+// `none` for a browser without the extension.
+const [dirA, dirB] = [process.argv[2], process.argv[3]].map((d) => (d === 'none' ? null : path.resolve(d)));
+const rounds = Number(process.argv[4] ?? 6);
+const windowMs = Number(process.argv[5] ?? 3000);
+const server = await startServer();
+const url = serveHeavyPage(server, { fields: 2000 });
+
+async function open(dir) {
+  const session = await launchVariant(server, dir);
+  const page = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => window.__crmBench.ready);
+  if (dir) await waitForOverlay(page);
+  await sleep(2000);
+  return { session, page, cdp, sums: { taskMs: 0, scriptMs: 0, layoutMs: 0, styleMs: 0 }, self: new Map(), traced: 0 };
+}
+
+async function churn(v, count = true) {
+  const stop = TRACE && count ? await startTrace(v.cdp, CATEGORIES) : null;
+  const m0 = await metrics(v.cdp);
+  await v.page.evaluate((t) => window.__crmBench.churn(t), windowMs);
+  const d = metricDeltas(m0, await metrics(v.cdp));
+  if (count) for (const k of Object.keys(v.sums)) v.sums[k] += d[k];
+  if (stop) {
+    const t = selfTimes(await stop());
+    for (const [name, us] of t.self) v.self.set(name, (v.self.get(name) ?? 0) + us);
+    v.traced += t.taskMs;
+  }
+}
+
+// B_FIRST=1: launch B's browser first (the first-launched browser ran about 2% slower in A/A runs).
+const [A, B] = process.env.B_FIRST === '1' ? await open(dirB).then(async (b) => [await open(dirA), b]) : await open(dirA).then(async (a) => [a, await open(dirB)]);
+try {
+  await churn(A, false);
+  await churn(B, false);
+  for (let i = 0; i < rounds; i++) {
+    const order = i % 2 === 0 ? [A, B, B, A] : [B, A, A, B];
+    for (const v of order) await churn(v);
+  }
+  const f = (x) => x.toFixed(0).padStart(7);
+  console.log(`${rounds} rounds, 2 windows of ${windowMs} ms each way`);
+  console.log('            task  script  layout   style');
+  console.log(`A      ${f(A.sums.taskMs)} ${f(A.sums.scriptMs)} ${f(A.sums.layoutMs)} ${f(A.sums.styleMs)}`);
+  console.log(`B      ${f(B.sums.taskMs)} ${f(B.sums.scriptMs)} ${f(B.sums.layoutMs)} ${f(B.sums.styleMs)}`);
+  console.log(`B / A  task ${(B.sums.taskMs / A.sums.taskMs).toFixed(3)}×, task − style ${((B.sums.taskMs - B.sums.styleMs) / (A.sums.taskMs - A.sums.styleMs)).toFixed(3)}×`);
+  if (TRACE) printSelfDiff({ self: A.self, taskMs: A.traced * 1000 }, { self: B.self, taskMs: B.traced * 1000 });
+} finally {
+  await A.session.close();
+  await B.session.close();
+  server.close?.();
+}
