@@ -181,3 +181,32 @@ export async function openHeavyPage(extDir, fields) {
     throw err;
   }
 }
+
+/** Busy and total CPU jiffies of the whole machine (/proc/stat's first line). */
+function cpuJiffies() {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = f[3] + (f[4] ?? 0);
+  const total = f.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+
+/**
+ * Waits until the machine is quiet: two windows of 300 ms in a row with at most `maxBusy` of its
+ * CPU busy, or `timeoutMs`. A latency figure taken right after a section that closed big browsers
+ * measures their shutdown as much as the extension. Returns how long it waited and the last
+ * window's busy share.
+ */
+export async function waitForQuietMachine({ maxBusy = 0.25, timeoutMs = 15_000 } = {}) {
+  const t0 = Date.now();
+  let calm = 0;
+  let share = 1;
+  while (Date.now() - t0 < timeoutMs) {
+    const a = cpuJiffies();
+    await sleep(300);
+    const b = cpuJiffies();
+    share = b.total > a.total ? (b.busy - a.busy) / (b.total - a.total) : 0;
+    calm = share <= maxBusy ? calm + 1 : 0;
+    if (calm >= 2) break;
+  }
+  return { waitedMs: Date.now() - t0, busy: Math.round(share * 100) / 100 };
+}
