@@ -156,28 +156,42 @@ export async function waitForMark(page, name, timeout = 20_000) {
 }
 
 /**
- * For the tools: the heavy page (bench/heavy-page.mjs, `fields` fields) on a new server, open in
- * a browser with the extension at `extDir`, its page ready and the coach's overlay up. Close with
- * `close()`.
+ * For the tools: a browser with the extension at `extDir` (null: without it) on the page `url` of
+ * `server` (the heavy page, bench/heavy-page.mjs), its page ready and the coach's overlay up, with
+ * a CDP session on the page. Closes the browser if the page does not come up.
+ */
+export async function openOnHeavyPage(server, url, extDir) {
+  const session = await launchVariant(server, extDir);
+  try {
+    const page = await session.context.newPage();
+    const cdp = await session.context.newCDPSession(page);
+    await page.goto(url, { waitUntil: 'load' });
+    await page.evaluate(() => window.__crmBench.ready);
+    if (extDir) await waitForOverlay(page);
+    return { session, page, cdp };
+  } catch (err) {
+    await session.close();
+    throw err;
+  }
+}
+
+/**
+ * For the tools: the heavy page (`fields` fields) on a new server, open in a browser with the
+ * extension at `extDir` (openOnHeavyPage). Close with `close()`.
  */
 export async function openHeavyPage(extDir, fields) {
   const { startServer } = await import('../../tests/e2e/server.mjs');
   const { serveHeavyPage } = await import('../heavy-page.mjs');
   const server = await startServer();
-  const url = serveHeavyPage(server, { fields });
-  const session = await launchVariant(server, extDir);
-  const close = async () => {
-    await session.close();
-    server.close?.();
-  };
   try {
-    const page = await session.context.newPage();
-    await page.goto(url, { waitUntil: 'load' });
-    await page.evaluate(() => window.__crmBench.ready);
-    await waitForOverlay(page);
-    return { session, page, close };
+    const opened = await openOnHeavyPage(server, serveHeavyPage(server, { fields }), extDir);
+    const close = async () => {
+      await opened.session.close();
+      server.close?.();
+    };
+    return { ...opened, close };
   } catch (err) {
-    await close();
+    server.close?.();
     throw err;
   }
 }

@@ -6,7 +6,7 @@
 //   TRACE=1 …   # also traces every window and prints the trace events whose self time differs most
 import path from 'node:path';
 import { startServer } from '../../tests/e2e/server.mjs';
-import { launchVariant, metricDeltas, metrics, sleep, waitForOverlay } from '../lib/browser.mjs';
+import { metricDeltas, metrics, openOnHeavyPage, sleep } from '../lib/browser.mjs';
 import { serveHeavyPage } from '../heavy-page.mjs';
 import { startTrace } from '../lib/trace.mjs';
 import { printSelfDiff, selfTimes } from '../lib/self-times.mjs';
@@ -22,15 +22,10 @@ const server = await startServer();
 const url = serveHeavyPage(server, { fields: 2000 });
 
 async function open(dir) {
-  const session = await launchVariant(server, dir);
-  const page = await session.context.newPage();
-  const cdp = await session.context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.goto(url, { waitUntil: 'load' });
-  await page.evaluate(() => window.__crmBench.ready);
-  if (dir) await waitForOverlay(page);
+  const opened = await openOnHeavyPage(server, url, dir);
+  await opened.cdp.send('Performance.enable');
   await sleep(2000);
-  return { session, page, cdp, sums: { taskMs: 0, scriptMs: 0, layoutMs: 0, styleMs: 0 }, self: new Map(), traced: 0 };
+  return { ...opened, sums: { taskMs: 0, scriptMs: 0, layoutMs: 0, styleMs: 0 }, self: new Map(), traced: 0 };
 }
 
 async function churn(v, count = true) {

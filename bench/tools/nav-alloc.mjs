@@ -5,6 +5,7 @@
 // named with the extension function that called it). The garbage the coach makes is what the
 // scavenger clears inside its slices (issue 16's worst navigations, bench/README.md section 2).
 //   node bench/tools/nav-alloc.mjs [extension dir] [navigations]
+//   CHURN_MS=10000 …   # the page's churn without navigations instead: KB per second
 // Default dir .output/chrome-mv3-bench; build with BENCH_UNMINIFIED=1 for readable names.
 import path from 'node:path';
 import { BENCH_EXTENSION_DIR } from '../lib/config.mjs';
@@ -18,7 +19,9 @@ try {
   await sleep(2000);
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.startSampling', { samplingInterval: 512, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-  await page.evaluate((n) => window.__crmBench.navigate(n, 800), navs);
+  const churnMs = Number(process.env.CHURN_MS ?? 0);
+  if (churnMs) await page.evaluate((ms) => window.__crmBench.churn(ms, { navEvery: 1e9 }), churnMs);
+  else await page.evaluate((n) => window.__crmBench.navigate(n, 800), navs);
   await sleep(1000);
   const { profile } = await cdp.send('HeapProfiler.stopSampling');
   let total = 0;
@@ -37,8 +40,9 @@ try {
     for (const c of node.children) walk(c, own ? name(f) : caller);
   };
   walk(profile.head, null);
-  const kb = (b) => (b / navs / 1024).toFixed(1);
-  console.log(`allocated per navigation: ${kb(total)} KB in all, ${kb(ours)} KB under the extension's frames`);
+  const per = churnMs ? churnMs / 1000 : navs;
+  const kb = (b) => (b / per / 1024).toFixed(1);
+  console.log(`allocated per ${churnMs ? 'second of churn' : 'navigation'}: ${kb(total)} KB in all, ${kb(ours)} KB under the extension's frames`);
   for (const [k, v] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${kb(v).padStart(8)} KB  ${k}`);
 } finally {
   await close();

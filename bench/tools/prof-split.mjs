@@ -5,7 +5,7 @@
 //   node bench/tools/prof-split.mjs <extension dir> [churn ms] [rounds]
 import path from 'node:path';
 import { startServer } from '../../tests/e2e/server.mjs';
-import { EXTENSION_ORIGIN, launchVariant, sleep, startProfiler, stopProfiler, waitForOverlay } from '../lib/browser.mjs';
+import { EXTENSION_ORIGIN, openOnHeavyPage, sleep, startProfiler, stopProfiler } from '../lib/browser.mjs';
 import { serveHeavyPage } from '../heavy-page.mjs';
 
 const extDir = path.resolve(process.argv[2]);
@@ -15,14 +15,9 @@ const server = await startServer();
 const url = serveHeavyPage(server, { fields: 2000 });
 
 async function open(dir) {
-  const session = await launchVariant(server, dir);
-  const page = await session.context.newPage();
-  const cdp = await session.context.newCDPSession(page);
-  await page.goto(url, { waitUntil: 'load' });
-  await page.evaluate(() => window.__crmBench.ready);
-  if (dir) await waitForOverlay(page);
+  const opened = await openOnHeavyPage(server, url, dir);
   await sleep(2000);
-  return { session, page, cdp, split: new Map() };
+  return { ...opened, split: new Map() };
 }
 
 /** Adds one profile's self time per category to `split` (ms). */

@@ -432,17 +432,22 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
    * record (asking the prune test again of any added node this one asked about).
    */
   function leftOutOnly(target: Node, added: readonly Node[], removed: readonly Node[]): boolean {
+    // Indexed loops: this runs for every re-render of a field no pack names (a hundred a second
+    // on the bench's page), and for…of made an iterator and a result object per step there (half
+    // of what the content script allocated under churn, bench/tools/nav-alloc.mjs).
     if (!added.length && !removed.length) return false;
-    for (const n of removed) if (n.nodeType !== 1 || !pruned.has(n as Element)) return false;
-    for (const n of added) if (n.nodeType !== 1 || (n as Element).localName === OVERLAY_TAG) return false;
+    for (let i = 0; i < removed.length; i++) if (removed[i].nodeType !== 1 || !pruned.has(removed[i] as Element)) return false;
+    for (let i = 0; i < added.length; i++) if (added[i].nodeType !== 1 || (added[i] as Element).localName === OVERLAY_TAG) return false;
     const el = target.nodeType === 1 ? (target as Element) : target.nodeType === 11 ? ((target as ShadowRoot).host ?? null) : null;
     if (!el || !lists.length) return false;
-    for (const a of trackedAbove(el)) if (lists[0].set.has(a)) return false;
-    for (const n of added) {
-      if (!prunesAdded(n as Element)) return false; // named after all: not inert
+    const up = trackedAbove(el);
+    const first = lists[0].set;
+    for (let i = 0; i < up.length; i++) if (first.has(up[i])) return false;
+    for (let i = 0; i < added.length; i++) {
+      if (!prunesAdded(added[i] as Element)) return false; // named after all: not inert
     }
     // Gone for good: forgotten now (a moved one is added again by its own record and stays left out).
-    for (const n of removed) if (!n.isConnected) pruned.delete(n as Element);
+    for (let i = 0; i < removed.length; i++) if (!removed[i].isConnected) pruned.delete(removed[i] as Element);
     return true;
   }
 
@@ -625,6 +630,9 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       above = new WeakMap();
       aboveStale = false;
     }
+    // Most calls (a re-rendered field's row, again) have their answer: no path array for them.
+    const direct = above.get(start);
+    if (direct) return direct;
     const path: Element[] = [];
     let answer: readonly Element[] = NONE;
     for (let n: Element | null = start; n; n = flatParent(n)) {
@@ -651,9 +659,10 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     const el: Element | null =
       node.nodeType === 1 ? (node as Element) : node.nodeType === 11 ? ((node as ShadowRoot).host ?? null) : parentOrHost(node);
     if (!el) return;
-    for (const a of trackedAbove(el)) {
-      memos.delete(a);
-      touch(a);
+    const up = trackedAbove(el);
+    for (let i = 0; i < up.length; i++) {
+      memos.delete(up[i]);
+      touch(up[i]);
     }
   }
 
@@ -784,7 +793,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       if (targets.size) {
         const t = targets;
         targets = new Set();
-        for (const n of t) invalidate(n);
+        t.forEach(invalidate);
       }
       if (removedNodes.length) {
         const r = removedNodes;

@@ -159,8 +159,9 @@ export function watchPage(opts: WatchOptions): void {
     let relevant = false;
     let quiet = false;
     const every = !opts.everyChange || opts.everyChange();
-    for (const r of records) {
-      // Each property is read once (see nodesOf).
+    for (let i = 0; i < records.length; i++) {
+      // Each property is read once (see nodesOf). Indexed: no iterator per callback.
+      const r = records[i];
       const target = r.target;
       if (recordInOverlay(target)) continue;
       const type = r.type;
