@@ -35,12 +35,11 @@ export interface TipLayer {
 interface Drawn {
   card: TipCardElement;
   anchor: Element;
-  tip: TipPlan['tip'];
-  lang: string;
   /**
-   * The plan and view the card's buttons act on, the latest ones. A card lives on across re-renders
-   * of its field; handlers bound to the plan it was drawn with kept that plan's field element, and
-   * with it the whole record page the CRM had since removed (tests/e2e/memory.test.mjs).
+   * The plan and view the card's buttons act on, the latest ones (same tip, same language: a card
+   * is drawn anew otherwise). A card lives on across re-renders of its field; handlers bound to the
+   * plan it was drawn with kept that plan's field element, and with it the whole record page the
+   * CRM had since removed (tests/e2e/memory.test.mjs).
    */
   now: { tp: TipPlan; view: OverlayView };
 }
@@ -82,7 +81,7 @@ export function createTipLayer(doc: Document, container: HTMLElement, live: HTML
       },
     });
     card.attach(container);
-    return { card, anchor, tip: tp.tip, lang: view.lang, now };
+    return { card, anchor, now };
   }
 
   return {
@@ -106,7 +105,7 @@ export function createTipLayer(doc: Document, container: HTMLElement, live: HTML
         if (!anchor) continue;
         keep.add(tp.key);
         const old = drawn.get(tp.key);
-        if (old && old.tip === tp.tip && old.lang === view.lang) {
+        if (old && old.now.tp.tip === tp.tip && old.now.view.lang === view.lang) {
           // The same card follows the field the page re-rendered.
           old.now.tp = tp;
           old.now.view = view;

@@ -14,7 +14,7 @@ function nodesInDocument() {
   let n = 0;
   const walk = (root) => {
     n += 1;
-    const tw = document.createTreeWalker(root, 0xffffffff) // NodeFilter.SHOW_ALL;
+    const tw = document.createTreeWalker(root, 0xffffffff); // NodeFilter.SHOW_ALL
     for (let node = tw.nextNode(); node; node = tw.nextNode()) {
       n += 1;
       if (node.shadowRoot) walk(node.shadowRoot);
