@@ -111,7 +111,10 @@ function canonicalId(id: string): string {
 const targets = new Map<string, { object: string; field: string } | null>();
 
 function selectionTarget(el: Element): { object: string; field: string } | null {
-  const raw = el.getAttribute('data-target-selection-name') ?? '';
+  return parseSelectionTarget(el.getAttribute('data-target-selection-name') ?? '');
+}
+
+function parseSelectionTarget(raw: string): { object: string; field: string } | null {
   let t = targets.get(raw);
   if (t === undefined) {
     const m = /^sfdc:RecordField\.([\w]+)\.([\w.]+)$/.exec(raw);
@@ -390,19 +393,49 @@ const sameList = (a: readonly Element[] | null, b: readonly Element[] | null): b
   a === b || (!!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]));
 
 /**
+ * Per set of name keys (one per focus): the answer for each selection name (null: it names no
+ * field) and each label seen.
+ */
+interface NamedAnswers {
+  byTarget: Map<string, boolean | null>;
+  byLabel: Map<string, boolean>;
+}
+const namedAnswers = new WeakMap<ReadonlySet<string>, NamedAnswers>();
+/** Answers kept per set before they are forgotten (labels and API names repeat from record to record). */
+const NAMED_ANSWERS_MAX = 8000;
+
+function remember<T>(m: Map<string, T>, key: string, answer: T): T {
+  if (m.size >= NAMED_ANSWERS_MAX) m.clear();
+  m.set(key, answer);
+  return answer;
+}
+
+/**
  * Whether an item is one of the fields `keys` name, from its own attributes: the API name of
  * data-target-selection-name first, then the field-label attribute; undefined when the item has
  * no label attribute (Dynamic Forms: the label is inside) and its API name is not named.
+ *
+ * Asked of every field container of each new record page and of every re-rendered field (the
+ * live index's prune test), so each attribute value's answer is kept per set of keys: a repeat
+ * costs one lookup per attribute instead of parsing, normalising and looking up again.
  */
 function itemNamed(item: Element, keys: ReadonlySet<string>): boolean | undefined {
-  // selectionTarget, nameKey and stripRequiredMark keep their answers: a repeat costs lookups.
-  const t = selectionTarget(item);
-  if (t && keys.has(nameKey(t.field))) return true;
+  let answers = namedAnswers.get(keys);
+  if (!answers) namedAnswers.set(keys, (answers = { byTarget: new Map(), byLabel: new Map() }));
+  const raw = item.getAttribute('data-target-selection-name') ?? '';
+  let byApi = answers.byTarget.get(raw);
+  if (byApi === undefined) {
+    const t = parseSelectionTarget(raw);
+    byApi = remember(answers.byTarget, raw, t ? keys.has(nameKey(t.field)) : null);
+  }
+  if (byApi) return true;
   const label = item.getAttribute('field-label');
   if (label === null) return undefined;
-  if (keys.has(nameKey(stripRequiredMark(label).label))) return true;
+  let byLabel = answers.byLabel.get(label);
+  if (byLabel === undefined) byLabel = remember(answers.byLabel, label, keys.has(nameKey(stripRequiredMark(label).label)));
+  if (byLabel) return true;
   // Without a selection name the API name may come from a control inside.
-  return t ? false : undefined;
+  return byApi === false ? false : undefined;
 }
 
 /**
