@@ -77,7 +77,7 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js', 'bin/**', 'scripts/**', 'tests/e2e/**', 'bench/**'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', performance: 'readonly', document: 'readonly', window: 'readonly', location: 'readonly', chrome: 'readonly', globalThis: 'readonly', TextEncoder: 'readonly', indexedDB: 'readonly', navigator: 'readonly', matchMedia: 'readonly', getComputedStyle: 'readonly', HTMLElement: 'readonly', Element: 'readonly', Event: 'readonly', requestAnimationFrame: 'readonly', history: 'readonly', crypto: 'readonly' },
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', performance: 'readonly', document: 'readonly', window: 'readonly', location: 'readonly', chrome: 'readonly', globalThis: 'readonly', TextEncoder: 'readonly', indexedDB: 'readonly', navigator: 'readonly', matchMedia: 'readonly', getComputedStyle: 'readonly', HTMLElement: 'readonly', Element: 'readonly', Event: 'readonly', CSSStyleSheet: 'readonly', requestAnimationFrame: 'readonly', history: 'readonly', crypto: 'readonly' },
     },
   },
 );

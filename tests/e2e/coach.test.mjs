@@ -173,6 +173,17 @@ e2eTest('a tip appears anchored on its field, follows scrolling, and "Got it" ke
   await eventually(async () => (await field.boundingBox()).y < before.y - 60, { message: 'the page to scroll' });
   await eventually(async () => isAnchoredTo(await tip.boundingBox(), await field.boundingBox()), { message: 'the tip to follow the scroll' });
 
+  // The page moves the field with neither a scroll nor a mutation (a style sheet it adopts): only
+  // the coach's move watch can see that; the tip follows.
+  const resting = await field.boundingBox();
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('body { padding-top: 90px !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
+  await eventually(async () => (await field.boundingBox()).y > resting.y + 60, { message: 'the page to move the field' });
+  await eventually(async () => isAnchoredTo(await tip.boundingBox(), await field.boundingBox()), { message: 'the tip to follow the move' });
+
   // "Was this helpful?" records an answer and thanks the user.
   await tip.getByRole('button', { name: 'Yes' }).click();
   await tip.getByRole('status').getByText('Thanks for the feedback!').waitFor();
