@@ -61,8 +61,11 @@ function watchMove(reference: Element, onMove: () => void): () => void {
   /** The observer's root margin, as insets from the viewport's edges (top, right, bottom, left). */
   let insets = [0, 0, 0, 0];
   let threshold = 0;
+  let stopped = false;
   const watch = (next: number[], ratio: number): void => {
     io?.disconnect();
+    // onMove may have stopped the watch (its update can end the following).
+    if (stopped) return;
     insets = next;
     threshold = ratio;
     const rootMargin = next.map((n) => `${-n}px`).join(' ');
@@ -96,7 +99,10 @@ function watchMove(reference: Element, onMove: () => void): () => void {
     watch([top, Math.floor(width - (now.left + now.width)), Math.floor(height - (now.top + now.height)), left], 1);
   }
   watch([0, 0, 0, 0], 0);
-  return () => io?.disconnect();
+  return () => {
+    stopped = true;
+    io?.disconnect();
+  };
 }
 
 /**
@@ -179,8 +185,8 @@ function watchClipped(reference: Element, onChange: (clipped: boolean) => void):
 /**
  * Follows `reference` with `update` while it is in view, and keeps `el` hidden while it is not
  * (scrolled away, or clipped by an ancestor). Out of view there is nothing to place, so nothing
- * is observed but the clipping. Back in view, `el` shows again only once `update` has placed it (it calls `placed()`), never at its
- * old place. Returns the function that stops it all.
+ * is observed but the clipping. Back in view, `el` shows again only once `update` has placed it
+ * (it calls `placed()`), never at its old place. Returns the function that stops it all.
  */
 function followInView(reference: Element, el: HTMLElement, update: (placed: () => void) => void, sized: readonly Element[]): () => void {
   let placed = false;
