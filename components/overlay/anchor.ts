@@ -9,22 +9,23 @@
  * would make the browser lay the page out then and there, inside the coach's work, and again in
  * its next frame. The first placement waits for the reference's first ResizeObserver
  * notification (delivered after layout, before paint); moves are seen by an IntersectionObserver
- * whose entry carries the box the browser computed in its frame (see watchMove).
+ * whose entry carries the box the browser computed in its frame (see watchPosition).
  *
  * Nothing here walks the reference's ancestors. A CRM field sits 20 to 40 shadow-including levels
  * deep (Lightning), and floating-ui's defaults read the computed style of each of them on every
  * placement: its ancestor scroll listeners and its `hide` middleware (clipping ancestors of the
  * reference). Profiles of a navigation on the bench's 2,000-field page put those walks at about
  * 40% of the coach's work. Instead:
- * - moves of the reference (scrolling of inner scrollers included) come from watchMove, and one
- *   capture listener for scroll and one for resize on the window place at once;
- * - size changes come from a ResizeObserver on the reference (and on the card, whose size
- *   decides where it fits);
+ * - moves of the reference (scrolling of inner scrollers included) come from watchPosition, and
+ *   one capture listener for scroll and one for resize on the window place at once;
+ * - size changes come from one ResizeObserver for all anchored elements (the reference, and the
+ *   card, whose size decides where it fits): one delivery places them all, reads first, then
+ *   writes (see write);
  * - the card and the covering box are placed within the viewport (flip and shift against the
  *   viewport: the overlay's own elements clip nothing);
  * - whether the reference is clipped out of view (scrolled away in an inner scroller, or out of
- *   the viewport) comes from an IntersectionObserver on it, which the browser computes with the
- *   clips of all its ancestors.
+ *   the viewport) comes from the same IntersectionObserver as its moves (watchPosition), which
+ *   the browser computes with the clips of all its ancestors: one observer per anchored element.
  */
 import { computePosition, flip, offset, shift, type Placement } from '@floating-ui/dom';
 import { logOnce } from '@/utils/log';
@@ -41,30 +42,63 @@ function sameBox(a: DOMRectReadOnly, b: DOMRectReadOnly): boolean {
   );
 }
 
+/** A position watch (watchPosition): `refit` starts it afresh (a new size, or a new viewport). */
+interface PositionWatch {
+  refit(): void;
+  stop(): void;
+}
+
+interface Edges {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** True when the two boxes share some area. */
+function overlaps(a: DOMRectReadOnly, b: Edges): boolean {
+  return Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+}
+
 /**
- * Calls `onMove` when `reference` moves or changes size; returns the function that stops it.
- * An IntersectionObserver whose root is the viewport shrunk by its root margin to the
- * reference's box, with the threshold at the share of the box seen in it: any move changes that
- * share, and the browser reports it after its next frame (the technique of floating-ui's
- * layoutShift). The entry carries the box as the browser laid it out, so nothing is measured
- * here: floating-ui's own version calls getBoundingClientRect in each callback, which made the
- * browser lay out again whatever the page had changed since the frame (on the bench's page, after
- * every SPA navigation). Each report fits a new observer to the box it gives.
+ * Whether an entry's target shows in the viewport: some of what its ancestors' clips leave of it
+ * lies inside (a target without a size: whether the browser calls it intersecting). The same test
+ * whatever the observer's root, so that the two kinds of observer of watchPosition agree.
  */
-function watchMove(reference: Element, onMove: () => void): () => void {
+function inView(e: IntersectionObserverEntry, viewport: Edges): boolean {
+  const b = e.boundingClientRect;
+  return e.isIntersecting && (b.width === 0 || b.height === 0 || overlaps(e.intersectionRect, viewport));
+}
+
+/**
+ * Reports when `reference` moves (`onMove`) and when it goes out of view or comes back
+ * (`onClipped`: scrolled away, or clipped by an ancestor), from one IntersectionObserver at a
+ * time, and measures nothing: each entry carries the box as the browser laid it out in its frame
+ * and the part of it its ancestors' clips leave. (floating-ui's layoutShift, which this follows,
+ * calls getBoundingClientRect in each callback: that made the browser lay out again whatever the
+ * page had changed since the frame, after every SPA navigation of the bench's page.)
+ *
+ * - In view, the observer is fitted to the box: its root is the viewport shrunk by its root
+ *   margin to the box, its threshold the share of the box seen in it. Any move changes that
+ *   share, and the browser reports it after its next frame; each move fits a new observer.
+ * - Out of view (and before the first fit, and after `refit`), it watches the whole viewport
+ *   with threshold 0: it reports only when the reference comes into view again.
+ */
+function watchPosition(reference: Element, onMove: () => void, onClipped: (clipped: boolean) => void): PositionWatch {
   const doc = reference.ownerDocument;
   const IO = doc.defaultView?.IntersectionObserver;
-  if (typeof IO !== 'function') return () => {};
+  if (typeof IO !== 'function') return { refit: () => {}, stop: () => {} };
   let io: IntersectionObserver | null = null;
-  /** The box the observer is fitted to (null: the first observer, on the whole viewport). */
+  /** The box the observer is fitted to; null while it watches the whole viewport. */
   let box: DOMRectReadOnly | null = null;
   /** The observer's root margin, as insets from the viewport's edges (top, right, bottom, left). */
   let insets = [0, 0, 0, 0];
   let threshold = 0;
+  let clipped: boolean | null = null;
   let stopped = false;
   const watch = (next: number[], ratio: number): void => {
     io?.disconnect();
-    // onMove may have stopped the watch (its update can end the following).
+    // A report may have stopped the watch (its update can end the following).
     if (stopped) return;
     insets = next;
     threshold = ratio;
@@ -76,61 +110,184 @@ function watchMove(reference: Element, onMove: () => void): () => void {
     }
     io.observe(reference);
   };
+  const whole = (): void => {
+    box = null;
+    watch([0, 0, 0, 0], 0);
+  };
+  /** Reports a change of view; true when the watch goes on. */
+  const clip = (c: boolean): boolean => {
+    if (c !== clipped) {
+      clipped = c;
+      onClipped(c);
+    }
+    return !stopped;
+  };
+  /** Fits the observer to `now`, inside `viewport`. */
+  const fit = (now: DOMRectReadOnly, viewport: Edges): void => {
+    if (now.width === 0 || now.height === 0) return whole(); // not laid out: its size watch tells when it is
+    box = now;
+    const width = viewport.right - viewport.left;
+    const height = viewport.bottom - viewport.top;
+    watch([Math.floor(now.top), Math.floor(width - (now.left + now.width)), Math.floor(height - (now.top + now.height)), Math.floor(now.left)], 1);
+  };
   function seen(entries: IntersectionObserverEntry[]): void {
     const e = entries[entries.length - 1];
     const root = e?.rootBounds;
     if (!e || !root) return;
     const now = e.boundingClientRect;
-    if (box && sameBox(now, box)) {
-      // Not moved: only the share seen changed (an ancestor clips more or less of it); the
-      // threshold follows it, so that the next move crosses it.
-      if (e.intersectionRatio !== threshold) watch(insets, e.intersectionRatio);
-      return;
-    }
-    if (box) onMove();
-    box = now;
-    if (now.width === 0 || now.height === 0) return watch([0, 0, 0, 0], 0); // not laid out: wait for a box
     // The viewport, from the root the browser used (the current root margin taken back off).
     const [t, r, b, l] = insets;
-    const width = root.right + r - (root.left - l);
-    const height = root.bottom + b - (root.top - t);
-    const top = Math.floor(now.top);
-    const left = Math.floor(now.left);
-    watch([top, Math.floor(width - (now.left + now.width)), Math.floor(height - (now.top + now.height)), left], 1);
+    const viewport = { left: root.left - l, top: root.top - t, right: root.right + r, bottom: root.bottom + b };
+    if (!box) {
+      // The whole viewport: fitted once in view; out of view, this observer waits for it.
+      if (clip(!inView(e, viewport)) && !clipped) fit(now, viewport);
+      return;
+    }
+    if (!sameBox(now, box)) {
+      // Moved (the entry's share is of the old box: the new observer's first report tells what is seen).
+      onMove();
+      if (!stopped) fit(now, viewport);
+      return;
+    }
+    // Its own box: what is seen of it.
+    if (!inView(e, viewport)) {
+      if (clip(true)) whole();
+      return;
+    }
+    // Not moved: only the share seen changed (an ancestor clips more or less of it); the
+    // threshold follows it, so that the next move crosses it.
+    if (e.intersectionRatio !== threshold) watch(insets, e.intersectionRatio);
   }
-  watch([0, 0, 0, 0], 0);
+  whole();
+  return {
+    refit: whole,
+    stop() {
+      stopped = true;
+      io?.disconnect();
+    },
+  };
+}
+
+/** One ResizeObserver per window for every anchored element, with the listeners of each element it observes. */
+interface SizeWatch {
+  RO: typeof ResizeObserver;
+  ro: ResizeObserver;
+  listeners: Map<Element, Set<() => void>>;
+}
+const sizeWatches = new WeakMap<Window, SizeWatch>();
+
+/**
+ * A size delivery in progress: the writes to overlay elements held back until every listener has
+ * read what it needs (some read after an await: floating-ui measures in promise reactions), and
+ * those later reads.
+ */
+interface Delivery {
+  writes: (() => void)[];
+  pending: Promise<unknown>[];
+}
+let delivery: Delivery | null = null;
+
+/**
+ * How to write to the overlay's elements from here on: at once, or, inside a size delivery, once
+ * every listener of the delivery has read (its later reads included, see hold). A read after
+ * another element's write would make the browser lay out again there and then: on a page of a
+ * thousand shadow roots, about 0.4 ms each time.
+ */
+function writer(): (fn: () => void) => void {
+  const d = delivery;
+  return d ? (fn) => d.writes.push(fn) : (fn) => fn();
+}
+
+/** Reads that finish later (a promise): the delivery's writes wait for them. */
+function hold(reads: Promise<unknown>): void {
+  delivery?.pending.push(reads);
+}
+
+function runWrites(writes: readonly (() => void)[]): void {
+  for (const w of writes) {
+    try {
+      w();
+    } catch (err) {
+      logOnce('overlay: place', err);
+    }
+  }
+}
+
+function deliver(listeners: Map<Element, Set<() => void>>, entries: readonly ResizeObserverEntry[]): void {
+  const due = new Set<() => void>();
+  for (const e of entries) listeners.get(e.target)?.forEach((l) => due.add(l));
+  const d: Delivery = { writes: [], pending: [] };
+  delivery = d;
+  try {
+    for (const l of due) {
+      try {
+        l();
+      } catch (err) {
+        logOnce('overlay: resize', err);
+      }
+    }
+  } finally {
+    delivery = null;
+  }
+  // Still before the paint: promise reactions run right after this callback.
+  if (d.pending.length) void Promise.allSettled(d.pending).then(() => runWrites(d.writes));
+  else runWrites(d.writes);
+}
+
+/**
+ * Calls `listener` after the browser's layout whenever one of `els` changes size (and once for
+ * each, first); returns the function that stops it, or null where there is no ResizeObserver.
+ * One observer serves every anchored element of the window, so one delivery places them all, and
+ * their writes wait until all have read (writer()).
+ */
+function watchSize(win: Window, els: readonly Element[], listener: () => void): (() => void) | null {
+  const RO = (win as Window & { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
+  if (typeof RO !== 'function') return null;
+  let w = sizeWatches.get(win);
+  if (!w || w.RO !== RO) {
+    const listeners = new Map<Element, Set<() => void>>();
+    w = { RO, ro: new RO((entries) => deliver(listeners, entries)), listeners };
+    sizeWatches.set(win, w);
+  }
+  const watch = w;
+  for (const el of els) {
+    let set = watch.listeners.get(el);
+    if (!set) watch.listeners.set(el, (set = new Set()));
+    set.add(listener);
+    // Observed again when already observed: a first notification for the new listener too.
+    watch.ro.observe(el);
+  }
   return () => {
-    stopped = true;
-    io?.disconnect();
+    for (const el of els) {
+      const set = watch.listeners.get(el);
+      if (!set?.delete(listener) || set.size) continue;
+      watch.listeners.delete(el);
+      watch.ro.unobserve(el);
+    }
   };
 }
 
 /**
  * Places `floating` with `update` and keeps it placed; returns the function that stops it. The
- * first placement comes with the first ResizeObserver notification of `sized` (the reference, and
- * the card when its own size matters), after the browser's next layout and before its paint; when
- * none comes (a reference not rendered, or no ResizeObserver), after the next frame, with the
- * element hidden in that frame so that it never shows unplaced. Then: size changes (the same
- * observer), moves (watchMove), and scroll and resize of the window.
+ * first placement comes with the first size notification of `sized` (the reference, and the card
+ * when its own size matters), after the browser's next layout and before its paint; when none
+ * comes (a reference not rendered, or no ResizeObserver), after the next frame, with the element
+ * hidden in that frame so that it never shows unplaced. Then: size changes (the same
+ * notifications), and scroll and resize of the window. Moves come from the caller's position
+ * watch, which a new size or viewport refits (`refit`).
  */
-function follow(reference: Element, floating: HTMLElement, update: () => void, sized: readonly Element[]): () => void {
+function follow(reference: Element, floating: HTMLElement, update: () => void, sized: readonly Element[], refit: () => void): { place(): void; stop(): void } {
   let started = false;
   let stopped = false;
-  let stopMove: (() => void) | null = null;
   const win = reference.ownerDocument.defaultView;
   const listen = { capture: true, passive: true };
   const place = (): void => {
-    if (stopped) return;
+    if (stopped || !started) return;
     try {
       update();
     } catch (err) {
       logOnce('overlay: place', err);
     }
-  };
-  // A new size, or a new viewport, needs a move watch fitted to it.
-  const refit = (): void => {
-    stopMove?.();
-    stopMove = watchMove(reference, place);
   };
   const resized = (): void => {
     if (stopped) return;
@@ -144,9 +301,7 @@ function follow(reference: Element, floating: HTMLElement, update: () => void, s
     win?.addEventListener('resize', resized, listen);
     resized();
   };
-  const RO = win?.ResizeObserver;
-  const ro = RO ? new RO(() => (started ? resized() : start())) : null;
-  for (const el of sized) ro?.observe(el);
+  const stopSize = win ? watchSize(win, sized, () => (started ? resized() : start())) : null;
   if (win?.requestAnimationFrame) {
     win.requestAnimationFrame(() => {
       if (stopped || started) return;
@@ -154,12 +309,14 @@ function follow(reference: Element, floating: HTMLElement, update: () => void, s
       win.setTimeout(start, 0);
     });
   } else start();
-  return () => {
-    stopped = true;
-    ro?.disconnect();
-    stopMove?.();
-    win?.removeEventListener('scroll', place, listen);
-    win?.removeEventListener('resize', resized, listen);
+  return {
+    place,
+    stop() {
+      stopped = true;
+      stopSize?.();
+      win?.removeEventListener('scroll', place, listen);
+      win?.removeEventListener('resize', resized, listen);
+    },
   };
 }
 
@@ -167,31 +324,15 @@ function follow(reference: Element, floating: HTMLElement, update: () => void, s
 const VIEWPORT = { boundary: [] as Element[], rootBoundary: 'viewport' as const, padding: 8 };
 
 /**
- * Calls `onChange(clipped)` whenever the reference goes out of view or comes back, as the browser
- * computes it (every ancestor's clip included); returns the function that stops it. Never calls
- * where there is no IntersectionObserver (the reference is then taken as in view).
- */
-function watchClipped(reference: Element, onChange: (clipped: boolean) => void): () => void {
-  const IO = reference.ownerDocument.defaultView?.IntersectionObserver;
-  if (typeof IO !== 'function') return () => {};
-  const io = new IO((entries) => {
-    const last = entries[entries.length - 1];
-    if (last) onChange(!last.isIntersecting);
-  });
-  io.observe(reference);
-  return () => io.disconnect();
-}
-
-/**
  * Follows `reference` with `update` while it is in view, and keeps `el` hidden while it is not
- * (scrolled away, or clipped by an ancestor). Out of view there is nothing to place, so nothing
- * is observed but the clipping. Back in view, `el` shows again only once `update` has placed it
- * (it calls `placed()`), never at its old place. Returns the function that stops it all.
+ * (scrolled away, or clipped by an ancestor). Out of view there is nothing to place: only the
+ * position watch runs. Back in view, `el` shows again only once `update` has placed it (it calls
+ * `placed()`), never at its old place. Returns the function that stops it all.
  */
 function followInView(reference: Element, el: HTMLElement, update: (placed: () => void) => void, sized: readonly Element[]): () => void {
   let placed = false;
   let clipped = false;
-  let stopFollow: (() => void) | null = null;
+  let following: { place(): void; stop(): void } | null = null;
   const show = () => {
     if (placed) el.style.visibility = clipped ? 'hidden' : '';
   };
@@ -201,23 +342,27 @@ function followInView(reference: Element, el: HTMLElement, update: (placed: () =
       show();
     });
   const start = () => {
-    stopFollow ??= follow(reference, el, place, sized);
+    following ??= follow(reference, el, place, sized, () => position.refit());
   };
   const stop = () => {
-    stopFollow?.();
-    stopFollow = null;
+    following?.stop();
+    following = null;
     placed = false;
   };
-  const stopClipped = watchClipped(reference, (c) => {
-    clipped = c;
-    if (c) {
-      stop();
-      el.style.visibility = 'hidden';
-    } else start();
-  });
+  const position = watchPosition(
+    reference,
+    () => following?.place(),
+    (c) => {
+      clipped = c;
+      if (c) {
+        stop();
+        el.style.visibility = 'hidden';
+      } else start();
+    },
+  );
   start();
   return () => {
-    stopClipped();
+    position.stop();
     stop();
   };
 }
@@ -225,18 +370,23 @@ function followInView(reference: Element, el: HTMLElement, update: (placed: () =
 /** Places `floating` beside `reference` and keeps it there; returns the function that stops it. */
 export function anchorTo(reference: Element, floating: HTMLElement, placement: Placement = 'bottom-start', gap = 10): () => void {
   return followInView(reference, floating, (placed) => {
-    computePosition(reference, floating, {
-      strategy: 'fixed',
-      placement,
-      middleware: [offset(gap), flip(VIEWPORT), shift(VIEWPORT)],
-    })
-      .then(({ x, y, placement: actual }) => {
-        floating.style.left = `${Math.round(x)}px`;
-        floating.style.top = `${Math.round(y)}px`;
-        floating.dataset.placement = actual;
-        placed();
+    const write = writer();
+    hold(
+      computePosition(reference, floating, {
+        strategy: 'fixed',
+        placement,
+        middleware: [offset(gap), flip(VIEWPORT), shift(VIEWPORT)],
       })
-      .catch((err) => logOnce('overlay: position', err));
+        .then(({ x, y, placement: actual }) =>
+          write(() => {
+            floating.style.left = `${Math.round(x)}px`;
+            floating.style.top = `${Math.round(y)}px`;
+            floating.dataset.placement = actual;
+            placed();
+          }),
+        )
+        .catch((err) => logOnce('overlay: position', err)),
+    );
   }, [reference, floating]);
 }
 
@@ -247,12 +397,14 @@ export function coverWith(reference: Element, box: HTMLElement, pad = 3): () => 
     box,
     (placed) => {
       const r = reference.getBoundingClientRect();
-      box.style.left = `${Math.round(r.left - pad)}px`;
-      box.style.top = `${Math.round(r.top - pad)}px`;
-      box.style.width = `${Math.round(r.width + pad * 2)}px`;
-      box.style.height = `${Math.round(r.height + pad * 2)}px`;
-      if (r.width === 0 && r.height === 0) box.style.visibility = 'hidden';
-      else placed();
+      writer()(() => {
+        box.style.left = `${Math.round(r.left - pad)}px`;
+        box.style.top = `${Math.round(r.top - pad)}px`;
+        box.style.width = `${Math.round(r.width + pad * 2)}px`;
+        box.style.height = `${Math.round(r.height + pad * 2)}px`;
+        if (r.width === 0 && r.height === 0) box.style.visibility = 'hidden';
+        else placed();
+      });
     },
     [reference],
   );

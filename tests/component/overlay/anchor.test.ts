@@ -46,17 +46,33 @@ class FakeIntersectionObserver {
     const w = Math.max(0, Math.min(box.left + box.width, root.right) - Math.max(box.left, root.left));
     const h = Math.max(0, Math.min(box.top + box.height, root.bottom) - Math.max(box.top, root.top));
     const share = inView ? (w * h) / (box.width * box.height) : 0;
+    const seen = inView ? rect({ left: Math.max(box.left, root.left), top: Math.max(box.top, root.top), width: w, height: h }) : rect({ left: 0, top: 0, width: 0, height: 0 });
     const entries = this.targets.map(
-      (target) => ({ target, isIntersecting: inView, intersectionRatio: share, boundingClientRect: rect(box), rootBounds: root }) as unknown as IntersectionObserverEntry,
+      (target) =>
+        ({ target, isIntersecting: inView, intersectionRatio: share, boundingClientRect: rect(box), intersectionRect: seen, rootBounds: root }) as unknown as IntersectionObserverEntry,
     );
     this.callback(entries, this as unknown as IntersectionObserver);
   }
 }
 
+/** Like the browser's: the targets observed since its last delivery are reported together, in one callback. */
 class FakeResizeObserver {
-  constructor(private readonly callback: ResizeObserverCallback) {}
+  static count = 0;
+  private due: Element[] = [];
+  constructor(private readonly callback: ResizeObserverCallback) {
+    FakeResizeObserver.count++;
+  }
   observe(target: Element): void {
-    setTimeout(() => this.callback([{ target } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver), 0);
+    if (!this.due.length) setTimeout(() => this.deliver(), 0);
+    this.due.push(target);
+  }
+  private deliver(): void {
+    const targets = this.due;
+    this.due = [];
+    this.callback(
+      targets.map((target) => ({ target }) as unknown as ResizeObserverEntry),
+      this as unknown as ResizeObserver,
+    );
   }
   unobserve(): void {}
   disconnect(): void {}
@@ -145,7 +161,52 @@ describe.each([
     await vi.advanceTimersByTimeAsync(100);
     expect(measure).toHaveBeenCalled();
     expect(fitted()?.options.rootMargin).toBe('-420px -760px -350px -40px');
+    // One observer tells both moves and clipping.
+    expect(FakeIntersectionObserver.live.size).toBe(1);
     stop();
     expect(FakeIntersectionObserver.live.size).toBe(0);
+  });
+});
+
+describe('outlines placed together', () => {
+  it('read every field first and write after: no read follows a write of another outline', async () => {
+    const a = setup();
+    const b = setup();
+    const reads: string[] = [];
+    a.measure.mockImplementation(() => {
+      reads.push(`a read, b ${b.el.style.left ? 'placed' : 'unplaced'}`);
+      return rect(box) as DOMRect;
+    });
+    b.measure.mockImplementation(() => {
+      reads.push(`b read, a ${a.el.style.left ? 'placed' : 'unplaced'}`);
+      return rect(box) as DOMRect;
+    });
+    const stops = [coverWith(a.field, a.el), coverWith(b.field, b.el)];
+    await vi.advanceTimersByTimeAsync(100);
+    // One delivery of sizes for both: both read before either wrote.
+    expect(reads.slice(0, 2)).toEqual(['a read, b unplaced', 'b read, a unplaced']);
+    expect(a.el.style.left).toBe('37px');
+    expect(b.el.style.left).toBe('37px');
+    for (const stop of stops) stop();
+  });
+
+  it('share one size observer, and each stops only its own', async () => {
+    const before = FakeResizeObserver.count;
+    const a = setup();
+    const b = setup();
+    const stopA = coverWith(a.field, a.el);
+    const stopB = anchorTo(b.field, b.el);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(FakeResizeObserver.count - before).toBeLessThanOrEqual(1);
+    stopA();
+    a.measure.mockClear();
+    b.measure.mockClear();
+    // A new size of both: only the one still followed is placed.
+    box = { left: 40, top: 300, width: 260, height: 30 };
+    for (const io of [...FakeIntersectionObserver.live]) io.deliver();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(a.measure).not.toHaveBeenCalled();
+    expect(b.measure).toHaveBeenCalled();
+    stopB();
   });
 });
