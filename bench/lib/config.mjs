@@ -34,6 +34,8 @@ export function loadConfig(env = process.env) {
     windowMs: int('BENCH_WINDOW_MS', 3_000, env),
     settleMs: int('BENCH_SETTLE_MS', quick ? 1_500 : 2_000, env),
     profileRound: env.BENCH_PROFILE_ROUND !== '0',
+    /** Section 2 with the extension on neither side: what the protocol itself reads as a ratio. */
+    aa: env.BENCH_AA === '1',
     idleMs: int('BENCH_IDLE_MS', quick ? 5_000 : 30_000, env),
     idleSettleMs: int('BENCH_IDLE_SETTLE_MS', quick ? 2_000 : 5_000, env),
     tipRuns: int('BENCH_TIP_RUNS', quick ? 3 : 7, env),

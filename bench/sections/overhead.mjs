@@ -12,14 +12,16 @@ import { median, percentile, round, sum, summarize } from '../lib/stats.mjs';
 
 /** A browser with (extDir) or without the extension, on the heavy page, settled and ready to churn. */
 async function openVariant({ config, server, extDir }, url, variant) {
-  const session = await launchVariant(server, variant === 'with' ? extDir : null);
+  // BENCH_AA=1: the 'with' side without the extension too (the protocol's own bias, bench/README.md).
+  const withExtension = variant === 'with' && !config.aa;
+  const session = await launchVariant(server, withExtension ? extDir : null);
   try {
     const page = await session.context.newPage();
     const cdp = await session.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(url, { waitUntil: 'load' });
     await page.evaluate(() => window.__crmBench.ready);
-    const overlay = variant === 'with' ? await waitForOverlay(page) : null;
+    const overlay = withExtension ? await waitForOverlay(page) : null;
     await sleep(config.settleMs);
     return { variant, session, page, cdp, overlay };
   } catch (err) {
@@ -85,46 +87,64 @@ function roundOf(variant, windows, overlay) {
  * shared 2-core machine the time a round takes drifts by 10 to 20% from minute to minute; in
  * rounds of whole browsers run one after the other that drift was larger than the difference
  * measured. The browser not churning is idle (the coach does nothing on an idle page, section 3).
+ *
+ * The order the two browsers were launched in is counterbalanced too: the first half of the
+ * rounds runs on a pair launched with the extension's browser first, the second half on a new
+ * pair launched the other way round. In runs without the extension on either side (BENCH_AA=1)
+ * the browser launched first took 2 to 3% more task time, which a fixed order would have charged
+ * to one variant (bench/README.md, "Launch order").
  */
 async function sideBySide(ctx, url) {
   const { config } = ctx;
+  const firstHalf = Math.ceil(config.rounds / 2);
+  const rounds = [];
+  for (const [launchedFirst, count] of [['with', firstHalf], ['without', config.rounds - firstHalf]]) {
+    if (count > 0) rounds.push(...(await pairRounds(ctx, url, launchedFirst, count, rounds.length / 2)));
+  }
+  return rounds;
+}
+
+/** `count` rounds on one pair of browsers, `launchedFirst` launched first; `done` rounds ran before. */
+async function pairRounds(ctx, url, launchedFirst, count, done) {
+  const { config } = ctx;
   const windowMs = Math.min(config.windowMs, config.churnMs);
   const perRound = Math.max(1, Math.round(config.churnMs / windowMs));
-  const W = await openVariant(ctx, url, 'with');
-  let N = null;
+  const opened = {};
   try {
-    N = await openVariant(ctx, url, 'without');
+    for (const variant of launchedFirst === 'with' ? ['with', 'without'] : ['without', 'with']) {
+      opened[variant] = await openVariant(ctx, url, variant);
+    }
+    const { with: W, without: N } = opened;
     // One window each first, not counted: the first minutes of a browser (the JIT warming up,
     // the extension's first state) are not what the budget is about.
     await churnWindow(W, windowMs);
     await churnWindow(N, windowMs);
     const rounds = [];
-    let first = 'with';
-    for (let i = 0; i < config.rounds; i++) {
+    for (let i = 0; i < count; i++) {
+      const first = (done + i) % 2 === 0 ? 'with' : 'without';
+      const other = first === 'with' ? 'without' : 'with';
       const got = { with: [], without: [] };
       for (let k = 0; k < perRound; k++) {
         // ABBA order: a steady drift within the round weighs on both variants alike.
-        const pair = k % 2 === 0 ? [first, first === 'with' ? 'without' : 'with'] : [first === 'with' ? 'without' : 'with', first];
-        for (const variant of pair) got[variant].push(await churnWindow(variant === 'with' ? W : N, windowMs));
+        const pair = k % 2 === 0 ? [first, other] : [other, first];
+        for (const variant of pair) got[variant].push(await churnWindow(opened[variant], windowMs));
       }
-      rounds.push(roundOf('with', got.with, W.overlay), roundOf('without', got.without, null));
-      process.stdout.write(`  overhead: round ${i + 1}/${config.rounds} done (${perRound} windows of ${windowMs / 1000} s each way)\n`);
-      first = first === 'with' ? 'without' : 'with';
+      rounds.push({ ...roundOf('with', got.with, W.overlay), launchedFirst }, { ...roundOf('without', got.without, null), launchedFirst });
+      process.stdout.write(`  overhead: round ${done + i + 1}/${config.rounds} done (${perRound} windows of ${windowMs / 1000} s each way; ${launchedFirst} launched first)\n`);
     }
     return rounds;
   } finally {
-    await W.session.close();
-    await N?.session.close();
+    for (const v of Object.values(opened)) await v.session.close();
   }
 }
 
 export async function run(ctx) {
   const { config, report } = ctx;
-  const S = `2. Heavy page: ${config.fields} fields, churn ${config.churnMs / 1000} s × ${config.rounds} rounds each, side by side`;
+  const S = `2. Heavy page: ${config.fields} fields, churn ${config.churnMs / 1000} s × ${config.rounds} rounds each, side by side${config.aa ? " (A/A: no extension on either side)" : ""}`;
   const url = serveHeavyPage(ctx.server, { fields: config.fields });
   const rounds = await sideBySide(ctx, url);
   let profiled = null;
-  if (config.profileRound) {
+  if (config.profileRound && !config.aa) {
     const v = await openVariant(ctx, url, 'with');
     try {
       profiled = { ...(await churnWindow(v, config.churnMs, { profile: true })), variant: 'with', profiled: true };
@@ -153,6 +173,12 @@ export async function run(ctx) {
     unit: '×', budget: { max: BUDGETS.overheadRatio },
   });
   report.figure(S, 'Task time ratio per round', null, { display: perRound.map((x) => `${round(x)}×`).join(', ') });
+  const byOrder = ['with', 'without'].map((first) => {
+    const w = W.filter((r) => r.launchedFirst === first);
+    const n = N.filter((r) => r.launchedFirst === first);
+    return w.length ? `${(sum(pick(w, (r) => r.taskMs)) / sum(pick(n, (r) => r.taskMs))).toFixed(2)}× with ${first === 'with' ? 'it' : 'the other'} launched first (${w.length} rounds)` : null;
+  });
+  report.figure(S, 'Task time ratio by launch order', null, { display: byOrder.filter(Boolean).join('; ') });
   const cpuW = sum(pick(W, (r) => r.cpuMs));
   const cpuN = sum(pick(N, (r) => r.cpuMs));
   if (cpuW > 0 && cpuN > 0) {

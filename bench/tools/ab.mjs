@@ -56,7 +56,7 @@ try {
   console.log(`A      ${f(A.sums.taskMs)} ${f(A.sums.scriptMs)} ${f(A.sums.layoutMs)} ${f(A.sums.styleMs)}`);
   console.log(`B      ${f(B.sums.taskMs)} ${f(B.sums.scriptMs)} ${f(B.sums.layoutMs)} ${f(B.sums.styleMs)}`);
   console.log(`B / A  task ${(B.sums.taskMs / A.sums.taskMs).toFixed(3)}×, task − style ${((B.sums.taskMs - B.sums.styleMs) / (A.sums.taskMs - A.sums.styleMs)).toFixed(3)}×`);
-  if (TRACE) printSelfDiff({ self: A.self, taskMs: A.traced * 1000 }, { self: B.self, taskMs: B.traced * 1000 });
+  if (TRACE) printSelfDiff({ self: A.self, taskMs: A.traced * 1000 }, { self: B.self, taskMs: B.traced * 1000 }, Number(process.env.TRACE_TOP ?? 30));
 } finally {
   await A.session.close();
   await B.session.close();
