@@ -29,6 +29,18 @@ export function rootOf(el: Element, shadowRootOf?: ShadowRootOf): ShadowRoot | n
   }
 }
 
+/**
+ * The elements that can have a shadow root besides custom elements (DOM Standard, attachShadow;
+ * declarative shadow roots follow the same rule). No other element has one, so a walk need not
+ * ask: on a Lightning page most elements are buttons, links, list items, inputs and SVG icons.
+ */
+const SHADOW_HOST_NAMES = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
+
+/** Whether an element with this local name can have a shadow root (a custom element's name holds a hyphen). */
+export function canHostShadow(localName: string): boolean {
+  return localName.indexOf('-') > 0 || SHADOW_HOST_NAMES.has(localName);
+}
+
 /** el.matches that answers false for an invalid selector (pack text can hold anything). */
 export function safeMatches(el: Element, selector: string): boolean {
   try {

@@ -22,7 +22,7 @@
  * attributes. A container whose attributes change so that the test lets it in is scanned then;
  * another test rebuilds the lists from the whole page (on the next work).
  */
-import { composedCompare, deepQueryAll, flatParent, hostChain, isVisible, newVisibilityMemo, OVERLAY_TAG, rootOf, safeMatches, type ShadowRootOf, validSelector, type VisibilityMemo } from './dom';
+import { canHostShadow, composedCompare, deepQueryAll, flatParent, hostChain, isVisible, newVisibilityMemo, OVERLAY_TAG, rootOf, safeMatches, type ShadowRootOf, validSelector, type VisibilityMemo } from './dom';
 import type { PageIndex } from './types';
 
 export interface LiveIndex extends PageIndex {
@@ -407,6 +407,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
         continue;
       }
       f.next = el.firstElementChild ?? after(el, f.tree);
+      if (!canHostShadow(name)) continue;
       const sr = el.shadowRoot ?? (sro && name.indexOf('-') > 0 ? rootOf(el, sro) : null);
       if (sr) {
         watchRoot(sr);

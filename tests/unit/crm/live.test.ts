@@ -344,6 +344,38 @@ describe('live index', () => {
     ac.abort();
   });
 
+  it('asks only elements that can have one for their shadow root, and still finds every root', async () => {
+    document.body.replaceChildren();
+    const reads: string[] = [];
+    const spy = (el: Element): Element => {
+      const own = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot')!.get!;
+      Object.defineProperty(el, 'shadowRoot', {
+        get() {
+          reads.push(el.localName);
+          return own.call(el);
+        },
+      });
+      return el;
+    };
+    // Elements that cannot have a shadow root (DOM Standard) and ones that can, one of each kind with one.
+    const host = document.createElement('x-row');
+    const inner = document.createElement('p');
+    inner.className = 'x';
+    host.attachShadow({ mode: 'open' }).append(inner);
+    const div = document.createElement('div');
+    const divInner = document.createElement('span');
+    divInner.className = 'x';
+    div.attachShadow({ mode: 'open' }).append(divInner);
+    const plain = ['button', 'a', 'li', 'input', 'img', 'label'].map((t) => spy(document.createElement(t)));
+    document.body.append(spy(host), spy(div), ...plain);
+    const { index, ac } = watchedIndex(false);
+    index.track(['.x']);
+    index.work(Infinity);
+    expect(reads.sort()).toEqual(['div', 'x-row']);
+    expect(index.all('.x')).toEqual([inner, divInner]);
+    ac.abort();
+  });
+
   it('carries a scan on where it stood after the page removed what it had walked', async () => {
     document.body.replaceChildren(...blocksOfX());
     const { index, ac } = watchedIndex(false);
