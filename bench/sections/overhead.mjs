@@ -90,9 +90,9 @@ function roundOf(variant, windows, overlay) {
  *
  * The order the two browsers were launched in is counterbalanced too: the first half of the
  * rounds runs on a pair launched with the extension's browser first, the second half on a new
- * pair launched the other way round. In runs without the extension on either side (BENCH_AA=1)
- * the browser launched first took 2 to 3% more task time, which a fixed order would have charged
- * to one variant (bench/README.md, "Launch order").
+ * pair launched the other way round. In A/A runs of bench/tools/ab.mjs the browser launched
+ * first took more task time in two runs of three; the bench's own A/A runs (BENCH_AA=1) showed no
+ * steady bias. With both orders, none can reach the figure (bench/README.md, "Launch order").
  */
 async function sideBySide(ctx, url) {
   const { config } = ctx;

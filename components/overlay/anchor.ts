@@ -20,7 +20,7 @@
  *   one capture listener for scroll and one for resize on the window place at once;
  * - size changes come from one ResizeObserver for all anchored elements (the reference, and the
  *   card, whose size decides where it fits): one delivery places them all, reads first, then
- *   writes (see write);
+ *   writes (see writer);
  * - the card and the covering box are placed within the viewport (flip and shift against the
  *   viewport: the overlay's own elements clip nothing);
  * - whether the reference is clipped out of view (scrolled away in an inner scroller, or out of
