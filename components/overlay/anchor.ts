@@ -70,6 +70,16 @@ function inView(e: IntersectionObserverEntry, viewport: Edges): boolean {
   return e.isIntersecting && (b.width === 0 || b.height === 0 || overlaps(e.intersectionRect, viewport));
 }
 
+/** Whether `doc` is the page's top-level document (its viewport is the implicit root's). */
+function isTopLevel(doc: Document): boolean {
+  try {
+    const win = doc.defaultView;
+    return !!win && win.top === win;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Reports when `reference` moves (`onMove`) and when it goes out of view or comes back
  * (`onClipped`: scrolled away, or clipped by an ancestor), from one IntersectionObserver at a
@@ -96,6 +106,7 @@ function watchPosition(reference: Element, onMove: () => void, onClipped: (clipp
   let threshold = 0;
   let clipped: boolean | null = null;
   let stopped = false;
+  const topLevel = isTopLevel(doc);
   const watch = (next: number[], ratio: number): void => {
     io?.disconnect();
     // A report may have stopped the watch (its update can end the following).
@@ -104,7 +115,10 @@ function watchPosition(reference: Element, onMove: () => void, onClipped: (clipp
     threshold = ratio;
     const rootMargin = next.map((n) => `${-n}px`).join(' ');
     try {
-      io = new IO(seen, { root: doc, rootMargin, threshold });
+      // The whole viewport of a top-level page: the implicit root, the same box. An observer with
+      // the document as its root is kept by the document, and with it the reference: a field of
+      // a record page the CRM took out while this watch was not stopped would stay in memory.
+      io = box === null && topLevel ? new IO(seen, { threshold }) : new IO(seen, { root: doc, rootMargin, threshold });
     } catch {
       io = new IO(seen, { rootMargin, threshold }); // a browser without document roots: the viewport
     }
@@ -235,6 +249,16 @@ function deliver(listeners: Map<Element, Set<() => void>>, entries: readonly Res
 }
 
 /**
+ * The observer outlives every caller, so it is made here, where its callback's closure holds
+ * nothing but its own listeners: made inside watchSize, it would share that call's scope and keep
+ * the first caller's elements (a record page the CRM took out) for the life of the page.
+ */
+function newSizeWatch(RO: typeof ResizeObserver): SizeWatch {
+  const listeners = new Map<Element, Set<() => void>>();
+  return { RO, ro: new RO((entries) => deliver(listeners, entries)), listeners };
+}
+
+/**
  * Calls `listener` after the browser's layout whenever one of `els` changes size (and once for
  * each, first); returns the function that stops it, or null where there is no ResizeObserver.
  * One observer serves every anchored element of the window, so one delivery places them all, and
@@ -243,13 +267,11 @@ function deliver(listeners: Map<Element, Set<() => void>>, entries: readonly Res
 function watchSize(win: Window, els: readonly Element[], listener: () => void): (() => void) | null {
   const RO = (win as Window & { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
   if (typeof RO !== 'function') return null;
-  let w = sizeWatches.get(win);
-  if (!w || w.RO !== RO) {
-    const listeners = new Map<Element, Set<() => void>>();
-    w = { RO, ro: new RO((entries) => deliver(listeners, entries)), listeners };
-    sizeWatches.set(win, w);
+  let watch = sizeWatches.get(win);
+  if (!watch || watch.RO !== RO) {
+    watch = newSizeWatch(RO);
+    sizeWatches.set(win, watch);
   }
-  const watch = w;
   for (const el of els) {
     let set = watch.listeners.get(el);
     if (!set) watch.listeners.set(el, (set = new Set()));
