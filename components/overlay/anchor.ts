@@ -217,14 +217,17 @@ function hold(reads: Promise<unknown>): void {
   delivery?.pending.push(reads);
 }
 
-function runWrites(writes: readonly (() => void)[]): void {
-  for (const w of writes) {
-    try {
-      w();
-    } catch (err) {
-      logOnce('overlay: place', err);
-    }
+/** Runs `fn`; a failure is logged once under `what`, and the caller carries on. */
+function attempt(fn: () => void, what: string): void {
+  try {
+    fn();
+  } catch (err) {
+    logOnce(what, err);
   }
+}
+
+function runWrites(writes: readonly (() => void)[]): void {
+  for (const w of writes) attempt(w, 'overlay: place');
 }
 
 function deliver(listeners: Map<Element, Set<() => void>>, entries: readonly ResizeObserverEntry[]): void {
@@ -233,13 +236,7 @@ function deliver(listeners: Map<Element, Set<() => void>>, entries: readonly Res
   const d: Delivery = { writes: [], pending: [] };
   delivery = d;
   try {
-    for (const l of due) {
-      try {
-        l();
-      } catch (err) {
-        logOnce('overlay: resize', err);
-      }
-    }
+    for (const l of due) attempt(l, 'overlay: resize');
   } finally {
     delivery = null;
   }
@@ -304,12 +301,7 @@ function follow(reference: Element, floating: HTMLElement, update: () => void, s
   const win = reference.ownerDocument.defaultView;
   const listen = { capture: true, passive: true };
   const place = (): void => {
-    if (stopped || !started) return;
-    try {
-      update();
-    } catch (err) {
-      logOnce('overlay: place', err);
-    }
+    if (!stopped && started) attempt(update, 'overlay: place');
   };
   const resized = (): void => {
     if (stopped) return;
