@@ -86,3 +86,40 @@ export function usageDb(): UsageDb {
   shared ??= new UsageDb();
   return shared;
 }
+
+/** From this many keys of one pack on, readItemStates reads the pack's range rather than each key. */
+const RANGE_READ_FROM = 4;
+
+/** The stored states of every item of the packs `packIds`: one range read per pack. */
+function readPackItemStates(db: UsageDb, packIds: Iterable<string>): Promise<ItemState[][]> {
+  // A pack's keys `<packId>/<itemId>` sort between `<packId>/` and `<packId>0` ('0' follows '/').
+  return Promise.all([...new Set(packIds)].map((id) => db.items.where('key').between(`${id}/`, `${id}0`, true, false).toArray()));
+}
+
+/**
+ * The stored states of `keys` (`<packId>/<itemId>`, packs/refs.ts). A pack asked for many of its
+ * items has its whole range read at once (readPackItemStates), a pack asked for a few has them
+ * read one by one: each read is a request to the database, and a navigation asks for every item
+ * of the enabled packs (getRecordState; one read per key was most of the service worker's work
+ * per navigation, bench/tools/sw-prof.mjs), while an event names one or two.
+ */
+export async function readItemStates(db: UsageDb, keys: readonly string[]): Promise<Map<string, ItemState>> {
+  const byPack = new Map<string, string[]>();
+  for (const k of new Set(keys)) {
+    const id = k.slice(0, Math.max(0, k.indexOf('/')));
+    const list = byPack.get(id);
+    if (list) list.push(k);
+    else byPack.set(id, [k]);
+  }
+  const many: string[] = [];
+  const few: string[] = [];
+  for (const [id, list] of byPack) {
+    if (id && list.length >= RANGE_READ_FROM) many.push(id);
+    else few.push(...list);
+  }
+  const [ranges, single] = await Promise.all([readPackItemStates(db, many), db.items.bulkGet(few)]);
+  const wanted = new Set(keys);
+  const out = new Map<string, ItemState>();
+  for (const r of [...ranges.flat(), ...single]) if (r && wanted.has(r.key)) out.set(r.key, r);
+  return out;
+}

@@ -4,7 +4,7 @@
  * Duplicates (resends carry the same id) are dropped.
  */
 import type { UsageDb } from './db';
-import { META_TOTALS, readTotals } from './db';
+import { META_TOTALS, readItemStates, readTotals } from './db';
 import { localDay } from '../day';
 import {
   applyEvent,
@@ -81,13 +81,13 @@ async function ingestOnce(db: UsageDb, input: readonly UsageEvent[], opts: Inges
     const rewardKeys = [...new Set(fresh.map(rewardKeyOf).filter((k): k is string => !!k))];
     const [rollups, items, rewards, totals] = await Promise.all([
       db.rollups.bulkGet(days),
-      db.items.bulkGet(itemKeys),
+      readItemStates(db, itemKeys),
       db.rewards.bulkGet(rewardKeys),
       readTotals(db),
     ]);
     const state: UsageState = {
       rollups: new Map(rollups.filter((r) => !!r).map((r) => [r.day, r])),
-      items: new Map(items.filter((s) => !!s).map((s) => [s.key, s])),
+      items,
       rewards: new Set(rewards.filter((r) => !!r).map((r) => r.key)),
       totals,
     };

@@ -7,7 +7,7 @@ import type { Pack } from '../packs/types';
 import { localize } from '../packs/text';
 import type { EffectiveSettings } from '../settings';
 import type { UsageDb } from './db';
-import { readTotals } from './db';
+import { readItemStates, readTotals } from './db';
 import { daysBefore, localDay, tenureDay } from '../day';
 import { roleAllowed } from '../packs/audience';
 import { ITEM_LISTS } from '../packs/limits';
@@ -26,10 +26,6 @@ function snippetsFor(packs: readonly Pack[], role: string | null): { packId: str
     .flatMap((p) => (p.snippets ?? []).filter((s) => roleAllowed(s.audience?.roles, role)).map((snippet) => ({ packId: p.id, snippet })));
 }
 
-async function itemMap(db: UsageDb, keys: string[]): Promise<Map<string, ItemState>> {
-  const rows = await db.items.bulkGet(keys);
-  return new Map(rows.filter((r) => !!r).map((r) => [r.key, r]));
-}
 
 /**
  * The progress report. Packs and settings may still be on their way (promises): the rollups and
@@ -49,7 +45,7 @@ export async function buildProgressReport(
   const milestones = packMilestones(packs, settings.role);
   const snippets = snippetsFor(packs, settings.role);
   const keys = [...milestones.map(milestoneKey), ...snippets.map((s) => itemKey(s.packId, s.snippet.id))];
-  const items = await itemMap(db, keys);
+  const items = await readItemStates(db, keys);
   const tenure = tenureDay(settings.startDate, today);
   const journey: JourneyMilestone[] = milestones.map((m) => {
     const state = items.get(milestoneKey(m));
@@ -89,7 +85,7 @@ export function packItemKeys(packs: readonly Pack[]): string[] {
 }
 
 export async function itemStatesFor(db: UsageDb, packs: readonly Pack[]): Promise<Record<string, ItemState>> {
-  return Object.fromEntries(await itemMap(db, packItemKeys(packs)));
+  return Object.fromEntries(await readItemStates(db, packItemKeys(packs)));
 }
 
 /** Nudge fields already rewarded on a record: `<packId>/<nudgeId>|<field label>`. */
