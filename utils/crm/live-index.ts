@@ -28,8 +28,12 @@ import type { PageIndex } from './types';
 export interface LiveIndex extends PageIndex {
   /** Tracks these selectors (a different set rebuilds the lists on the next work). */
   track(selectors: readonly string[]): void;
-  /** Connects the watcher: how to observe a shadow root found in the page. */
-  attach(observe: (root: Node) => void): void;
+  /**
+   * Connects the watcher: how to observe a shadow root found in the page. `scan` is the node the
+   * scan that found it started from (the document, an added node, a late root) and `nth` how many
+   * roots that scan has found with this one; both null for a late root found on its own.
+   */
+  attach(observe: (root: Node, scan: Node | null, nth: number) => void): void;
   /**
    * A MutationRecord the watcher saw (our overlay filtered out), as it read it: each property of a
    * page object costs a crossing into the page's world, so the watcher reads them once. Cheap:
@@ -92,6 +96,8 @@ interface Frame {
 
 interface Scan {
   top: Node;
+  /** Shadow roots found so far. */
+  roots: number;
   frames: Frame[];
   runs: Element[][];
   /** A tree was walked again from its start (see resume): its runs may hold an element twice. */
@@ -148,7 +154,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   let combined = '';
   /** The tracked selectors but the first, as one list. */
   let others = '';
-  let observe: (root: Node) => void = () => {};
+  let observe: (root: Node, scan: Node | null, nth: number) => void = () => {};
   let starts: Node[] = [doc];
   let scan: Scan | null = null;
   let targets = new Set<Node>();
@@ -226,9 +232,10 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       return pendingHosts.size;
     },
   };
-  const watchRoot = (root: Node): void => {
+  const watchRoot = (root: Node, s: Scan | null): void => {
     stats.roots++;
-    observe(root);
+    if (s) observe(root, s.top, ++s.roots);
+    else observe(root, null, 0);
   };
   /**
    * True when the scan leaves `el` out (a container of the first list the prune test names). The
@@ -318,7 +325,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   }
 
   function begin(node: Node): Scan | null {
-    const s: Scan = { top: node, frames: [], runs: lists.map(() => []), again: false };
+    const s: Scan = { top: node, roots: 0, frames: [], runs: lists.map(() => []), again: false };
     if (node.nodeType === 9) {
       s.frames.push(frame(node as Document, NONE));
       return s;
@@ -345,7 +352,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     s.frames.push(frame(el, above, open));
     const sr = rootOf(el, sro);
     if (sr) {
-      watchRoot(sr);
+      watchRoot(sr, s);
       s.frames.push(frame(sr, open.length ? [...above, el] : above));
     } else if (el.localName.indexOf('-') > 0) addPending(el);
     return s;
@@ -410,7 +417,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       if (!canHostShadow(name)) continue;
       const sr = el.shadowRoot ?? (sro && name.indexOf('-') > 0 ? rootOf(el, sro) : null);
       if (sr) {
-        watchRoot(sr);
+        watchRoot(sr, s);
         frames.push(frame(sr, open.length ? f.above.concat(open) : f.above));
       } else if (name.indexOf('-') > 0) addPending(el);
     }
@@ -780,7 +787,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
         if (pruned.has(el) || insidePruned(el)) continue;
         const sr = rootOf(el, sro);
         if (sr) {
-          watchRoot(sr);
+          watchRoot(sr, null);
           starts.push(sr);
           visRoots.add(el);
           aboveStale = true;

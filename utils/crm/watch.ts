@@ -37,10 +37,17 @@ export interface WatchOptions {
   everyChange?: () => boolean;
   /** A callback whose records were all inert, with the time it took (the bench measures it as a batch). */
   onQuiet?: (observerMs: number) => void;
+  /** Nodes out of the page the shared observer may still observe before it is rebuilt (see compact; default 1024). */
+  compactFrom?: number;
 }
 
 /** Mutation records one batch hands over at most; a bigger batch says "everything changed". */
 const MAX_BATCH_RECORDS = 1000;
+
+/** See WatchOptions.compactFrom. */
+const COMPACT_FROM = 1024;
+/** Roots a scan observes with the shared observer before it gets an observer of its own. */
+const GROUP_FROM = 64;
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, attributes: true, characterData: true };
 
@@ -148,13 +155,89 @@ export function watchPage(opts: WatchOptions): void {
     }
   }
 
-  // Observing a node again only renews its options (no second registration): no set of observed
-  // roots to keep (a weak set of thousands of short-lived roots only grows between collections).
-  function observeRoot(root: Node): void {
-    observer.observe(root, OBSERVE);
+  /*
+   * Observers and their cost. A MutationObserver keeps a registration for every node it was told
+   * to observe until that node is garbage collected, and each delivery walks all of its
+   * registrations (Blink clears transient registrations there). On the bench's page one delivery
+   * cost 50 µs after no navigation and 600–840 µs after 30: each record page left behind kept its
+   * thousand shadow roots registered until the next major collection
+   * (bench/tools/mo-registrations.mjs). So:
+   *
+   * - A scan that finds many roots (a new record page) observes all but its first GROUP_FROM with
+   *   an observer of its own. Only observers with records are delivered: the page's re-rendered
+   *   fields walk its own registrations, and a page gone costs nothing more.
+   * - The shared observer (the document, late roots, small scans and big scans' first roots) is
+   *   rebuilt once `compactFrom` of the nodes it observes have left the page: pending records
+   *   handled, disconnected, the nodes still in the page observed again (compact). A node that
+   *   left the page and comes back is an added node: scanned, its roots observed again.
+   * - Each root is observed by one observer only (its own, remembered on the root; this world's
+   *   wrapper, unseen by the page): a root observed again renews that registration rather than
+   *   adding a second one, so no record comes twice. Records of one tree therefore come in order;
+   *   records of different trees may come in separate callbacks, and the live index reads what
+   *   changed from the page, not from the order of the callbacks.
+   */
+  /** Where a root (this world's wrapper of it) keeps the observer of this watcher that observes it. */
+  const OBSERVED_BY = Symbol('observed by');
+  const onRecords = (records: MutationRecord[]): void => {
+    take(records);
+    compact();
+  };
+  const newObserver = (): MutationObserver => new win.MutationObserver(onRecords);
+  const shared = newObserver();
+  /** The scans' own observers (weakly: an observer lives as long as a node it observes). */
+  let groups: WeakRef<MutationObserver>[] = [];
+  let group: { scan: Node; observer: MutationObserver } | null = null;
+  /** Nodes the shared observer was told to observe since its last rebuild (weakly: no page kept alive). */
+  let observed: WeakRef<Node>[] = [];
+  const compactFrom = opts.compactFrom ?? COMPACT_FROM;
+  let nextCheck = compactFrom;
+
+  function observerFor(scan: Node | null, nth: number): MutationObserver {
+    if (!scan || nth <= GROUP_FROM) return shared;
+    if (group?.scan !== scan) {
+      group = { scan, observer: newObserver() };
+      if (groups.length >= 64) groups = groups.filter((g) => g.deref());
+      groups.push(new WeakRef(group.observer));
+    }
+    return group.observer;
   }
 
-  const observer = new win.MutationObserver((records) => {
+  function observeRoot(root: Node, scan: Node | null = null, nth = 0): void {
+    const tagged = root as Node & Record<symbol, MutationObserver | undefined>;
+    const by = tagged[OBSERVED_BY] ?? (tagged[OBSERVED_BY] = observerFor(scan, nth));
+    by.observe(root, OBSERVE);
+    if (by === shared) observed.push(new WeakRef(root));
+  }
+
+  /**
+   * At the end of a delivery, once the shared observer has been told about `nextCheck` nodes:
+   * rebuilt when `compactFrom` of them have left the page (see above), else only its list
+   * forgotten of the collected ones. The next look waits for as many new nodes as are live.
+   */
+  function compact(): void {
+    if (stopped || observed.length < nextCheck) return;
+    const live = new Set<Node>();
+    const kept: WeakRef<Node>[] = [];
+    let gone = 0;
+    for (const ref of observed) {
+      const n = ref.deref();
+      if (!n || live.has(n)) continue; // collected (its registration too), or listed twice
+      if (n.isConnected) live.add(n);
+      else gone++;
+      kept.push(ref);
+    }
+    observed = kept;
+    if (gone >= compactFrom) {
+      const left = shared.takeRecords();
+      if (left.length) take(left);
+      shared.disconnect();
+      observed = [];
+      for (const n of live) observeRoot(n);
+    }
+    nextCheck = observed.length + Math.max(compactFrom, live.size);
+  }
+
+  function take(records: MutationRecord[]): void {
     const t0 = performance.now();
     let relevant = false;
     let quiet = false;
@@ -187,7 +270,8 @@ export function watchPage(opts: WatchOptions): void {
       observerMs += ms;
       schedule('mutation');
     } else if (quiet) opts.onQuiet?.(ms);
-  });
+  }
+
 
   const onInput = (ev: Event): void => {
     const t = ev.composedPath ? ev.composedPath()[0] : ev.target;
@@ -228,7 +312,11 @@ export function watchPage(opts: WatchOptions): void {
     'abort',
     () => {
       stopped = true;
-      observer.disconnect();
+      shared.disconnect();
+      for (const g of groups) g.deref()?.disconnect();
+      groups = [];
+      group = null;
+      observed = [];
       index.attach(() => {});
       if (frame !== null) {
         if (frameIsTimeout) win.clearTimeout(frame);

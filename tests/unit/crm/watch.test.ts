@@ -173,3 +173,99 @@ describe('watchPage', () => {
     expect(warn).toHaveBeenCalled();
   });
 });
+
+describe('watchPage observers', () => {
+  /** A page of `n` hosts with open roots, each root holding one span. */
+  function page(n: number): { wrap: HTMLElement; roots: ShadowRoot[] } {
+    const wrap = document.createElement('div');
+    const roots: ShadowRoot[] = [];
+    for (let i = 0; i < n; i++) {
+      const host = document.createElement('x-row');
+      const root = host.attachShadow({ mode: 'open' });
+      root.append(document.createElement('span'));
+      wrap.append(host);
+      roots.push(root);
+    }
+    return { wrap, roots };
+  }
+  let seen: { records: MutationRecord[] }[];
+  function startWatching(compactFrom?: number): void {
+    seen = [];
+    watchPage({
+      doc: document,
+      onChange: (_r, _ms, changes) => seen.push({ records: [...changes.records] }),
+      signal: controller.signal,
+      compactFrom,
+    });
+  }
+  async function settle(): Promise<void> {
+    await microtasks();
+    runFrame();
+  }
+
+  it('gives a page of many shadow roots an observer of its own, and still hears every root once', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    startWatching();
+    const { wrap, roots } = page(150);
+    document.body.append(wrap);
+    await settle();
+    const observers = new Set(observe.mock.contexts);
+    // The document's observer, and the page's own for the roots after its first 64.
+    expect(observers.size).toBe(2);
+    seen = [];
+    roots[10].firstElementChild!.setAttribute('title', 'a');
+    roots[140].firstElementChild!.setAttribute('title', 'b');
+    await settle();
+    const records = seen.flatMap((s) => s.records);
+    expect(records.map((r) => (r.target as Element).getAttribute('title')).sort()).toEqual(['a', 'b']);
+  });
+
+  it('observes a root found again by the observer that has it: one record, not two', async () => {
+    startWatching();
+    const { wrap, roots } = page(100);
+    document.body.append(wrap);
+    await settle();
+    // Moved: the page is scanned again from where it lands, its roots found again.
+    const other = document.createElement('section');
+    document.body.append(other);
+    other.append(wrap);
+    await settle();
+    seen = [];
+    roots[90].firstElementChild!.setAttribute('title', 'once');
+    await settle();
+    expect(seen.flatMap((s) => s.records).filter((r) => r.type === 'attributes')).toHaveLength(1);
+  });
+
+  it('rebuilds its shared observer without the roots that left the page, losing no record', async () => {
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    startWatching(8);
+    // Small pages (under 64 roots each) stay on the shared observer.
+    const first = page(20);
+    document.body.append(first.wrap);
+    await settle();
+    first.roots[0].firstElementChild!.setAttribute('title', 'first');
+    await settle();
+    // 21 nodes observed, none gone: looked at, not rebuilt.
+    expect(disconnect).not.toHaveBeenCalled();
+    const second = page(20);
+    document.body.append(second.wrap);
+    await settle();
+    first.wrap.remove();
+    const third = page(20);
+    document.body.append(third.wrap);
+    await settle();
+    // 61 nodes observed, 20 of them gone: rebuilt at this delivery, after its record is handled.
+    seen = [];
+    third.roots[0].firstElementChild!.setAttribute('title', 'pending');
+    await settle();
+    expect(disconnect).toHaveBeenCalledTimes(1);
+    expect(seen.flatMap((s) => s.records).map((r) => (r.target as Element).getAttribute('title'))).toEqual(['pending']);
+    // The pages in the page are still heard, the removed one no more.
+    seen = [];
+    second.roots[19].firstElementChild!.setAttribute('title', 'y');
+    third.roots[5].firstElementChild!.setAttribute('title', 'z');
+    first.roots[0].firstElementChild!.setAttribute('title', 'gone');
+    await settle();
+    expect(seen.flatMap((s) => s.records).map((r) => (r.target as Element).getAttribute('title'))).toEqual(['y', 'z']);
+  });
+});
