@@ -159,9 +159,9 @@ export function watchPage(opts: WatchOptions): void {
    * Observers and their cost. A MutationObserver keeps a registration for every node it was told
    * to observe until that node is garbage collected, and each delivery walks all of its
    * registrations (Blink clears transient registrations there). On the bench's page one delivery
-   * cost 50 µs after no navigation and 600–840 µs after 30: each record page left behind kept its
-   * thousand shadow roots registered until the next major collection
-   * (bench/tools/mo-registrations.mjs). So:
+   * cost about 50 µs after no navigation and 170 to 840 µs after 30, depending on when the
+   * collector last ran: each record page left behind kept its thousand shadow roots registered
+   * until the next major collection (bench/tools/mo-registrations.mjs). So:
    *
    * - A scan that finds many roots (a new record page) observes all but its first GROUP_FROM with
    *   an observer of its own. Only observers with records are delivered: the page's re-rendered
@@ -186,7 +186,8 @@ export function watchPage(opts: WatchOptions): void {
   const shared = newObserver();
   /** The scans' own observers (weakly: an observer lives as long as a node it observes). */
   let groups: WeakRef<MutationObserver>[] = [];
-  let group: { scan: Node; observer: MutationObserver } | null = null;
+  /** The last big scan's observer (its scan held weakly: a page removed since is not kept). */
+  let group: { scan: WeakRef<Node>; observer: MutationObserver } | null = null;
   /** Nodes the shared observer was told to observe since its last rebuild (weakly: no page kept alive). */
   let observed: WeakRef<Node>[] = [];
   const compactFrom = opts.compactFrom ?? COMPACT_FROM;
@@ -194,8 +195,8 @@ export function watchPage(opts: WatchOptions): void {
 
   function observerFor(scan: Node | null, nth: number): MutationObserver {
     if (!scan || nth <= GROUP_FROM) return shared;
-    if (group?.scan !== scan) {
-      group = { scan, observer: newObserver() };
+    if (group?.scan.deref() !== scan) {
+      group = { scan: new WeakRef(scan), observer: newObserver() };
       if (groups.length >= 64) groups = groups.filter((g) => g.deref());
       groups.push(new WeakRef(group.observer));
     }
@@ -216,12 +217,14 @@ export function watchPage(opts: WatchOptions): void {
    */
   function compact(): void {
     if (stopped || observed.length < nextCheck) return;
+    const seen = new Set<Node>();
     const live = new Set<Node>();
     const kept: WeakRef<Node>[] = [];
     let gone = 0;
     for (const ref of observed) {
       const n = ref.deref();
-      if (!n || live.has(n)) continue; // collected (its registration too), or listed twice
+      if (!n || seen.has(n)) continue; // collected (its registration too), or listed twice
+      seen.add(n);
       if (n.isConnected) live.add(n);
       else gone++;
       kept.push(ref);
