@@ -1,6 +1,24 @@
 // Attribution of V8 CPU-profile samples (CDP Profiler.stop) to a script origin (pure).
 
 /**
+ * A profile's nodes by id, each node's parent, and each sample as { id, ms }: its leaf node and
+ * how long it lasted (until the next sample; the last one counts nothing).
+ */
+export function profileSamples(profile) {
+  const nodes = new Map();
+  const parent = new Map();
+  for (const n of profile.nodes ?? []) {
+    nodes.set(n.id, n);
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  }
+  const samples = [];
+  const ids = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < ids.length; i++) samples.push({ id: ids[i], ms: (deltas[i + 1] ?? 0) / 1000 });
+  return { nodes, parent, samples };
+}
+
+/**
  * Time (ms) of samples whose stack contains a frame from a URL starting with `urlPrefix`,
  * the total sampled time, and the longest run of consecutive such samples (an upper-bound
  * proxy for the longest task the attributed scripts ran).

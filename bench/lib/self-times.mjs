@@ -1,8 +1,12 @@
 // Self time per trace event name on the renderer main thread, and a with / without comparison
 // (bench/tools/task-diff.mjs, bench/tools/suite-diff.mjs).
 
-/** Self time per event name on the thread with the most RunTask time (the renderer main thread). */
-export function selfTimes(events) {
+/**
+ * The complete events of the renderer main thread (the thread with script calls and the most
+ * RunTask time), in time order (an enclosing event before what starts inside it), and its task
+ * time in µs.
+ */
+export function mainThread(events) {
   const byThread = new Map();
   for (const e of events) {
     if (e.ph !== 'X' || typeof e.dur !== 'number') continue;
@@ -17,7 +21,12 @@ export function selfTimes(events) {
     const hasPage = list.some((e) => e.name === 'FunctionCall');
     if (hasPage && t > best) { best = t; main = k; }
   }
-  const list = byThread.get(main).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  return { list: (byThread.get(main) ?? []).sort((a, b) => a.ts - b.ts || b.dur - a.dur), taskUs: best };
+}
+
+/** Self time per event name on the renderer main thread (see mainThread). */
+export function selfTimes(events) {
+  const { list, taskUs: best } = mainThread(events);
   // Nesting from time spans: each event's children are the events that start inside it.
   const nodes = [];
   const stack = [];

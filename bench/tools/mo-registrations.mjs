@@ -12,6 +12,7 @@ import path from 'node:path';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { EXTENSION_ORIGIN, launchVariant, sleep, waitForOverlay } from '../lib/browser.mjs';
 import { startTrace } from '../lib/trace.mjs';
+import { mainThread } from '../lib/self-times.mjs';
 import { serveHeavyPage } from '../heavy-page.mjs';
 
 const extDir = path.resolve(process.argv[2]);
@@ -20,22 +21,9 @@ const CATEGORIES = ['devtools.timeline', 'toplevel', 'v8', 'blink', 'disabled-by
 
 /** The renderer main thread's complete events as a tree (children: events that start inside). */
 function mainThreadTree(events) {
-  const byThread = new Map();
-  for (const e of events) {
-    if (e.ph !== 'X' || typeof e.dur !== 'number') continue;
-    const k = `${e.pid}/${e.tid}`;
-    if (!byThread.has(k)) byThread.set(k, []);
-    byThread.get(k).push(e);
-  }
-  let main = null;
-  let best = 0;
-  for (const [k, list] of byThread) {
-    const t = list.filter((e) => e.name === 'ThreadControllerImpl::RunTask').reduce((s, e) => s + e.dur, 0);
-    if (list.some((e) => e.name === 'FunctionCall') && t > best) [best, main] = [t, k];
-  }
   const nodes = [];
   const stack = [];
-  for (const e of byThread.get(main).sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+  for (const e of mainThread(events).list) {
     while (stack.length && stack[stack.length - 1].end <= e.ts) stack.pop();
     const node = { e, end: e.ts + e.dur, kids: [] };
     stack[stack.length - 1]?.kids.push(node);

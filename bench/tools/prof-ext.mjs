@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { EXTENSION_ORIGIN, openOnHeavyPage, sleep, startProfiler, stopProfiler } from '../lib/browser.mjs';
+import { profileSamples } from '../lib/profile.mjs';
 import { serveHeavyPage } from '../heavy-page.mjs';
 
 const extDir = path.resolve(process.argv[2]);
@@ -23,20 +24,11 @@ const add = (m, k, ms) => m.set(k, (m.get(k) ?? 0) + ms);
 const name = (cf) => `${cf.functionName || '(anon)'} ${cf.url.split('/').pop()}:${cf.lineNumber + 1}`;
 
 function split(profile) {
-  const nodes = new Map();
-  const parent = new Map();
-  for (const n of profile.nodes) {
-    nodes.set(n.id, n);
-    for (const c of n.children ?? []) parent.set(c, n.id);
-  }
-  let t = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const next = t + (profile.timeDeltas[i + 1] ?? 0);
-    const ms = (next - t) / 1000;
-    t = next;
+  const { nodes, parent, samples } = profileSamples(profile);
+  for (const { id: sample, ms } of samples) {
     let outer = null;
     let inner = null;
-    for (let cur = profile.samples[i]; cur !== undefined; cur = parent.get(cur)) {
+    for (let cur = sample; cur !== undefined; cur = parent.get(cur)) {
       const cf = nodes.get(cur).callFrame;
       if (!cf.url.startsWith(EXTENSION_ORIGIN)) continue;
       inner ??= cur;
@@ -44,8 +36,8 @@ function split(profile) {
     }
     if (outer === null) continue;
     if (ONLY && !name(nodes.get(outer).callFrame).includes(ONLY)) continue;
-    const leaf = nodes.get(profile.samples[i]).callFrame;
-    add(self, inner === profile.samples[i] ? name(leaf) : `${name(nodes.get(inner).callFrame)} → ${leaf.functionName || '(native)'}`, ms);
+    const leaf = nodes.get(sample).callFrame;
+    add(self, inner === sample ? name(leaf) : `${name(nodes.get(inner).callFrame)} → ${leaf.functionName || '(native)'}`, ms);
     add(entry, name(nodes.get(outer).callFrame), ms);
     const up = parent.get(inner);
     add(callers, `${nodes.get(inner).callFrame.functionName || '(anon)'} ← ${up !== undefined ? nodes.get(up).callFrame.functionName || '(anon)' : '-'}`, ms);

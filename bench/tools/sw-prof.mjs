@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { EXTENSION_ORIGIN, openOnHeavyPage, sleep } from '../lib/browser.mjs';
+import { profileSamples } from '../lib/profile.mjs';
 import { serveHeavyPage } from '../heavy-page.mjs';
 
 const extDir = path.resolve(process.argv[2]);
@@ -42,22 +43,13 @@ const add = (m, k, ms) => m.set(k, (m.get(k) ?? 0) + ms);
 const name = (cf) => `${cf.functionName || '(anon)'} ${cf.url.split('/').pop()}:${cf.lineNumber + 1}`;
 let all = 0;
 function split(profile) {
-  const nodes = new Map();
-  const parent = new Map();
-  for (const n of profile.nodes) {
-    nodes.set(n.id, n);
-    for (const c of n.children ?? []) parent.set(c, n.id);
-  }
-  let t = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const next = t + (profile.timeDeltas[i + 1] ?? 0);
-    const ms = (next - t) / 1000;
-    t = next;
-    const leaf = nodes.get(profile.samples[i]).callFrame;
+  const { nodes, parent, samples } = profileSamples(profile);
+  for (const { id: sample, ms } of samples) {
+    const leaf = nodes.get(sample).callFrame;
     if (leaf.functionName === '(idle)' || leaf.functionName === '(program)') continue;
     all += ms;
     let outer = null;
-    for (let cur = profile.samples[i]; cur !== undefined; cur = parent.get(cur)) {
+    for (let cur = sample; cur !== undefined; cur = parent.get(cur)) {
       if (nodes.get(cur).callFrame.url.startsWith(EXTENSION_ORIGIN)) outer = cur;
     }
     add(self, name(leaf), ms);
