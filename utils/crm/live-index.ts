@@ -31,7 +31,7 @@ export interface LiveIndex extends PageIndex {
   /**
    * Connects the watcher: how to observe a shadow root found in the page. `scan` is the node the
    * scan that found it started from (the document, an added node, a late root) and `nth` how many
-   * roots that scan has found with this one; both null for a late root found on its own.
+   * roots that scan has found with this one (null and 0 for a late root found on its own).
    */
   attach(observe: (root: Node, scan: Node | null, nth: number) => void): void;
   /**

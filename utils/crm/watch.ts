@@ -91,6 +91,20 @@ function nodesOf(list: NodeList): readonly Node[] {
 
 const isOverlay = (n: Node): boolean => n.nodeType === 1 && (n as Element).localName === OVERLAY_TAG;
 
+/** What an observer calls: the watcher's handler while it runs, nothing once it stopped. */
+interface RecordsSink {
+  on: ((records: MutationRecord[]) => void) | null;
+}
+
+/**
+ * A MutationObserver made here, not inside watchPage: a root remembers its observer (see
+ * watchPage), and a callback made in watchPage's scope would keep all of a stopped watcher's
+ * state alive for as long as the page keeps that root. This one holds only the sink.
+ */
+function sinkObserver(win: Window & typeof globalThis, sink: RecordsSink): MutationObserver {
+  return new win.MutationObserver((records) => sink.on?.(records));
+}
+
 export function watchPage(opts: WatchOptions): void {
   const { doc, onChange, signal } = opts;
   if (signal.aborted) return;
@@ -178,11 +192,13 @@ export function watchPage(opts: WatchOptions): void {
    */
   /** Where a root (this world's wrapper of it) keeps the observer of this watcher that observes it. */
   const OBSERVED_BY = Symbol('observed by');
-  const onRecords = (records: MutationRecord[]): void => {
-    take(records);
-    compact();
+  const sink: RecordsSink = {
+    on: (records) => {
+      take(records);
+      compact();
+    },
   };
-  const newObserver = (): MutationObserver => new win.MutationObserver(onRecords);
+  const newObserver = (): MutationObserver => sinkObserver(win, sink);
   const shared = newObserver();
   /** The scans' own observers (weakly: an observer lives as long as a node it observes). */
   let groups: WeakRef<MutationObserver>[] = [];
@@ -275,7 +291,6 @@ export function watchPage(opts: WatchOptions): void {
     } else if (quiet) opts.onQuiet?.(ms);
   }
 
-
   const onInput = (ev: Event): void => {
     const t = ev.composedPath ? ev.composedPath()[0] : ev.target;
     if (inOverlay((t as Node) ?? null)) return;
@@ -315,6 +330,7 @@ export function watchPage(opts: WatchOptions): void {
     'abort',
     () => {
       stopped = true;
+      sink.on = null;
       shared.disconnect();
       for (const g of groups) g.deref()?.disconnect();
       groups = [];
