@@ -91,9 +91,9 @@ export function usageDb(): UsageDb {
 const RANGE_READ_FROM = 4;
 
 /** The stored states of every item of the packs `packIds`: one range read per pack. */
-function readPackItemStates(db: UsageDb, packIds: Iterable<string>): Promise<ItemState[][]> {
+function readPackItemStates(db: UsageDb, packIds: readonly string[]): Promise<ItemState[][]> {
   // A pack's keys `<packId>/<itemId>` sort between `<packId>/` and `<packId>0` ('0' follows '/').
-  return Promise.all([...new Set(packIds)].map((id) => db.items.where('key').between(`${id}/`, `${id}0`, true, false).toArray()));
+  return Promise.all(packIds.map((id) => db.items.where('key').between(`${id}/`, `${id}0`, true, false).toArray()));
 }
 
 /**
@@ -104,8 +104,9 @@ function readPackItemStates(db: UsageDb, packIds: Iterable<string>): Promise<Ite
  * per navigation, bench/tools/sw-prof.mjs), while an event names one or two.
  */
 export async function readItemStates(db: UsageDb, keys: readonly string[]): Promise<Map<string, ItemState>> {
+  const wanted = new Set(keys);
   const byPack = new Map<string, string[]>();
-  for (const k of new Set(keys)) {
+  for (const k of wanted) {
     const id = k.slice(0, Math.max(0, k.indexOf('/')));
     const list = byPack.get(id);
     if (list) list.push(k);
@@ -118,7 +119,6 @@ export async function readItemStates(db: UsageDb, keys: readonly string[]): Prom
     else few.push(...list);
   }
   const [ranges, single] = await Promise.all([readPackItemStates(db, many), db.items.bulkGet(few)]);
-  const wanted = new Set(keys);
   const out = new Map<string, ItemState>();
   for (const r of [...ranges.flat(), ...single]) if (r && wanted.has(r.key)) out.set(r.key, r);
   return out;

@@ -26,7 +26,6 @@ function snippetsFor(packs: readonly Pack[], role: string | null): { packId: str
     .flatMap((p) => (p.snippets ?? []).filter((s) => roleAllowed(s.audience?.roles, role)).map((snippet) => ({ packId: p.id, snippet })));
 }
 
-
 /**
  * The progress report. Packs and settings may still be on their way (promises): the rollups and
  * totals, which do not depend on them, are read meanwhile.
