@@ -25,10 +25,13 @@ export function loadConfig(env = process.env) {
     only: (env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     fields: int('BENCH_FIELDS', 2000, env),
     /**
-     * Section 2's rounds. Six: on this 2-core machine one round's ratio ranges from 0.97× to
-     * 1.10× on the same code, and three rounds gave 1.03× to 1.09× from run to run.
+     * Section 2's rounds. Sixteen: on this 2-core machine one round's ratio has a standard
+     * deviation of about 0.047 on the same code (0.98× to 1.13× in one run), so six rounds left a
+     * run's ratio ±0.019 (one standard error) from the code's own, more than the distance between
+     * the figures and the 1.05× budget; sixteen leave about ±0.012 (bench/README.md, "How many
+     * rounds").
      */
-    rounds: int('BENCH_ROUNDS', quick ? 1 : 6, env),
+    rounds: int('BENCH_ROUNDS', quick ? 1 : 16, env),
     churnMs: int('BENCH_CHURN_MS', quick ? 5_000 : 15_000, env),
     /** Section 2: the two browsers take turns in windows this long (each round's churn, split). */
     windowMs: int('BENCH_WINDOW_MS', 3_000, env),

@@ -25,6 +25,19 @@ export function sum(values) {
   return values.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
 }
 
+/**
+ * Standard error of the mean of `values` (sample standard deviation / √n); null below two values.
+ * Section 2 prints it beside the task-time ratio: how far a run's figure may sit from the code's
+ * own ratio by chance alone.
+ */
+export function standardError(values) {
+  const s = sorted(values);
+  if (s.length < 2) return null;
+  const mean = sum(s) / s.length;
+  const variance = s.reduce((a, v) => a + (v - mean) ** 2, 0) / (s.length - 1);
+  return Math.sqrt(variance / s.length);
+}
+
 export function max(values) {
   const s = sorted(values);
   return s.length ? s[s.length - 1] : null;

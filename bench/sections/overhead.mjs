@@ -8,7 +8,7 @@ import {
   EXTENSION_ORIGIN, coachEntries, launchVariant, metricDeltas, metrics, sleep, startProfiler, stopProfiler, waitForOverlay,
 } from '../lib/browser.mjs';
 import { attributeProfile } from '../lib/profile.mjs';
-import { median, percentile, round, sum, summarize } from '../lib/stats.mjs';
+import { median, percentile, round, standardError, sum, summarize } from '../lib/stats.mjs';
 
 /** A browser with (extDir) or without the extension, on the heavy page, settled and ready to churn. */
 async function openVariant({ config, server, extDir }, url, variant) {
@@ -169,8 +169,11 @@ export async function run(ctx) {
   // The ratio of the totals (each round's two variants ran interleaved); the rounds' own ratios show the spread.
   const perRound = W.map((w, i) => w.taskMs / N[i].taskMs);
   report.figure(S, 'Main-thread task time, without / with (median)', taskW, { display: pair((r) => r.taskMs) });
-  report.figure(S, 'Task time ratio with / without', sum(pick(W, (r) => r.taskMs)) / sum(pick(N, (r) => r.taskMs)), {
+  const ratio = sum(pick(W, (r) => r.taskMs)) / sum(pick(N, (r) => r.taskMs));
+  const se = standardError(perRound);
+  report.figure(S, 'Task time ratio with / without', ratio, {
     unit: '×', budget: { max: BUDGETS.overheadRatio },
+    display: se === null ? undefined : `${ratio.toFixed(3)}× (standard error ±${se.toFixed(3)}, from the ${perRound.length} rounds' spread)`,
   });
   report.figure(S, 'Task time ratio per round', null, { display: perRound.map((x) => `${round(x)}×`).join(', ') });
   const byOrder = ['with', 'without'].map((first) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { median, percentile, round, summarize } from '../../../bench/lib/stats.mjs';
+import { median, percentile, round, standardError, summarize } from '../../../bench/lib/stats.mjs';
 
 describe('bench stats', () => {
   it('median of odd and even lists, ignoring non-finite values', () => {
@@ -8,6 +8,15 @@ describe('bench stats', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([5, Number.NaN, 1])).toBe(3);
     expect(median([])).toBeNull();
+  });
+
+  it('standard error of the mean: sample deviation over the square root of the count', () => {
+    // Mean 5, squared deviations 9+1+1+9 = 20, sample variance 20/3, over 4 values: √(5/3).
+    expect(standardError([2, 4, 6, 8])).toBeCloseTo(Math.sqrt(5 / 3), 12);
+    expect(standardError([1.04, 1.04, 1.04])).toBe(0);
+    expect(standardError([1.05, Number.NaN, 0.95])).toBeCloseTo(0.05, 12);
+    expect(standardError([1.1])).toBeNull();
+    expect(standardError([])).toBeNull();
   });
 
   it('percentile by nearest rank', () => {
