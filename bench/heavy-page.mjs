@@ -14,6 +14,20 @@ export const HEAVY_RECORD_ID = '006000000000001AAA';
 export const HEAVY_PATH = `/lightning/r/Opportunity/${HEAVY_RECORD_ID}/view`;
 export const HEAVY_URL = `https://${HEAVY_HOST}${HEAVY_PATH}`;
 
+/** The page's churn tick: every tick re-renders fields, toggles a section or navigates (PAGE_SCRIPT). */
+export const HEAVY_TICK_MS = 50;
+
+/**
+ * A side-by-side window's length in the heavy page's ticks (HEAVY_TICK_MS each): both
+ * variants churn the same ticks, so the same fields, toggles and navigations, however long each
+ * takes. Windows of fixed time did not: the slower page did fewer ticks, so less work, and a
+ * round's two sides often held different numbers of navigations (4 against 5, each a whole new
+ * record page to build), which moved its ratio by several per cent either way.
+ */
+export function windowTicks(windowMs) {
+  return Math.max(1, Math.round(windowMs / HEAVY_TICK_MS));
+}
+
 /** Fields every generated record has first: the starter pack's tip and nudge target these. */
 export const KEY_FIELDS = [
   { api: 'OwnerId', label: 'Opportunity Owner', value: 'Alex Rivera' },
@@ -42,7 +56,7 @@ export function fieldDefs(count) {
 
 /** Options the page reads from window.BENCH_PAGE. */
 export function pageOptions({ fields = 2000, sectionSize = 50, seed = 1 } = {}) {
-  return { fields, sectionSize, seed, keyFields: KEY_FIELDS, recordId: HEAVY_RECORD_ID };
+  return { fields, sectionSize, seed, keyFields: KEY_FIELDS, recordId: HEAVY_RECORD_ID, tickMs: HEAVY_TICK_MS };
 }
 
 // The page's own application script. Plain ES5-ish JS, DOM calls only (no innerHTML).
@@ -198,9 +212,9 @@ const PAGE_SCRIPT = String.raw`
     new PerformanceObserver(function (list) { list.getEntries().forEach(function (e) { longTasks.push({ start: e.startTime, duration: e.duration }); }); })
       .observe({ type: 'longtask', buffered: true });
   } catch (e) { /* not supported */ }
-  function frames(until, out) {
+  function frames(running, out) {
     var last = null;
-    function f(t) { if (last !== null) out.push(t - last); last = t; if (performance.now() < until) requestAnimationFrame(f); }
+    function f(t) { if (last !== null) out.push(t - last); last = t; if (running()) requestAnimationFrame(f); }
     requestAnimationFrame(f);
   }
   function summary(t0, t1, frameTimes, extra) {
@@ -212,20 +226,27 @@ const PAGE_SCRIPT = String.raw`
 
   // The churn's schedule carries on from one call to the next: churning in short windows (the
   // bench's side-by-side turns) navigates, toggles and re-renders at the same rates as one long call.
+  // opts.ticks: exactly that many ticks instead of \`ms\`, so that two pages churned in turns do the
+  // same work (same ticks, same seeded choices) however long each takes: in windows of fixed time a
+  // slower page did fewer ticks, and one navigation more or less moved a round's task time by 5%.
   var churnTick = 0;
   function churn(ms, opts) {
     opts = opts || {};
-    var tickMs = opts.tickMs || 50, perTick = opts.fieldsPerTick || 5;
+    var tickMs = opts.tickMs || O.tickMs, perTick = opts.fieldsPerTick || 5;
     var toggleEvery = opts.toggleEvery || 10, navEvery = opts.navEvery || 60, tick;
+    var ticks = opts.ticks || 0, done = 0, stopped = false;
     return new Promise(function (resolve) {
       var t0 = performance.now(), until = t0 + ms, ops = { fields: 0, toggles: 0, navigations: 0 };
       var frameTimes = [];
-      frames(until, frameTimes);
+      frames(function () { return !stopped; }, frameTimes);
       function step() {
-        if (performance.now() >= until) {
+        if (ticks ? done >= ticks : performance.now() >= until) {
+          stopped = true;
+          var t1 = ticks ? performance.now() : until;
           // Let the last frame and any observer callbacks run before summarising.
-          return setTimeout(function () { resolve(summary(t0, until, frameTimes, { ops: ops })); }, 100);
+          return setTimeout(function () { resolve(summary(t0, t1, frameTimes, { ops: ops })); }, 100);
         }
+        done += 1;
         tick = churnTick += 1;
         if (tick % navEvery === 0) { navigate(); ops.navigations += 1; }
         else {

@@ -138,11 +138,23 @@ export async function waitForOverlay(page, timeout = 10_000) {
   }
 }
 
-/** User-timing entries the content script recorded (they share the page's timeline). */
-export async function coachEntries(page) {
-  return page.evaluate(() => performance.getEntries()
-    .filter((e) => e.name.startsWith('crm-coach:'))
-    .map((e) => ({ name: e.name, type: e.entryType, start: e.startTime, duration: e.duration, detail: e.detail ?? null })));
+/**
+ * User-timing entries the content script recorded (they share the page's timeline). `clear`
+ * empties the timeline's marks and measures after reading them: a page measured window after
+ * window would otherwise keep every entry of the run (user timing has no buffer limit) and read
+ * them all again each time, garbage and a growing heap on the extension's side only.
+ */
+export async function coachEntries(page, { clear = false } = {}) {
+  return page.evaluate((clearAfter) => {
+    const got = performance.getEntries()
+      .filter((e) => e.name.startsWith('crm-coach:'))
+      .map((e) => ({ name: e.name, type: e.entryType, start: e.startTime, duration: e.duration, detail: e.detail ?? null }));
+    if (clearAfter) {
+      performance.clearMarks();
+      performance.clearMeasures();
+    }
+    return got;
+  }, clear);
 }
 
 /** Waits for a user-timing mark of the content script; its startTime (ms), or null after `timeout`. */

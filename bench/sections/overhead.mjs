@@ -2,7 +2,7 @@
 // same run, alternating; plus the extension's own work per mutation batch from the marks the
 // content script records in the bench build, and a profiled round that attributes CPU samples
 // to the extension's scripts.
-import { serveHeavyPage } from '../heavy-page.mjs';
+import { serveHeavyPage, windowTicks } from '../heavy-page.mjs';
 import { BUDGETS } from '../lib/config.mjs';
 import {
   EXTENSION_ORIGIN, coachEntries, launchVariant, metricDeltas, metrics, sleep, startProfiler, stopProfiler, waitForOverlay,
@@ -30,14 +30,18 @@ async function openVariant({ config, server, extDir }, url, variant) {
   }
 }
 
-/** One churn window of `ms` on an open variant: the page's metrics over it, and the coach's batches in it. */
-async function churnWindow(v, ms, { profile = false } = {}) {
+/**
+ * One churn window on an open variant: `ms` of churn, or exactly `ticks` of the page's 50 ms ticks
+ * (the side-by-side windows: both variants then do the same work, see windowTicks). The page's
+ * metrics over it, and the coach's batches in it.
+ */
+async function churnWindow(v, ms, { profile = false, ticks = 0 } = {}) {
   if (profile) await startProfiler(v.cdp, 1000);
   const m0 = await metrics(v.cdp);
-  const r = await v.page.evaluate((t) => window.__crmBench.churn(t), ms);
+  const r = await v.page.evaluate(([t, n]) => window.__crmBench.churn(t, { ticks: n }), [ms, ticks]);
   const m1 = await metrics(v.cdp);
   const prof = profile ? await stopProfiler(v.cdp) : null;
-  const entries = v.variant === 'with' ? await coachEntries(v.page) : [];
+  const entries = v.variant === 'with' ? await coachEntries(v.page, { clear: true }) : [];
   const inWindow = (e) => e.type === 'measure' && e.start >= r.t0 && e.start <= r.t1 + 100;
   const batches = entries.filter((e) => e.name === 'crm-coach:batch' && inWindow(e)).map((e) => e.duration);
   // Each navigation's update: all its batches together (detail: the update's reason).
@@ -109,16 +113,18 @@ async function pairRounds(ctx, url, launchedFirst, count, done) {
   const { config } = ctx;
   const windowMs = Math.min(config.windowMs, config.churnMs);
   const perRound = Math.max(1, Math.round(config.churnMs / windowMs));
+  const ticks = windowTicks(windowMs);
   const opened = {};
   try {
     for (const variant of launchedFirst === 'with' ? ['with', 'without'] : ['without', 'with']) {
       opened[variant] = await openVariant(ctx, url, variant);
     }
     const { with: W, without: N } = opened;
-    // One window each first, not counted: the first minutes of a browser (the JIT warming up,
-    // the extension's first state) are not what the budget is about.
-    await churnWindow(W, windowMs);
-    await churnWindow(N, windowMs);
+    // Half a window each first, not counted: the first minutes of a browser (the JIT warming up,
+    // the extension's first state) are not what the budget is about. Half, so that each counted
+    // window has its navigation in its middle, not in its last tick (see windowTicks).
+    await churnWindow(W, windowMs, { ticks: Math.round(ticks / 2) });
+    await churnWindow(N, windowMs, { ticks: Math.round(ticks / 2) });
     const rounds = [];
     for (let i = 0; i < count; i++) {
       const first = (done + i) % 2 === 0 ? 'with' : 'without';
@@ -127,7 +133,7 @@ async function pairRounds(ctx, url, launchedFirst, count, done) {
       for (let k = 0; k < perRound; k++) {
         // ABBA order: a steady drift within the round weighs on both variants alike.
         const pair = k % 2 === 0 ? [first, other] : [other, first];
-        for (const variant of pair) got[variant].push(await churnWindow(opened[variant], windowMs));
+        for (const variant of pair) got[variant].push(await churnWindow(opened[variant], windowMs, { ticks }));
       }
       rounds.push({ ...roundOf('with', got.with, W.overlay), launchedFirst }, { ...roundOf('without', got.without, null), launchedFirst });
       process.stdout.write(`  overhead: round ${done + i + 1}/${config.rounds} done (${perRound} windows of ${windowMs / 1000} s each way; ${launchedFirst} launched first)\n`);

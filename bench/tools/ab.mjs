@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { metricDeltas, metrics, openOnHeavyPage, sleep } from '../lib/browser.mjs';
-import { serveHeavyPage } from '../heavy-page.mjs';
+import { serveHeavyPage, windowTicks } from '../heavy-page.mjs';
 import { startTrace } from '../lib/trace.mjs';
 import { printSelfDiff, selfTimes } from '../lib/self-times.mjs';
 
@@ -28,10 +28,10 @@ async function open(dir) {
   return { ...opened, sums: { taskMs: 0, scriptMs: 0, layoutMs: 0, styleMs: 0 }, self: new Map(), traced: 0 };
 }
 
-async function churn(v, count = true) {
+async function churn(v, count = true, ticks = windowTicks(windowMs)) {
   const stop = TRACE && count ? await startTrace(v.cdp, CATEGORIES) : null;
   const m0 = await metrics(v.cdp);
-  await v.page.evaluate((t) => window.__crmBench.churn(t), windowMs);
+  await v.page.evaluate(([t, n]) => window.__crmBench.churn(t, { ticks: n }), [windowMs, ticks]);
   const d = metricDeltas(m0, await metrics(v.cdp));
   if (count) for (const k of Object.keys(v.sums)) v.sums[k] += d[k];
   if (stop) {
@@ -44,8 +44,9 @@ async function churn(v, count = true) {
 // B_FIRST=1: launch B's browser first (the first-launched browser ran about 2% slower in A/A runs).
 const [A, B] = process.env.B_FIRST === '1' ? await open(dirB).then(async (b) => [await open(dirA), b]) : await open(dirA).then(async (a) => [a, await open(dirB)]);
 try {
-  await churn(A, false);
-  await churn(B, false);
+  // Half a window each first (section 2's protocol): same ticks each way, navigations mid-window.
+  await churn(A, false, Math.round(windowTicks(windowMs) / 2));
+  await churn(B, false, Math.round(windowTicks(windowMs) / 2));
   for (let i = 0; i < rounds; i++) {
     const order = i % 2 === 0 ? [A, B, B, A] : [B, A, A, B];
     for (const v of order) await churn(v);
