@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { EXTENSION_ORIGIN, openOnHeavyPage, sleep, startProfiler, stopProfiler } from '../lib/browser.mjs';
-import { serveHeavyPage } from '../heavy-page.mjs';
+import { serveHeavyPage, windowTicks } from '../heavy-page.mjs';
 
 const extDir = path.resolve(process.argv[2]);
 const churnMs = Number(process.argv[3] ?? 5000);
@@ -52,7 +52,7 @@ function addSplit(profile, split) {
 
 async function window_(v) {
   await startProfiler(v.cdp, 250);
-  await v.page.evaluate((ms) => window.__crmBench.churn(ms), churnMs);
+  await v.page.evaluate(([ms, n]) => window.__crmBench.churn(ms, { ticks: n }), [churnMs, windowTicks(churnMs)]);
   addSplit(await stopProfiler(v.cdp), v.split);
 }
 

@@ -7,7 +7,7 @@ import { startServer } from '../../tests/e2e/server.mjs';
 import { BENCH_EXTENSION_DIR } from '../lib/config.mjs';
 import { launchVariant, sleep, waitForOverlay } from '../lib/browser.mjs';
 import { startTrace } from '../lib/trace.mjs';
-import { serveHeavyPage } from '../heavy-page.mjs';
+import { serveHeavyPage, windowTicks } from '../heavy-page.mjs';
 import { printSelfDiff, selfTimes } from '../lib/self-times.mjs';
 
 const extDir = path.resolve(process.argv[2] ?? BENCH_EXTENSION_DIR);
@@ -26,7 +26,7 @@ async function round(withExt) {
     if (withExt || baseDir) await waitForOverlay(page);
     await sleep(2000);
     const stop = await startTrace(cdp, ['devtools.timeline', 'toplevel', 'v8', 'blink', 'cc', 'disabled-by-default-devtools.timeline']);
-    await page.evaluate((ms) => window.__crmBench.churn(ms), churnMs);
+    await page.evaluate(([ms, n]) => window.__crmBench.churn(ms, { ticks: n }), [churnMs, windowTicks(churnMs)]);
     const events = await stop();
     return selfTimes(events);
   } finally {
