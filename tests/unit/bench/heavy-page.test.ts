@@ -26,9 +26,12 @@ describe('heavy page', () => {
 });
 
 describe('heavy page churn', () => {
+  /** The JSDOM class, from the instance vitest's jsdom environment puts on the global object. */
+  type JsdomClass = new (html: string, options: object) => { window: Window & typeof globalThis };
+  const JSDOM = (globalThis as unknown as { jsdom: { constructor: JsdomClass } }).jsdom.constructor;
+
   /** The page in its own jsdom window, its scripts run (constructable style sheets stubbed: jsdom has none). */
   async function openPage(): Promise<{ bench: HeavyBench; close: () => void }> {
-    const { JSDOM } = await import('jsdom');
     const dom = new JSDOM(heavyPageHtml({ fields: 40, sectionSize: 10 }), {
       url: HEAVY_URL,
       runScripts: 'dangerously',
