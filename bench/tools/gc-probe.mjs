@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BENCH_EXTENSION_DIR } from '../lib/config.mjs';
+import { AFTER_SOURCE } from '../lib/page-walk.mjs';
 
 const [variant, out] = process.argv.slice(2);
 const parts = { idle: [], walk: ['walk'], map: ['walk', 'map'], mo: ['walk', 'mo'], expando: ['walk', 'expando'], all: ['walk', 'map', 'mo', 'expando'] }[variant];
@@ -27,15 +28,7 @@ const script = `(() => {
   const kept = new Map();
   const tag = Symbol('probe');
   const OBSERVE = { childList: true, subtree: true, attributes: true, characterData: true };
-  const after = (el, tree) => {
-    for (let x = el; ; ) {
-      const next = x.nextElementSibling;
-      if (next) return next;
-      const up = x.parentNode;
-      if (!up || up === tree) return null;
-      x = up;
-    }
-  };
+  ${AFTER_SOURCE}
   function walk(top) {
     const mo = PARTS.has('mo') ? new MutationObserver(() => {}) : null;
     const trees = [top];

@@ -19,6 +19,7 @@ import { BENCH_EXTENSION_DIR } from '../lib/config.mjs';
 import { launchVariant, sleep } from '../lib/browser.mjs';
 import { serveHeavyPage } from '../heavy-page.mjs';
 import { median } from '../lib/stats.mjs';
+import { AFTER_SOURCE } from '../lib/page-walk.mjs';
 
 /**
  * The walk, as source: the same text runs in both worlds. Returns elements visited, roots
@@ -26,15 +27,7 @@ import { median } from '../lib/stats.mjs';
  */
 const WALK = `function walk(top, names) {
   let visited = 0, roots = 0, named = 0, slowest = 0, lap = performance.now();
-  const after = (el, tree) => {
-    for (let x = el; ; ) {
-      const next = x.nextElementSibling;
-      if (next) return next;
-      const up = x.parentNode;
-      if (!up || up === tree) return null;
-      x = up;
-    }
-  };
+  ${AFTER_SOURCE}
   const trees = [top];
   while (trees.length) {
     const tree = trees.pop();
