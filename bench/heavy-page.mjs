@@ -228,7 +228,7 @@ const PAGE_SCRIPT = String.raw`
   // bench's side-by-side turns) navigates, toggles and re-renders at the same rates as one long call.
   // opts.ticks: exactly that many ticks instead of \`ms\`, so that two pages churned in turns do the
   // same work (same ticks, same seeded choices) however long each takes: in windows of fixed time a
-  // slower page did fewer ticks, and one navigation more or less moved a round's task time by 5%.
+  // slower page did fewer ticks, and a round's two pages often held different numbers of navigations.
   var churnTick = 0;
   function churn(ms, opts) {
     opts = opts || {};

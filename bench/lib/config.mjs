@@ -26,9 +26,9 @@ export function loadConfig(env = process.env) {
     fields: int('BENCH_FIELDS', 2000, env),
     /**
      * Section 2's rounds. Sixteen: on this 2-core machine one round's ratio has a standard
-     * deviation of about 0.047 on the same code (0.98× to 1.13× in one run), so six rounds left a
-     * run's ratio ±0.019 (one standard error) from the code's own, more than the distance between
-     * the figures and the 1.05× budget; sixteen leave about ±0.012 (bench/README.md, "How many
+     * deviation of about 0.05 on the same code (0.98× to 1.15× in one run), so six rounds left a
+     * run's ratio ±0.02 (one standard error) from the code's own, as much as the distance between
+     * the figures and the 1.05× budget; sixteen leave about ±0.013 (bench/README.md, "How many
      * rounds").
      */
     rounds: int('BENCH_ROUNDS', quick ? 1 : 16, env),

@@ -31,7 +31,7 @@ async function openVariant({ config, server, extDir }, url, variant) {
 }
 
 /**
- * One churn window on an open variant: `ms` of churn, or exactly `ticks` of the page's 50 ms ticks
+ * One churn window on an open variant: `ms` of churn, or exactly `ticks` of the page's ticks
  * (the side-by-side windows: both variants then do the same work, see windowTicks). The page's
  * metrics over it, and the coach's batches in it.
  */
