@@ -4,6 +4,7 @@ export const HEAVY_PATH: string;
 export const HEAVY_URL: string;
 export const HEAVY_TICK_MS: number;
 export function windowTicks(windowMs: number): number;
+export function warmupTicks(windowMs: number): number;
 export interface BenchField { api: string; label: string; value: string; required: boolean }
 export const KEY_FIELDS: { api: string; label: string; value: string; required?: boolean }[];
 export function fieldDefs(count: number): BenchField[];

@@ -28,6 +28,14 @@ export function windowTicks(windowMs) {
   return Math.max(1, Math.round(windowMs / HEAVY_TICK_MS));
 }
 
+/**
+ * The uncounted warm-up before the side-by-side windows: half a window, so that every counted
+ * window has its navigation (every 60 ticks) in its middle rather than in its last tick.
+ */
+export function warmupTicks(windowMs) {
+  return Math.max(1, Math.round(windowTicks(windowMs) / 2));
+}
+
 /** Fields every generated record has first: the starter pack's tip and nudge target these. */
 export const KEY_FIELDS = [
   { api: 'OwnerId', label: 'Opportunity Owner', value: 'Alex Rivera' },

@@ -2,7 +2,7 @@
 // same run, alternating; plus the extension's own work per mutation batch from the marks the
 // content script records in the bench build, and a profiled round that attributes CPU samples
 // to the extension's scripts.
-import { serveHeavyPage, windowTicks } from '../heavy-page.mjs';
+import { serveHeavyPage, warmupTicks, windowTicks } from '../heavy-page.mjs';
 import { BUDGETS } from '../lib/config.mjs';
 import {
   EXTENSION_ORIGIN, coachEntries, launchVariant, metricDeltas, metrics, sleep, startProfiler, stopProfiler, waitForOverlay,
@@ -120,11 +120,10 @@ async function pairRounds(ctx, url, launchedFirst, count, done) {
       opened[variant] = await openVariant(ctx, url, variant);
     }
     const { with: W, without: N } = opened;
-    // Half a window each first, not counted: the first minutes of a browser (the JIT warming up,
-    // the extension's first state) are not what the budget is about. Half, so that each counted
-    // window has its navigation in its middle, not in its last tick (see windowTicks).
-    await churnWindow(W, windowMs, { ticks: Math.round(ticks / 2) });
-    await churnWindow(N, windowMs, { ticks: Math.round(ticks / 2) });
+    // A warm-up each first, not counted: the first minutes of a browser (the JIT warming up,
+    // the extension's first state) are not what the budget is about (see warmupTicks).
+    await churnWindow(W, windowMs, { ticks: warmupTicks(windowMs) });
+    await churnWindow(N, windowMs, { ticks: warmupTicks(windowMs) });
     const rounds = [];
     for (let i = 0; i < count; i++) {
       const first = (done + i) % 2 === 0 ? 'with' : 'without';

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { metricDeltas, metrics, openOnHeavyPage, sleep } from '../lib/browser.mjs';
-import { serveHeavyPage, windowTicks } from '../heavy-page.mjs';
+import { serveHeavyPage, warmupTicks, windowTicks } from '../heavy-page.mjs';
 import { startTrace } from '../lib/trace.mjs';
 import { printSelfDiff, selfTimes } from '../lib/self-times.mjs';
 
@@ -44,9 +44,9 @@ async function churn(v, count = true, ticks = windowTicks(windowMs)) {
 // B_FIRST=1: launch B's browser first (the first-launched browser ran about 2% slower in A/A runs).
 const [A, B] = process.env.B_FIRST === '1' ? await open(dirB).then(async (b) => [await open(dirA), b]) : await open(dirA).then(async (a) => [a, await open(dirB)]);
 try {
-  // Half a window each first (section 2's protocol): same ticks each way, navigations mid-window.
-  await churn(A, false, Math.round(windowTicks(windowMs) / 2));
-  await churn(B, false, Math.round(windowTicks(windowMs) / 2));
+  // A warm-up each first (section 2's protocol): same ticks each way, navigations mid-window.
+  await churn(A, false, warmupTicks(windowMs));
+  await churn(B, false, warmupTicks(windowMs));
   for (let i = 0; i < rounds; i++) {
     const order = i % 2 === 0 ? [A, B, B, A] : [B, A, A, B];
     for (const v of order) await churn(v);

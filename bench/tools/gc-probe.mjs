@@ -1,7 +1,7 @@
-// What in a content script's world makes Blink's side of a major GC (the trace row
-// V8.GC_HEAP_EMBEDDER_TRACING_EPILOGUE) cost more on the heavy page? Writes small extensions whose
-// content script does one part of what the live index does on each SPA navigation, so each part
-// can be run by ab.mjs against a browser without an extension:
+// What in a content script's world costs the heavy page, part by part? Writes small extensions
+// whose content script does one part of what the live index does on each SPA navigation, and
+// nothing else of the coach, to run by ab.mjs against a browser without an extension or against
+// the real build (16 rounds: one round's ratio varies by about 0.05, bench/README.md):
 //   walk     the pruned walk of the new record page (element to element, into shadow roots, a
 //            field container tested by its attributes and never entered)
 //   map      walk + every left-out container kept in a Map until its page is removed
@@ -10,11 +10,9 @@
 //   all      map + mo + expando
 //   idle     nothing but the observer that hears navigations (the baseline of the others)
 //   node bench/tools/gc-probe.mjs <variant> <out dir>     then
-//   TRACE=1 TRACE_TOP=40 node bench/tools/ab.mjs none <out dir> 6
-import fs from 'node:fs';
-import path from 'node:path';
-import { BENCH_EXTENSION_DIR } from '../lib/config.mjs';
+//   node bench/tools/ab.mjs none <out dir> 16     (TRACE=1 for the trace rows)
 import { AFTER_SOURCE } from '../lib/page-walk.mjs';
+import { writeProbeExtension } from '../lib/probe-extension.mjs';
 
 const [variant, out] = process.argv.slice(2);
 const parts = { idle: [], walk: ['walk'], map: ['walk', 'map'], mo: ['walk', 'mo'], expando: ['walk', 'expando'], all: ['walk', 'map', 'mo', 'expando'] }[variant];
@@ -67,13 +65,5 @@ const script = `(() => {
 })();
 `;
 
-const { key } = JSON.parse(fs.readFileSync(path.join(BENCH_EXTENSION_DIR, 'manifest.json'), 'utf8'));
-fs.mkdirSync(out, { recursive: true });
-fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify({
-  manifest_version: 3, name: `gc-probe-${variant}`, version: '1', key,
-  background: { service_worker: 'worker.js' },
-  content_scripts: [{ matches: ['<all_urls>'], js: ['probe.js'], run_at: 'document_start' }],
-}));
-fs.writeFileSync(path.join(out, 'worker.js'), '');
-fs.writeFileSync(path.join(out, 'probe.js'), script);
+writeProbeExtension(out, `gc-probe-${variant}`, script);
 console.log(`${out}: ${variant} (${parts.join(', ') || 'nothing'})`);

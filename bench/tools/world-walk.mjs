@@ -15,11 +15,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../tests/e2e/server.mjs';
-import { BENCH_EXTENSION_DIR } from '../lib/config.mjs';
 import { launchVariant, sleep } from '../lib/browser.mjs';
 import { serveHeavyPage } from '../heavy-page.mjs';
 import { median } from '../lib/stats.mjs';
 import { AFTER_SOURCE } from '../lib/page-walk.mjs';
+import { writeProbeExtension } from '../lib/probe-extension.mjs';
 
 /**
  * The walk, as source: the same text runs in both worlds. Returns elements visited, roots
@@ -70,16 +70,7 @@ const RUN = (world) => `(() => {
  */
 function isolatedWalker() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-world-walk-'));
-  const { key } = JSON.parse(fs.readFileSync(path.join(BENCH_EXTENSION_DIR, 'manifest.json'), 'utf8'));
-  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
-    manifest_version: 3, name: 'world-walk', version: '1', key,
-    // A worker that does nothing: the bench's launcher waits for an extension's worker to start.
-    background: { service_worker: 'worker.js' },
-    content_scripts: [{ matches: ['<all_urls>'], js: ['walk.js'], run_at: 'document_start' }],
-  }));
-  fs.writeFileSync(path.join(dir, 'worker.js'), '');
-  fs.writeFileSync(path.join(dir, 'walk.js'), `document.addEventListener('world-walk', () => ${RUN('isolated')});\n`);
-  return dir;
+  return writeProbeExtension(dir, 'world-walk', `document.addEventListener('world-walk', () => ${RUN('isolated')});\n`);
 }
 
 const navs = Number(process.argv[2] ?? 12);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { HEAVY_URL, KEY_FIELDS, fieldDefs, heavyPageHtml } from '../../../bench/heavy-page.mjs';
+import { HEAVY_URL, KEY_FIELDS, fieldDefs, heavyPageHtml, warmupTicks, windowTicks } from '../../../bench/heavy-page.mjs';
 
 describe('heavy page', () => {
   it('has the requested number of fields, the key fields first, empty Next Step, Amount and Close Date', () => {
@@ -74,6 +74,17 @@ describe('heavy page churn', () => {
       a.close();
       b.close();
     }
+  });
+
+  it("side-by-side windows: 60 ticks of 3 s, and a warm-up of half that puts each window's navigation in its middle", () => {
+    expect(windowTicks(3000)).toBe(60);
+    expect(warmupTicks(3000)).toBe(30);
+    // Navigations come every 60 ticks: after the warm-up, window k covers ticks 31+60k … 90+60k.
+    const navTick = 60;
+    const firstWindowStart = warmupTicks(3000) + 1;
+    expect(navTick - firstWindowStart + 1).toBe(windowTicks(3000) / 2);
+    expect(windowTicks(10)).toBe(1);
+    expect(warmupTicks(10)).toBe(1);
   });
 
   it('without ticks, churns for the time asked', async () => {
