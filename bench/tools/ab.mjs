@@ -3,13 +3,14 @@
 // Prints the page's task, script, layout and style time per build and the ratio B / A. Run it
 // with the same directory twice to see the noise.
 //   node bench/tools/ab.mjs <dir A> <dir B> [rounds] [window ms]
-//   TRACE=1 …   # also traces every window and prints the trace events whose self time differs most
+//   TRACE=1 …   # also traces every window and prints the trace events whose self time differs most,
+//               # the tasks' CPU time beside their wall time, and the frames and paints of each
 import path from 'node:path';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { metricDeltas, metrics, openOnHeavyPage, sleep } from '../lib/browser.mjs';
 import { serveHeavyPage, warmupTicks, windowTicks } from '../heavy-page.mjs';
 import { startTrace } from '../lib/trace.mjs';
-import { printSelfDiff, selfTimes } from '../lib/self-times.mjs';
+import { addSelfTimes, printSelfDiff, selfTimes } from '../lib/self-times.mjs';
 
 const TRACE = process.env.TRACE === '1';
 const CATEGORIES = ['devtools.timeline', 'toplevel', 'v8', 'blink', 'cc', 'disabled-by-default-devtools.timeline'];
@@ -25,7 +26,7 @@ async function open(dir) {
   const opened = await openOnHeavyPage(server, url, dir);
   await opened.cdp.send('Performance.enable');
   await sleep(2000);
-  return { ...opened, sums: { taskMs: 0, scriptMs: 0, layoutMs: 0, styleMs: 0 }, self: new Map(), traced: 0 };
+  return { ...opened, sums: { taskMs: 0, scriptMs: 0, layoutMs: 0, styleMs: 0 }, traced: { self: new Map() } };
 }
 
 async function churn(v, count = true, ticks = windowTicks(windowMs)) {
@@ -35,9 +36,7 @@ async function churn(v, count = true, ticks = windowTicks(windowMs)) {
   const d = metricDeltas(m0, await metrics(v.cdp));
   if (count) for (const k of Object.keys(v.sums)) v.sums[k] += d[k];
   if (stop) {
-    const t = selfTimes(await stop());
-    for (const [name, us] of t.self) v.self.set(name, (v.self.get(name) ?? 0) + us);
-    v.traced += t.taskMs;
+    addSelfTimes(v.traced, selfTimes(await stop()));
   }
 }
 
@@ -57,7 +56,7 @@ try {
   console.log(`A      ${f(A.sums.taskMs)} ${f(A.sums.scriptMs)} ${f(A.sums.layoutMs)} ${f(A.sums.styleMs)}`);
   console.log(`B      ${f(B.sums.taskMs)} ${f(B.sums.scriptMs)} ${f(B.sums.layoutMs)} ${f(B.sums.styleMs)}`);
   console.log(`B / A  task ${(B.sums.taskMs / A.sums.taskMs).toFixed(3)}×, task − style ${((B.sums.taskMs - B.sums.styleMs) / (A.sums.taskMs - A.sums.styleMs)).toFixed(3)}×`);
-  if (TRACE) printSelfDiff({ self: A.self, taskMs: A.traced * 1000 }, { self: B.self, taskMs: B.traced * 1000 }, Number(process.env.TRACE_TOP ?? 30));
+  if (TRACE) printSelfDiff(A.traced, B.traced, Number(process.env.TRACE_TOP ?? 30));
 } finally {
   await A.session.close();
   await B.session.close();
