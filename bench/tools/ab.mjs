@@ -5,6 +5,7 @@
 //   node bench/tools/ab.mjs <dir A> <dir B> [rounds] [window ms]
 //   TRACE=1 …   # also traces every window and prints the trace events whose self time differs most,
 //               # the tasks' CPU time beside their wall time, and the frames and paints of each
+//   NAV_EVERY=1e9 …   # re-renders and toggles only, no navigation (what costs between navigations)
 import path from 'node:path';
 import { startServer } from '../../tests/e2e/server.mjs';
 import { metricDeltas, metrics, openOnHeavyPage, sleep } from '../lib/browser.mjs';
@@ -13,6 +14,8 @@ import { startTrace } from '../lib/trace.mjs';
 import { addSelfTimes, printSelfDiff, selfTimes } from '../lib/self-times.mjs';
 
 const TRACE = process.env.TRACE === '1';
+/** NAV_EVERY=<ticks>: navigate every that many ticks (the page's default 60; a huge number: none). */
+const NAV_EVERY = Number(process.env.NAV_EVERY ?? 60);
 const CATEGORIES = ['devtools.timeline', 'toplevel', 'v8', 'blink', 'cc', 'disabled-by-default-devtools.timeline'];
 
 // `none` for a browser without the extension.
@@ -32,7 +35,7 @@ async function open(dir) {
 async function churn(v, count = true, ticks = windowTicks(windowMs)) {
   const stop = TRACE && count ? await startTrace(v.cdp, CATEGORIES) : null;
   const m0 = await metrics(v.cdp);
-  await v.page.evaluate(([t, n]) => window.__crmBench.churn(t, { ticks: n }), [windowMs, ticks]);
+  await v.page.evaluate(([t, n, nav]) => window.__crmBench.churn(t, { ticks: n, navEvery: nav }), [windowMs, ticks, NAV_EVERY]);
   const d = metricDeltas(m0, await metrics(v.cdp));
   if (count) for (const k of Object.keys(v.sums)) v.sums[k] += d[k];
   if (stop) {
