@@ -27,8 +27,9 @@
  *   the viewport) comes from the same IntersectionObserver as its moves (watchPosition), which
  *   the browser computes with the clips of all its ancestors: one observer per anchored element.
  */
-import { computePosition, flip, offset, shift, type Placement } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, type Middleware, type Placement } from '@floating-ui/dom';
 import { logOnce } from '@/utils/log';
+import { setAttr, setStyle } from './write';
 
 export type { Placement };
 
@@ -291,11 +292,12 @@ function watchSize(win: Window, els: readonly Element[], listener: () => void): 
  * first placement comes with the first size notification of `sized` (the reference, and the card
  * when its own size matters), after the browser's next layout and before its paint; when none
  * comes (a reference not rendered, or no ResizeObserver), after the next frame, with the element
- * hidden in that frame so that it never shows unplaced. Then: size changes (the same
- * notifications), and scroll and resize of the window. Moves come from the caller's position
- * watch, which a new size or viewport refits (`refit`).
+ * hidden in that frame so that it never shows unplaced (unless `retarget`: it shows where the
+ * previous reference was, see Follow). Then: size changes (the same notifications), and scroll
+ * and resize of the window. Moves come from the caller's position watch, which a new size or
+ * viewport refits (`refit`).
  */
-function follow(reference: Element, floating: HTMLElement, update: () => void, sized: readonly Element[], refit: () => void): { place(): void; stop(): void } {
+function follow(reference: Element, floating: HTMLElement, update: () => void, sized: readonly Element[], refit: () => void, retarget: boolean): { place(): void; stop(): void } {
   let started = false;
   let stopped = false;
   const win = reference.ownerDocument.defaultView;
@@ -319,7 +321,7 @@ function follow(reference: Element, floating: HTMLElement, update: () => void, s
   if (win?.requestAnimationFrame) {
     win.requestAnimationFrame(() => {
       if (stopped || started) return;
-      floating.style.visibility = 'hidden';
+      if (!retarget) setStyle(floating, 'visibility', 'hidden');
       win.setTimeout(start, 0);
     });
   } else start();
@@ -338,25 +340,94 @@ function follow(reference: Element, floating: HTMLElement, update: () => void, s
 const VIEWPORT = { boundary: [] as Element[], rootBoundary: 'viewport' as const, padding: 8 };
 
 /**
- * Follows `reference` with `update` while it is in view, and keeps `el` hidden while it is not
- * (scrolled away, or clipped by an ancestor). Out of view there is nothing to place: only the
- * position watch runs. Back in view, `el` shows again only once `update` has placed it (it calls
- * `placed()`), never at its old place. Returns the function that stops it all.
+ * How a follow starts. `retarget`: the element shows already, placed for an earlier reference
+ * that this one replaces (the page re-rendered the field, or a navigation brought the same field
+ * of another record). It keeps showing where it is until this reference is placed: a field
+ * re-rendered at the same place then costs no write to the overlay and no paint (on the bench's
+ * 2,000-field page, each paint of the overlay alone re-recorded the whole page: 2 to 7 ms per
+ * navigation), and the element does not blink.
  */
-function followInView(reference: Element, el: HTMLElement, update: (placed: () => void) => void, sized: readonly Element[]): () => void {
+export interface FollowOptions {
+  retarget?: boolean;
+}
+
+/**
+ * What an update tells its follow: `placed()` once it has placed the element for the reference,
+ * `gone()` when the reference has no box to be placed at (taken out of the page, or not rendered).
+ */
+type Update = (placed: () => void, gone: () => void) => void;
+
+/** How long a hide waits at most for the coach's reading (see holdHidesWhile). */
+const HOLD_MAX_MS = 1000;
+let reading: () => boolean = () => false;
+
+/**
+ * While `fn` answers true (the coach is reading a changed page), an element whose reference went
+ * stays where it is rather than hiding: what the coach publishes next most often gives it the
+ * element that replaced its reference (FollowOptions.retarget), and it then never leaves its
+ * place. At most HOLD_MAX_MS. Returns what ends it.
+ */
+export function holdHidesWhile(fn: () => boolean): () => void {
+  reading = fn;
+  return () => {
+    if (reading === fn) reading = () => false;
+  };
+}
+
+/**
+ * Follows `reference` with `update` while it is in view, and keeps `el` hidden while it is not
+ * (scrolled away, or clipped by an ancestor) or while the reference has no box. Out of view there
+ * is nothing to place: only the position watch runs. Back in view, `el` shows again only once
+ * `update` has placed it (it calls `placed()`), never at its old place. Returns the function that
+ * stops it all.
+ *
+ * A reference that goes (out of view, or without a box) hides `el` at the next frame, not at once,
+ * and not while the coach reads (holdHidesWhile): a reference taken out is most often replaced by
+ * the coach's next update, which stops this follow and starts one for the new element with
+ * `retarget`, and `el` then never leaves its place (see FollowOptions).
+ */
+function followInView(reference: Element, el: HTMLElement, update: Update, sized: readonly Element[], options: FollowOptions): () => void {
   let placed = false;
   let clipped = false;
+  let ended = false;
+  let hiding = false;
   let following: { place(): void; stop(): void } | null = null;
+  const win = reference.ownerDocument.defaultView;
   const show = () => {
-    if (placed) el.style.visibility = clipped ? 'hidden' : '';
+    if (placed) setStyle(el, 'visibility', clipped ? 'hidden' : '');
+  };
+  /**
+   * Hides `el` at the start of a frame: the next one, or while the coach reads (holdHidesWhile)
+   * the first after. Unless, by then, it is placed (and in view) again or the follow ended.
+   */
+  const hideSoon = () => {
+    if (hiding) return;
+    hiding = true;
+    const since = performance.now();
+    const frame = win?.requestAnimationFrame ? (fn: () => void) => win.requestAnimationFrame(fn) : null;
+    const hide = () => {
+      if (!ended && (clipped || !placed)) {
+        if (frame && reading() && performance.now() - since < HOLD_MAX_MS) return void frame(hide);
+        setStyle(el, 'visibility', 'hidden');
+      }
+      hiding = false;
+    };
+    if (frame) frame(hide);
+    else hide();
   };
   const place = () =>
-    update(() => {
-      placed = true;
-      show();
-    });
+    update(
+      () => {
+        placed = true;
+        show();
+      },
+      () => {
+        placed = false;
+        hideSoon();
+      },
+    );
   const start = () => {
-    following ??= follow(reference, el, place, sized, () => position.refit());
+    following ??= follow(reference, el, place, sized, () => position.refit(), !!options.retarget);
   };
   const stop = () => {
     following?.stop();
@@ -370,56 +441,71 @@ function followInView(reference: Element, el: HTMLElement, update: (placed: () =
       clipped = c;
       if (c) {
         stop();
-        el.style.visibility = 'hidden';
+        hideSoon();
       } else start();
     },
   );
   start();
   return () => {
+    ended = true;
     position.stop();
     stop();
   };
 }
 
+/**
+ * floating-ui middleware that tells whether the reference has a box (0×0: taken out of the page,
+ * or not rendered). Placed against no box, a card would jump to the viewport's corner.
+ */
+const boxless: Middleware = { name: 'boxless', fn: ({ rects }) => ({ data: { none: rects.reference.width === 0 && rects.reference.height === 0 } }) };
+
 /** Places `floating` beside `reference` and keeps it there; returns the function that stops it. */
-export function anchorTo(reference: Element, floating: HTMLElement, placement: Placement = 'bottom-start', gap = 10): () => void {
-  return followInView(reference, floating, (placed) => {
-    const write = writer();
-    hold(
-      computePosition(reference, floating, {
-        strategy: 'fixed',
-        placement,
-        middleware: [offset(gap), flip(VIEWPORT), shift(VIEWPORT)],
-      })
-        .then(({ x, y, placement: actual }) =>
-          write(() => {
-            floating.style.left = `${Math.round(x)}px`;
-            floating.style.top = `${Math.round(y)}px`;
-            floating.dataset.placement = actual;
-            placed();
-          }),
-        )
-        .catch((err) => logOnce('overlay: position', err)),
-    );
-  }, [reference, floating]);
+export function anchorTo(reference: Element, floating: HTMLElement, placement: Placement = 'bottom-start', gap = 10, options: FollowOptions = {}): () => void {
+  return followInView(
+    reference,
+    floating,
+    (placed, gone) => {
+      const write = writer();
+      hold(
+        computePosition(reference, floating, {
+          strategy: 'fixed',
+          placement,
+          middleware: [offset(gap), flip(VIEWPORT), shift(VIEWPORT), boxless],
+        })
+          .then(({ x, y, placement: actual, middlewareData }) =>
+            write(() => {
+              if ((middlewareData.boxless as { none?: boolean } | undefined)?.none) return gone();
+              setStyle(floating, 'left', `${Math.round(x)}px`);
+              setStyle(floating, 'top', `${Math.round(y)}px`);
+              setAttr(floating, 'data-placement', actual);
+              placed();
+            }),
+          )
+          .catch((err) => logOnce('overlay: position', err)),
+      );
+    },
+    [reference, floating],
+    options,
+  );
 }
 
 /** Keeps `box` exactly over `reference` (outline highlights); returns the function that stops it. */
-export function coverWith(reference: Element, box: HTMLElement, pad = 3): () => void {
+export function coverWith(reference: Element, box: HTMLElement, pad = 3, options: FollowOptions = {}): () => void {
   return followInView(
     reference,
     box,
-    (placed) => {
+    (placed, gone) => {
       const r = reference.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) return writer()(gone);
       writer()(() => {
-        box.style.left = `${Math.round(r.left - pad)}px`;
-        box.style.top = `${Math.round(r.top - pad)}px`;
-        box.style.width = `${Math.round(r.width + pad * 2)}px`;
-        box.style.height = `${Math.round(r.height + pad * 2)}px`;
-        if (r.width === 0 && r.height === 0) box.style.visibility = 'hidden';
-        else placed();
+        setStyle(box, 'left', `${Math.round(r.left - pad)}px`);
+        setStyle(box, 'top', `${Math.round(r.top - pad)}px`);
+        setStyle(box, 'width', `${Math.round(r.width + pad * 2)}px`);
+        setStyle(box, 'height', `${Math.round(r.height + pad * 2)}px`);
+        placed();
       });
     },
     [reference],
+    options,
   );
 }

@@ -225,9 +225,10 @@ export function createNudgeLayer(doc: Document, container: HTMLElement, source: 
       if (target === o.target) continue;
       o.stop();
       if (target) {
-        // The page re-rendered the field: the same outline follows the new element (no new entry animation).
+        // The page re-rendered the field (or brought the same field of another record): the same
+        // outline follows the new element, staying where it is until that one is placed.
         o.target = target;
-        o.stop = coverWith(target, o.box);
+        o.stop = coverWith(target, o.box, undefined, { retarget: true });
         continue;
       }
       o.box.remove();

@@ -14,6 +14,7 @@ import { createLauncher, DEFAULT_LAUNCHER } from './launcher';
 import { needsOverlay, waitingCount } from './drawn';
 import { createTipLayer, type TipLayerSource } from './tip-layer';
 import { createNudgeLayer } from './nudge-layer';
+import { holdHidesWhile } from './anchor';
 import type { OverlayActions, OverlayView } from './types';
 import { setAttr } from './write';
 
@@ -43,6 +44,8 @@ export interface StageSource extends TipLayerSource {
   getSnapshot(): OverlayView | null;
   subscribe(listener: () => void): () => void;
   actions: Pick<OverlayActions, 'moveLauncher' | 'markHelpful' | 'dismissTip' | 'resolveTarget' | 'shadowRootOf'>;
+  /** True while the coach reads a changed page: tips and outlines whose field went wait for what it publishes (./anchor.ts holdHidesWhile). */
+  reading?(): boolean;
 }
 
 /** Why the stage asks for the overlay UI: the view draws something, or the user opened the panel. */
@@ -62,6 +65,8 @@ export function createStage(doc: Document, container: HTMLElement, source: Stage
   live.setAttribute('aria-live', 'polite');
   const tipLayer = createTipLayer(doc, tips, live, source);
   const nudgeLayer = createNudgeLayer(doc, nudges, source);
+  const reading = source.reading?.bind(source);
+  const releaseHides = reading ? holdHidesWhile(reading) : null;
 
   let open = false;
   let ui = false;
@@ -134,6 +139,7 @@ export function createStage(doc: Document, container: HTMLElement, source: Stage
     },
     dispose() {
       unsubscribe();
+      releaseHides?.();
       tipLayer.dispose();
       nudgeLayer.dispose();
       panelListeners.clear();

@@ -162,7 +162,7 @@ export function createTipCard(doc: Document, opts: TipCardOptions): TipCardEleme
       anchor = next;
       if (!stop) return;
       stop();
-      stop = anchorTo(next, card, 'bottom-start');
+      stop = anchorTo(next, card, 'bottom-start', undefined, { retarget: true });
     },
     dispose() {
       stop?.();

@@ -15,3 +15,10 @@ export function setAttr(el: Element, name: string, value: string | null): void {
 export function setText(el: Element, text: string): void {
   if (el.textContent !== text) el.textContent = text;
 }
+
+type StyleProp = 'left' | 'top' | 'width' | 'height' | 'visibility';
+
+/** Sets one property of the inline style; nothing when it already has that value. */
+export function setStyle(el: HTMLElement, prop: StyleProp, value: string): void {
+  if (el.style[prop] !== value) el.style[prop] = value;
+}

@@ -72,7 +72,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
    * A batch of page changes (or a state change): brings the model up to date in slices, then
    * plans and renders when what the coach reads changed.
    */
-  const { update, quiet } = createScheduler({
+  const { update, quiet, busy } = createScheduler({
     signal,
     bench: deps.bench,
     slice(j, deadline) {
@@ -242,6 +242,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       update('reload', true);
     },
     tipRendered: () => planner.tipRendered(),
+    reading: busy,
   };
   return api;
 }

@@ -69,6 +69,8 @@ export interface Scheduler {
   update(reason: string, force?: boolean, observerMs?: number): void;
   /** Page changes the watcher handled on its own, in `observerMs` (bench: measured as a batch of its own). */
   quiet(observerMs: number): void;
+  /** True while an update runs (between its first slice and its publication). */
+  busy(): boolean;
 }
 
 export function createScheduler(deps: SchedulerDeps): Scheduler {
@@ -157,7 +159,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (bench) performance.measure('crm-coach:batch', { start: performance.now() - observerMs, duration: observerMs });
   }
 
-  return { update, quiet };
+  return { update, quiet, busy: () => job !== null };
 }
 
 export interface Retry {

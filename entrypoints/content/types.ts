@@ -57,4 +57,6 @@ export interface CoachController {
   tipRendered(): void;
   /** Fetches the coach state again (author mode saved to the draft pack). */
   reload(): void;
+  /** True while the coach reads a changed page (an update runs): what it publishes next may move the overlay. */
+  reading(): boolean;
 }

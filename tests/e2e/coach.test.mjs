@@ -289,6 +289,53 @@ e2eTest('a nudge lists exactly the empty fields, focuses a field on click, and c
   await eventually(async () => (await popupPoints(session)) === pointsBefore + 5, { message: 'points unchanged after refilling' });
 });
 
+e2eTest('a record the page renders again keeps its outline and tip in place (no blink, no write), and a record without the field takes them away', async (session) => {
+  const page = await openCrm(session, OPP);
+  const tip = overlay(page, '[data-coach-tip="salesforce-starter/next-step"]');
+  const ring = overlay(page, '[data-coach-highlight="Amount"]');
+  await tip.waitFor({ state: 'visible' });
+  await ring.waitFor({ state: 'visible' });
+  const amount = page.locator('records-record-layout-item[field-label="Amount"]:visible').first();
+  const covers = async () => {
+    const [a, b] = [await ring.boundingBox(), await amount.boundingBox()];
+    return !!a && !!b && Math.abs(a.x + 3 - b.x) <= 2 && Math.abs(a.y + 3 - b.y) <= 2;
+  };
+  await eventually(covers, { message: 'the Amount outline over its field' });
+
+  // Every change of an overlay element's style from now on (the overlay's shadow root is open).
+  await page.evaluate(() => {
+    window.__overlayWrites = [];
+    const root = document.querySelector('crm-coach-overlay').shadowRoot;
+    new window.MutationObserver((records) => {
+      for (const r of records) window.__overlayWrites.push(`${r.target.getAttribute('data-coach-highlight') ?? r.target.getAttribute('data-coach-tip') ?? r.target.className}: ${r.target.getAttribute('style')}`);
+    }).observe(root, { subtree: true, attributes: true, attributeFilter: ['style'] });
+  });
+  // Lightning renders the record again (after a save, or the same layout on the next record):
+  // every field is a new element, at the same place.
+  await page.evaluate(() => {
+    window.__oldRecord = document.querySelector('.oneContent.active').firstElementChild;
+    window.sfFixture.navigate(location.pathname);
+  });
+  await eventually(() => page.evaluate(() => !window.__oldRecord.isConnected && !!document.querySelector('.oneContent.active').firstElementChild), { message: 'the record rendered anew' });
+  // The coach follows the new elements without hiding or moving anything: the old way hid both
+  // when their fields went and showed them again a frame later (two paints of the whole page).
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 500)))));
+  assert.deepEqual(await page.evaluate(() => window.__overlayWrites), [], 'no write to the overlay');
+  assert.ok(await ring.isVisible() && await tip.isVisible(), 'outline and tip still shown');
+  // And they follow the new field: moved, it takes the outline with it.
+  await page.evaluate(() => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '40px';
+    document.querySelector('.oneContent.active').prepend(spacer);
+  });
+  await eventually(covers, { message: 'the outline over the new Amount field, 40 px lower' });
+
+  // A record without these fields (an Account): both go.
+  await page.evaluate(() => window.sfFixture.navigate('/lightning/r/Account/001Dn00000AcMeXIAS/view'));
+  await ring.waitFor({ state: 'hidden' });
+  await tip.waitFor({ state: 'hidden' });
+});
+
 e2eTest('requiredWhen: a nudge that needs fields only at Stage "Closed Won" appears when the Stage select changes', async (session) => {
   await installPack(session, 'gates.json');
   const page = await openCrm(session, OPP_EDIT);

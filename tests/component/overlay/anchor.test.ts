@@ -5,7 +5,7 @@
 // in its callback. The observers here behave as the browser's: each delivers an entry for the
 // present state right after observe(), with the field's box and the root's, margins applied.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { anchorTo, coverWith } from '@/components/overlay/anchor';
+import { anchorTo, coverWith, holdHidesWhile, type FollowOptions } from '@/components/overlay/anchor';
 
 let inView = true;
 /** Where the field is (what the browser would report) and the viewport. */
@@ -58,12 +58,22 @@ class FakeIntersectionObserver {
 /** Like the browser's: the targets observed since its last delivery are reported together, in one callback. */
 class FakeResizeObserver {
   static count = 0;
+  /** Every one made (anchor.ts keeps one per window across tests). */
+  static live = new Set<FakeResizeObserver>();
   private due: Element[] = [];
+  private readonly observed = new Set<Element>();
   constructor(private readonly callback: ResizeObserverCallback) {
     FakeResizeObserver.count++;
+    FakeResizeObserver.live.add(this);
+  }
+  /** `target` changed size (or left the page): every observer of it delivers, as after a layout. */
+  static resized(target: Element): void {
+    for (const ro of FakeResizeObserver.live) if (ro.observed.has(target)) ro.callback([{ target } as unknown as ResizeObserverEntry], ro as unknown as ResizeObserver);
   }
   observe(target: Element): void {
-    if (!this.due.length) setTimeout(() => this.deliver(), 0);
+    this.observed.add(target);
+    // After the next frame's layout: after that frame's animation-frame callbacks.
+    if (!this.due.length) requestAnimationFrame(() => setTimeout(() => this.deliver(), 0));
     this.due.push(target);
   }
   private deliver(): void {
@@ -74,8 +84,12 @@ class FakeResizeObserver {
       this as unknown as ResizeObserver,
     );
   }
-  unobserve(): void {}
-  disconnect(): void {}
+  unobserve(target: Element): void {
+    this.observed.delete(target);
+  }
+  disconnect(): void {
+    this.observed.clear();
+  }
 }
 
 beforeEach(() => {
@@ -108,9 +122,97 @@ function scroll(to: boolean): void {
 }
 
 describe.each([
-  ['a tip card (anchorTo)', (field: Element, el: HTMLElement) => anchorTo(field, el)],
-  ['an outline (coverWith)', (field: Element, el: HTMLElement) => coverWith(field, el)],
+  ['a tip card (anchorTo)', (field: Element, el: HTMLElement, options?: FollowOptions) => anchorTo(field, el, undefined, undefined, options)],
+  ['an outline (coverWith)', (field: Element, el: HTMLElement, options?: FollowOptions) => coverWith(field, el, undefined, options)],
 ])('%s', (_, start) => {
+  /** Every change the anchoring makes to the element's style, from now on. */
+  function styleWrites(el: HTMLElement): string[] {
+    const seen: string[] = [];
+    new MutationObserver((records) => records.forEach(() => seen.push(el.getAttribute('style') ?? ''))).observe(el, { attributes: true, attributeFilter: ['style'] });
+    return seen;
+  }
+
+  /** The field taken out of the page, as the browser reports it: no box, a size notification. */
+  function takeOut(field: Element, measure: ReturnType<typeof setup>['measure']): void {
+    measure.mockImplementation(() => rect({ left: 0, top: 0, width: 0, height: 0 }) as DOMRect);
+    field.remove();
+    FakeResizeObserver.resized(field);
+  }
+
+  it('stays put, writing nothing, when the field is replaced by one at the same place (retarget)', async () => {
+    const { field, el, measure } = setup();
+    const stop = start(field, el);
+    await vi.advanceTimersByTimeAsync(100);
+    const placedAt = el.getAttribute('style');
+    expect(el.style.visibility).toBe('');
+
+    // The page re-renders the field; the coach's next update follows the new element.
+    const writes = styleWrites(el);
+    takeOut(field, measure);
+    const next = setup();
+    stop();
+    const stopNext = start(next.field, el, { retarget: true });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(next.measure).toHaveBeenCalled();
+    await Promise.resolve();
+    expect(writes).toEqual([]);
+    expect(el.getAttribute('style')).toBe(placedAt);
+    stopNext();
+  });
+
+  it('without retarget, a new follow hides the element until it is placed', async () => {
+    const { field, el } = setup();
+    const stop = start(field, el);
+    await vi.advanceTimersByTimeAsync(100);
+    stop();
+    const writes = styleWrites(el);
+    const next = setup();
+    const stopNext = start(next.field, el);
+    await vi.advanceTimersByTimeAsync(100);
+    await Promise.resolve();
+    expect(writes.some((w) => w.includes('visibility: hidden'))).toBe(true);
+    expect(el.style.visibility).toBe('');
+    stopNext();
+  });
+
+  it('hides at the next frame once its field is gone, and waits while the coach reads', async () => {
+    const { field, el, measure } = setup();
+    const stop = start(field, el);
+    await vi.advanceTimersByTimeAsync(100);
+    let busy = true;
+    const release = holdHidesWhile(() => busy);
+    try {
+      takeOut(field, measure);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(el.style.visibility).toBe('');
+      // The coach published without giving it a new field: hidden at the next frame.
+      busy = false;
+      await vi.advanceTimersByTimeAsync(16);
+      expect(el.style.visibility).toBe('hidden');
+    } finally {
+      release();
+      stop();
+    }
+  });
+
+  it('waits for the coach at most a second', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'] });
+    const { field, el, measure } = setup();
+    const stop = start(field, el);
+    await vi.advanceTimersByTimeAsync(100);
+    const release = holdHidesWhile(() => true);
+    try {
+      takeOut(field, measure);
+      await vi.advanceTimersByTimeAsync(900);
+      expect(el.style.visibility).toBe('');
+      await vi.advanceTimersByTimeAsync(200);
+      expect(el.style.visibility).toBe('hidden');
+    } finally {
+      release();
+      stop();
+    }
+  });
+
   it('measures nothing while its field is clipped, and shows again only once placed anew', async () => {
     const { field, el, measure } = setup();
     const stop = start(field, el);
@@ -120,6 +222,9 @@ describe.each([
 
     scroll(false);
     await vi.advanceTimersByTimeAsync(0);
+    // Hidden at the start of the next frame (a re-render replacing the field retargets it before).
+    expect(el.style.visibility).toBe('');
+    await vi.advanceTimersByTimeAsync(16);
     expect(el.style.visibility).toBe('hidden');
     measure.mockClear();
     await vi.advanceTimersByTimeAsync(10_000);

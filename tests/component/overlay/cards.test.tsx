@@ -35,6 +35,9 @@ describe('TipCard', () => {
 
   it('is a named dialog when anchored to a page element and positions next to it', async () => {
     const field = domField('Next Step');
+    // happy-dom lays nothing out: the field gets the box a browser would give it (a reference
+    // without one is not placed against, see components/overlay/anchor.ts).
+    vi.spyOn(field.element, 'getBoundingClientRect').mockReturnValue(new DOMRect(40, 300, 200, 30));
     renderTip(tipPlan(), field.element);
     const dialog = await screen.findByRole('dialog', { name: 'Keep Next Step current' });
     expect(dialog.getAttribute('data-coach-tip')).toBe('acme/next-step');
