@@ -175,41 +175,41 @@ describe.each([
     stopNext();
   });
 
-  it('hides at the next frame once its field is gone, and waits while the coach reads', async () => {
+  /** A placed element whose field is then taken out while hides wait for `reading` (holdHidesWhile). */
+  async function goneWhile(reading: () => boolean) {
     const { field, el, measure } = setup();
     const stop = start(field, el);
     await vi.advanceTimersByTimeAsync(100);
+    const release = holdHidesWhile(reading);
+    takeOut(field, measure);
+    return { el, end: () => (release(), stop()) };
+  }
+
+  it('hides at the next frame once its field is gone, and waits while the coach reads', async () => {
     let busy = true;
-    const release = holdHidesWhile(() => busy);
+    const gone = await goneWhile(() => busy);
     try {
-      takeOut(field, measure);
       await vi.advanceTimersByTimeAsync(200);
-      expect(el.style.visibility).toBe('');
+      expect(gone.el.style.visibility).toBe('');
       // The coach published without giving it a new field: hidden at the next frame.
       busy = false;
       await vi.advanceTimersByTimeAsync(16);
-      expect(el.style.visibility).toBe('hidden');
+      expect(gone.el.style.visibility).toBe('hidden');
     } finally {
-      release();
-      stop();
+      gone.end();
     }
   });
 
   it('waits for the coach at most a second', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'] });
-    const { field, el, measure } = setup();
-    const stop = start(field, el);
-    await vi.advanceTimersByTimeAsync(100);
-    const release = holdHidesWhile(() => true);
+    const gone = await goneWhile(() => true);
     try {
-      takeOut(field, measure);
       await vi.advanceTimersByTimeAsync(900);
-      expect(el.style.visibility).toBe('');
+      expect(gone.el.style.visibility).toBe('');
       await vi.advanceTimersByTimeAsync(200);
-      expect(el.style.visibility).toBe('hidden');
+      expect(gone.el.style.visibility).toBe('hidden');
     } finally {
-      release();
-      stop();
+      gone.end();
     }
   });
 
