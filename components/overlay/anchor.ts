@@ -293,7 +293,7 @@ function watchSize(win: Window, els: readonly Element[], listener: () => void): 
  * when its own size matters), after the browser's next layout and before its paint; when none
  * comes (a reference not rendered, or no ResizeObserver), after the next frame, with the element
  * hidden in that frame so that it never shows unplaced (unless `retarget`: it shows where the
- * previous reference was, see Follow). Then: size changes (the same notifications), and scroll
+ * previous reference was, see FollowOptions). Then: size changes (the same notifications), and scroll
  * and resize of the window. Moves come from the caller's position watch, which a new size or
  * viewport refits (`refit`).
  */
