@@ -293,9 +293,9 @@ function watchSize(win: Window, els: readonly Element[], listener: () => void): 
  * when its own size matters), after the browser's next layout and before its paint; when none
  * comes (a reference not rendered, or no ResizeObserver), after the next frame, with the element
  * hidden in that frame so that it never shows unplaced (unless `retarget`: it shows where the
- * previous reference was, see FollowOptions). Then: size changes (the same notifications), and scroll
- * and resize of the window. Moves come from the caller's position watch, which a new size or
- * viewport refits (`refit`).
+ * previous reference was, see FollowOptions). Then: size changes (the same notifications), and
+ * scroll and resize of the window. Moves come from the caller's position watch, which a new size
+ * or viewport refits (`refit`).
  */
 function follow(reference: Element, floating: HTMLElement, update: () => void, sized: readonly Element[], refit: () => void, retarget: boolean): { place(): void; stop(): void } {
   let started = false;
