@@ -13,7 +13,10 @@ import {
   openCrm,
   openOptions,
   openPopup,
+  outlineCovers,
   overlay,
+  overlayWrites,
+  recordOverlayWrites,
   route,
   screenshot,
 } from './harness.mjs';
@@ -296,20 +299,10 @@ e2eTest('a record the page renders again keeps its outline and tip in place (no 
   await tip.waitFor({ state: 'visible' });
   await ring.waitFor({ state: 'visible' });
   const amount = page.locator('records-record-layout-item[field-label="Amount"]:visible').first();
-  const covers = async () => {
-    const [a, b] = [await ring.boundingBox(), await amount.boundingBox()];
-    return !!a && !!b && Math.abs(a.x + 3 - b.x) <= 2 && Math.abs(a.y + 3 - b.y) <= 2;
-  };
+  const covers = () => outlineCovers(ring, amount);
   await eventually(covers, { message: 'the Amount outline over its field' });
 
-  // Every change of an overlay element's style from now on (the overlay's shadow root is open).
-  await page.evaluate(() => {
-    window.__overlayWrites = [];
-    const root = document.querySelector('crm-coach-overlay').shadowRoot;
-    new window.MutationObserver((records) => {
-      for (const r of records) window.__overlayWrites.push(`${r.target.getAttribute('data-coach-highlight') ?? r.target.getAttribute('data-coach-tip') ?? r.target.className}: ${r.target.getAttribute('style')}`);
-    }).observe(root, { subtree: true, attributes: true, attributeFilter: ['style'] });
-  });
+  await recordOverlayWrites(page);
   // Lightning renders the record again (after a save, or the same layout on the next record):
   // every field is a new element, at the same place.
   await page.evaluate(() => {
@@ -320,7 +313,7 @@ e2eTest('a record the page renders again keeps its outline and tip in place (no 
   // The coach follows the new elements without hiding or moving anything: the old way hid both
   // when their fields went and showed them again a frame later (two paints of the whole page).
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 500)))));
-  assert.deepEqual(await page.evaluate(() => window.__overlayWrites), [], 'no write to the overlay');
+  assert.deepEqual(await overlayWrites(page), [], 'no write to the overlay');
   assert.ok(await ring.isVisible() && await tip.isVisible(), 'outline and tip still shown');
   // And they follow the new field: moved, it takes the outline with it.
   await page.evaluate(() => {

@@ -259,6 +259,30 @@ export function overlay(page, selector = ':scope') {
   return page.locator('crm-coach-overlay').locator(selector);
 }
 
+/**
+ * Starts recording every change of an overlay element's style (the overlay's shadow root is
+ * open to the page); `overlayWrites(page)` reads what was recorded since.
+ */
+export async function recordOverlayWrites(page) {
+  await page.evaluate(() => {
+    window.__overlayWrites = [];
+    const root = document.querySelector('crm-coach-overlay').shadowRoot;
+    new window.MutationObserver((records) => {
+      for (const r of records) window.__overlayWrites.push(`${r.target.getAttribute('data-coach-highlight') ?? r.target.getAttribute('data-coach-tip') ?? r.target.className}: ${r.target.getAttribute('style')}`);
+    }).observe(root, { subtree: true, attributes: true, attributeFilter: ['style'] });
+  });
+}
+
+export function overlayWrites(page) {
+  return page.evaluate(() => window.__overlayWrites);
+}
+
+/** True when the outline `ring` covers `field` (both locators), within 2 px: outlines sit 3 px outside their field. */
+export async function outlineCovers(ring, field) {
+  const [a, b] = [await ring.boundingBox(), await field.boundingBox()];
+  return !!a && !!b && Math.abs(a.x + 3 - b.x) <= 2 && Math.abs(a.y + 3 - b.y) <= 2;
+}
+
 export async function openPopup(session, query = '') {
   const page = await session.context.newPage();
   await page.goto(extensionUrl(`popup.html${query}`));

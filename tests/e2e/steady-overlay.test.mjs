@@ -6,17 +6,8 @@
 // Now they wait for the coach's reading, then follow the new fields, which are where the old ones
 // were: nothing in the overlay is written at all.
 import assert from 'node:assert/strict';
-import { e2eTest, eventually, openCrm, overlay } from './harness.mjs';
+import { e2eTest, eventually, openCrm, outlineCovers, overlay, overlayWrites, recordOverlayWrites } from './harness.mjs';
 import { serveHeavyPage } from '../../bench/heavy-page.mjs';
-
-/** Records every change of an overlay element's style from now on (its shadow root is open). */
-function recordOverlayWrites() {
-  window.__overlayWrites = [];
-  const root = document.querySelector('crm-coach-overlay').shadowRoot;
-  new window.MutationObserver((records) => {
-    for (const r of records) window.__overlayWrites.push(`${r.target.getAttribute('data-coach-highlight') ?? r.target.getAttribute('data-coach-tip') ?? r.target.className}: ${r.target.getAttribute('style')}`);
-  }).observe(root, { subtree: true, attributes: true, attributeFilter: ['style'] });
-}
 
 e2eTest('SPA navigations between records of one layout leave the outline and the tip where they are: no blink, no write', async (session) => {
   const url = serveHeavyPage(session.server, { fields: 2000 });
@@ -27,18 +18,15 @@ e2eTest('SPA navigations between records of one layout leave the outline and the
   await tip.waitFor({ state: 'visible', timeout: 15_000 });
   await ring.waitFor({ state: 'visible', timeout: 15_000 });
   await page.waitForTimeout(500);
-  await page.evaluate(recordOverlayWrites);
+  await recordOverlayWrites(page);
 
   // Two record pages later (the page keeps the previous one hidden, as Lightning does).
   await page.evaluate(() => window.__crmBench.navigate(2, 600));
   await page.waitForURL(/006000000000003AAA/);
   await page.waitForTimeout(1000);
-  assert.deepEqual(await page.evaluate(() => window.__overlayWrites), [], 'nothing in the overlay written');
+  assert.deepEqual(await overlayWrites(page), [], 'nothing in the overlay written');
   assert.ok((await ring.isVisible()) && (await tip.isVisible()), 'outline and tip still shown');
   // Over the Amount field of the record now shown.
   const amount = page.locator('.oneContent.active records-record-layout-item[field-label="Amount"]');
-  await eventually(async () => {
-    const [a, b] = [await ring.boundingBox(), await amount.boundingBox()];
-    return !!a && !!b && Math.abs(a.x + 3 - b.x) <= 2 && Math.abs(a.y + 3 - b.y) <= 2;
-  }, { message: 'the outline over the new record\'s Amount field' });
+  await eventually(() => outlineCovers(ring, amount), { message: "the outline over the new record's Amount field" });
 });
