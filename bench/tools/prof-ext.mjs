@@ -49,7 +49,7 @@ await sleep(2000);
 try {
   for (let i = 0; i < rounds; i++) {
     await startProfiler(cdp, INTERVAL_US);
-    await page.evaluate((ms) => window.__crmBench.churn(ms), churnMs);
+    await page.evaluate(([ms, navEvery]) => window.__crmBench.churn(ms, { navEvery }), [churnMs, Number(process.env.NAV_EVERY ?? 60)]);
     split(await stopProfiler(cdp));
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);

@@ -186,6 +186,16 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
    */
   let above = new WeakMap<Element, readonly Element[]>();
   let aboveStale = false;
+  /**
+   * The elements whose visibility is remembered and all their flat-tree ancestors (see
+   * attributeInert), built when asked; forgotten with `above` and when a visibility is added.
+   */
+  let visAncestors: Set<Element> | null = null;
+  /** The flat tree may have changed: `above` and `visAncestors` are forgotten. */
+  const flatTreeChanged = (): void => {
+    aboveStale = true;
+    visAncestors = null;
+  };
   let ancestorsOf = new WeakMap<Element, readonly Element[]>();
   const chains = new WeakMap<Element, readonly Element[]>();
   let changed: Set<Element> | 'all' = 'all';
@@ -280,12 +290,12 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   const listAdd = (list: List, el: Element): void => {
     if (list.set.has(el)) return;
     list.set.add(el);
-    aboveStale = true;
+    flatTreeChanged();
     inLists.set(el, (inLists.get(el) ?? 0) + 1);
   };
   const listDelete = (list: List, el: Element): boolean => {
     if (!list.set.delete(el)) return false;
-    aboveStale = true;
+    flatTreeChanged();
     const n = (inLists.get(el) ?? 1) - 1;
     if (n > 0) inLists.set(el, n);
     else {
@@ -457,6 +467,35 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     // Gone for good: forgotten now (a moved one is added again by its own record and stays left out).
     for (let i = 0; i < removed.length; i++) if (!removed[i].isConnected) pruned.delete(removed[i] as Element);
     return true;
+  }
+
+  /**
+   * note() for an attribute change that changes nothing the index lists or remembers: true when
+   * the element is not tracked, does not match a tracked selector now, is no left-out container
+   * (its test may name it now) and no style sheet, sits in no listed container and no element
+   * with memos, moves nothing in the flat tree (not slot or name), and is not an ancestor of an
+   * element whose visibility is remembered. A section of fields no pack names collapsed or
+   * expanded is such a change (its class and ARIA state). Never while a scan is under way: what
+   * it has not reached yet is unknown.
+   */
+  function attributeInert(el: Element, attribute: string): boolean {
+    if (attribute === 'slot' || attribute === 'name' || !lists.length || scan || starts.length) return false;
+    if (tracked(el) || pruned.has(el) || isStyleName(el.localName)) return false;
+    if (combined && safeMatches(el, combined)) return false;
+    const up = trackedAbove(el);
+    const first = lists[0].set;
+    for (let i = 0; i < up.length; i++) if (first.has(up[i]) || memos.has(up[i])) return false;
+    return !visibleAncestors().has(el);
+  }
+
+  /** See visAncestors: each remembered element walks up to the first ancestor already in the set. */
+  function visibleAncestors(): Set<Element> {
+    if (visAncestors) return visAncestors;
+    const set = new Set<Element>();
+    for (const el of visCache.keys()) {
+      for (let n: Element | null = el; n && !set.has(n); n = flatParent(n)) set.add(n);
+    }
+    return (visAncestors = set);
   }
 
   /** Added node -> the node it replaced (same record); where the removed one was in the first list. */
@@ -740,10 +779,11 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       if (type === 'childList' && pruneTest && leftOutOnly(target, added, removed)) return true;
       if (type === 'attributes') {
         if (target.nodeType === 1) {
+          if (pruneTest && attribute && attributeInert(target as Element, attribute)) return true;
           attrTargets.add(target as Element);
           visRoots.add(target);
           // Only these attributes move nodes in the flat tree (slot assignment).
-          if (attribute === 'slot' || attribute === 'name' || attribute == null) aboveStale = true;
+          if (attribute === 'slot' || attribute === 'name' || attribute == null) flatTreeChanged();
         }
       } else if (type === 'childList') {
         // One node put in the place of another (re-render): where the old one was is the first guess.
@@ -759,14 +799,14 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
           // dropRemoved).
           if (prunesAdded(n as Element)) continue;
           visRoots.add(n);
-          aboveStale = true;
+          flatTreeChanged();
           starts.push(n);
         }
         for (const n of removed) {
           removedNodes.push(n);
           if (n.nodeType !== 1) continue;
           if (isStyle(n)) styleChanged = true;
-          if (!pruned.has(n as Element)) aboveStale = true;
+          if (!pruned.has(n as Element)) flatTreeChanged();
         }
       } else if (target.parentNode && isStyle(target.parentNode)) styleChanged = true;
       return false;
@@ -790,7 +830,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
           watchRoot(sr, null);
           starts.push(sr);
           visRoots.add(el);
-          aboveStale = true;
+          flatTreeChanged();
           if (el.localName.indexOf('-') < 0) scannedRoots.add(el);
         } else if (el.localName.indexOf('-') > 0) still.add(el);
       }
@@ -877,6 +917,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       if (v === undefined) {
         v = isVisible(el, visMemo);
         visCache.set(el, v);
+        visAncestors = null;
       }
       return v;
     },

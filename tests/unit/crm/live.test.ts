@@ -272,6 +272,38 @@ describe('live page model (random changes on nested shadow roots)', () => {
     }
   });
 
+  it('with a focus, equals the full read of the named fields after every batch (sections with and without them collapsed)', async () => {
+    // Fields 1, 7 and 13 sit in the three sections (the third starts collapsed): a toggle of a
+    // section holding one changes what the model says of it; the others change nothing it reads.
+    const names = ['Field 1', 'F7__c', 'Field 13'];
+    for (const seed of [4, 5, 6]) {
+      document.body.replaceChildren();
+      history.replaceState({}, '', '/lightning/r/Opportunity/006Dn000004AbCdIAK/view');
+      const rand = prng(seed);
+      const ops = lightningPage(document, rand);
+      // Renaming changes which fields are named: live-focus.test.ts follows that.
+      const kinds = Object.keys(ops).filter((k) => k !== 'relabel');
+      const { live, stop } = startLive(document);
+      live.focus(names);
+      for (let batch = 0; batch < 25; batch++) {
+        const n = 1 + Math.floor(rand() * 3);
+        const done: string[] = [];
+        for (let k = 0; k < n; k++) {
+          const op = rand() < 0.4 ? 'toggle' : kinds[Math.floor(rand() * kinds.length)];
+          ops[op]();
+          done.push(op);
+        }
+        await new Promise((r) => setTimeout(r, 0));
+        const url = new URL(location.pathname, 'https://acme.lightning.force.com');
+        const m = live.step(url, ctx, [], Infinity);
+        const full = salesforceAdapter.read(document, url, ctx);
+        const wanted = full && { ...full, fields: full.fields.filter((f) => names.includes(f.label) || names.includes(f.apiName ?? '')) };
+        expect(snapshot(m), `seed ${seed} batch ${batch}: ${done.join(', ')}`).toEqual(snapshot(wanted));
+      }
+      stop();
+    }
+  });
+
   it('reads a new page in slices when given a deadline already past, and still gets the full model', async () => {
     document.body.replaceChildren();
     history.replaceState({}, '', '/lightning/r/Opportunity/006Dn000004AbCdIAK/view');
@@ -538,6 +570,85 @@ describe('live index', () => {
     other2.replaceWith(field('other'));
     await settle();
     expect([batches, quiet]).toEqual([4, 1]);
+    ac.abort();
+  });
+
+  it('makes no batch of an attribute change nothing listed, remembered or visible-remembered sits under, and a batch of one that has', async () => {
+    document.body.replaceChildren();
+    const index = createLiveIndex(document);
+    index.track(['.field', '.panel']);
+    index.prune((el) => el.classList.contains('field') && el.getAttribute('data-name') === 'other');
+    const ac = new AbortController();
+    let every = false;
+    let batches = 0;
+    let quiet = 0;
+    watchPage({ doc: document, onChange: () => batches++, signal: ac.signal, index, everyChange: () => every, onQuiet: () => quiet++ });
+    const field = (name: string) => {
+      const f = document.createElement('div');
+      f.className = 'field';
+      f.setAttribute('data-name', name);
+      return f;
+    };
+    // body > [openBox > named field (> label), panel > closedBox > row (shadow root) > unnamed fields]
+    const openBox = document.createElement('div');
+    const named = field('amount');
+    const label = document.createElement('span');
+    named.append(label);
+    openBox.append(named);
+    const panel = document.createElement('div');
+    panel.className = 'panel';
+    const closedBox = document.createElement('div');
+    const row = document.createElement('x-row');
+    row.attachShadow({ mode: 'open' }).append(field('other'), field('other'));
+    closedBox.append(row);
+    panel.append(closedBox);
+    document.body.append(openBox, panel);
+    const settle = () => workAfter(index, 40);
+    await settle();
+    expect(index.all('.field')).toEqual([named]);
+    expect(index.visible(named)).toBe(true);
+    const counts = () => [batches, quiet];
+    batches = 0;
+
+    // A section of fields no pack names collapsed (its class and ARIA state): no batch.
+    closedBox.className = 'collapsed';
+    closedBox.setAttribute('aria-hidden', 'true');
+    await new Promise((r) => setTimeout(r, 40));
+    expect(counts()).toEqual([0, 1]);
+    expect(index.pending).toBe(true); // the next batch's work still drops the memos above it
+
+    // Above the element whose visibility is remembered: a batch.
+    openBox.setAttribute('aria-hidden', 'true');
+    await settle();
+    expect(counts()).toEqual([1, 1]);
+    // Inside a listed field: a batch.
+    label.setAttribute('title', 'x');
+    await settle();
+    expect(counts()).toEqual([2, 1]);
+    // Under a tracked element with memos: a batch.
+    index.memo(panel, 'k', () => 1);
+    closedBox.setAttribute('aria-hidden', 'false');
+    await settle();
+    expect(counts()).toEqual([3, 1]);
+    // An element that comes to match a tracked selector: a batch, and it is listed.
+    const before = quiet;
+    const other = document.createElement('div');
+    document.body.append(other);
+    await settle();
+    other.className = 'panel';
+    await settle();
+    expect(index.all('.panel')).toEqual([panel, other]);
+    expect(quiet).toBe(before);
+    // A slot change moves nodes in the flat tree: a batch.
+    const n = batches;
+    other.setAttribute('slot', 'x');
+    await settle();
+    expect(batches).toBe(n + 1);
+    // While every change is asked for, the collapse is a batch too.
+    every = true;
+    closedBox.className = '';
+    await settle();
+    expect([batches, quiet]).toEqual([n + 2, before]);
     ac.abort();
   });
 
