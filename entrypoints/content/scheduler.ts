@@ -162,8 +162,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   /**
    * Quiet callbacks' times (bench) not yet recorded. They are recorded together, one
    * `crm-coach:quiet` mark for up to QUIET_GROUP of them (detail: their times, ms), at the latest
-   * with the next slice's batch: a user-timing entry of its own for each one cost about as much as
-   * the callback itself (a profile under churn: 8.5 ms of measures in 62 ms of callbacks), and it
+   * with the next slice's batch: a user-timing entry of its own for each one was about a seventh of
+   * the callbacks' time (a profile under churn: 8.5 ms of measures in 62 ms of callbacks), and it
    * counted against the extension in the bench's task-time ratio. The bench reads each time as a
    * batch of its own (bench/lib/browser.mjs coachEntries).
    */
