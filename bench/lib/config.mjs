@@ -32,6 +32,13 @@ export function loadConfig(env = process.env) {
      * rounds").
      */
     rounds: int('BENCH_ROUNDS', quick ? 1 : 16, env),
+    /**
+     * Section 2's pairs of browsers, the rounds shared out among them, launched in turn with the
+     * extension's browser first and second. Four: a pair keeps an offset of its own through its
+     * rounds (bench/README.md, "Browser pairs"), which two pairs of eight rounds carried into
+     * the run's figure.
+     */
+    pairs: int('BENCH_PAIRS', quick ? 1 : 4, env),
     churnMs: int('BENCH_CHURN_MS', quick ? 5_000 : 15_000, env),
     /** Section 2: the two browsers take turns in windows this long (each round's churn, split). */
     windowMs: int('BENCH_WINDOW_MS', 3_000, env),

@@ -55,3 +55,9 @@ export function round(v) {
   const d = a < 10 ? 100 : a < 1000 ? 10 : 1;
   return Math.round(v * d) / d;
 }
+
+/** `total` shared out among `parts` as evenly as whole numbers allow, larger shares last (section 2's rounds per pair of browsers). */
+export function shareOut(total, parts) {
+  const n = Math.max(1, Math.min(parts, total));
+  return Array.from({ length: n }, (_, i) => Math.floor((total * (i + 1)) / n) - Math.floor((total * i) / n));
+}

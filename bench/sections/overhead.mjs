@@ -8,7 +8,7 @@ import {
   EXTENSION_ORIGIN, coachEntries, launchVariant, metricDeltas, metrics, sleep, startProfiler, stopProfiler, waitForOverlay,
 } from '../lib/browser.mjs';
 import { attributeProfile } from '../lib/profile.mjs';
-import { median, percentile, round, standardError, sum, summarize } from '../lib/stats.mjs';
+import { median, percentile, round, shareOut, standardError, sum, summarize } from '../lib/stats.mjs';
 
 /** A browser with (extDir) or without the extension, on the heavy page, settled and ready to churn. */
 async function openVariant({ config, server, extDir }, url, variant) {
@@ -92,24 +92,27 @@ function roundOf(variant, windows, overlay) {
  * rounds of whole browsers run one after the other that drift was larger than the difference
  * measured. The browser not churning is idle (the coach does nothing on an idle page, section 3).
  *
- * The order the two browsers were launched in is counterbalanced too: the first half of the
- * rounds runs on a pair launched with the extension's browser first, the second half on a new
- * pair launched the other way round. In A/A runs of bench/tools/ab.mjs the browser launched
- * first took more task time in two runs of three; the bench's own A/A runs (BENCH_AA=1) showed no
- * steady bias. With both orders, none can reach the figure (bench/README.md, "Launch order").
+ * The rounds are shared out among `config.pairs` pairs of browsers, launched in turn with the
+ * extension's browser first and second. A pair keeps something of its own through all its rounds
+ * (the halves of one run, each a pair of its own, differed by 0.03 on average and up to 0.09 over
+ * nine runs, against about 0.02 expected from the rounds' spread): more pairs of fewer rounds
+ * each let that average out within a run instead of moving the run's figure (bench/README.md,
+ * "Browser pairs"). In A/A runs of bench/tools/ab.mjs the browser launched first took more task
+ * time in two runs of three; alternating the order keeps any such bias out of the figure.
  */
 async function sideBySide(ctx, url) {
   const { config } = ctx;
-  const firstHalf = Math.ceil(config.rounds / 2);
   const rounds = [];
-  for (const [launchedFirst, count] of [['with', firstHalf], ['without', config.rounds - firstHalf]]) {
-    if (count > 0) rounds.push(...(await pairRounds(ctx, url, launchedFirst, count, rounds.length / 2)));
+  const counts = shareOut(config.rounds, config.pairs);
+  for (let p = 0; p < counts.length; p++) {
+    const launchedFirst = p % 2 === 0 ? 'with' : 'without';
+    if (counts[p] > 0) rounds.push(...(await pairRounds(ctx, url, launchedFirst, counts[p], rounds.length / 2, p)));
   }
   return rounds;
 }
 
-/** `count` rounds on one pair of browsers, `launchedFirst` launched first; `done` rounds ran before. */
-async function pairRounds(ctx, url, launchedFirst, count, done) {
+/** `count` rounds on pair number `pair` of browsers, `launchedFirst` launched first; `done` rounds ran before. */
+async function pairRounds(ctx, url, launchedFirst, count, done, pair) {
   const { config } = ctx;
   const windowMs = Math.min(config.windowMs, config.churnMs);
   const perRound = Math.max(1, Math.round(config.churnMs / windowMs));
@@ -134,8 +137,8 @@ async function pairRounds(ctx, url, launchedFirst, count, done) {
         const pair = k % 2 === 0 ? [first, other] : [other, first];
         for (const variant of pair) got[variant].push(await churnWindow(opened[variant], windowMs, { ticks }));
       }
-      rounds.push({ ...roundOf('with', got.with, W.overlay), launchedFirst }, { ...roundOf('without', got.without, null), launchedFirst });
-      process.stdout.write(`  overhead: round ${done + i + 1}/${config.rounds} done (${perRound} windows of ${windowMs / 1000} s each way; ${launchedFirst} launched first)\n`);
+      rounds.push({ ...roundOf('with', got.with, W.overlay), launchedFirst, pair }, { ...roundOf('without', got.without, null), launchedFirst, pair });
+      process.stdout.write(`  overhead: round ${done + i + 1}/${config.rounds} done (${perRound} windows of ${windowMs / 1000} s each way; pair ${pair + 1}, ${launchedFirst} launched first)\n`);
     }
     return rounds;
   } finally {
@@ -187,6 +190,12 @@ export async function run(ctx) {
     return w.length ? `${(sum(pick(w, (r) => r.taskMs)) / sum(pick(n, (r) => r.taskMs))).toFixed(2)}× with ${first === 'with' ? 'it' : 'the other'} launched first (${w.length} rounds)` : null;
   });
   report.figure(S, 'Task time ratio by launch order', null, { display: byOrder.filter(Boolean).join('; ') });
+  const pairIds = [...new Set(W.map((r) => r.pair))];
+  const byPair = pairIds.map((p) => sum(pick(W.filter((r) => r.pair === p), (r) => r.taskMs)) / sum(pick(N.filter((r) => r.pair === p), (r) => r.taskMs)));
+  const pairSe = standardError(byPair);
+  report.figure(S, 'Task time ratio per pair of browsers', null, {
+    display: `${byPair.map((x, i) => `${x.toFixed(3)}× (${W.filter((r) => r.pair === pairIds[i]).length} rounds)`).join(', ')}${pairSe === null ? '' : `; standard error from the pairs' spread ±${pairSe.toFixed(3)}`}`,
+  });
   const cpuW = sum(pick(W, (r) => r.cpuMs));
   const cpuN = sum(pick(N, (r) => r.cpuMs));
   if (cpuW > 0 && cpuN > 0) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { median, percentile, round, standardError, summarize } from '../../../bench/lib/stats.mjs';
+import { median, percentile, round, shareOut, standardError, summarize } from '../../../bench/lib/stats.mjs';
 
 describe('bench stats', () => {
   it('median of odd and even lists, ignoring non-finite values', () => {
@@ -17,6 +17,15 @@ describe('bench stats', () => {
     expect(standardError([1.05, Number.NaN, 0.95])).toBeCloseTo(0.05, 12);
     expect(standardError([1.1])).toBeNull();
     expect(standardError([])).toBeNull();
+  });
+
+  it('shares rounds out among pairs of browsers: every round once, no pair without one', () => {
+    expect(shareOut(16, 4)).toEqual([4, 4, 4, 4]);
+    expect(shareOut(16, 2)).toEqual([8, 8]);
+    expect(shareOut(10, 4)).toEqual([2, 3, 2, 3]);
+    expect(shareOut(3, 4)).toEqual([1, 1, 1]);
+    expect(shareOut(1, 1)).toEqual([1]);
+    expect(shareOut(5, 0)).toEqual([5]);
   });
 
   it('percentile by nearest rank', () => {
