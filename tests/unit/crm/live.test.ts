@@ -327,6 +327,27 @@ describe('live index', () => {
     await new Promise((r) => setTimeout(r, ms));
     index.work(Infinity);
   };
+  /**
+   * A live index that leaves out `.field`s named "other", fed by a page watcher that counts its
+   * batches and quiet callbacks; `every` answers everyChange(). `field(name, inside?)` makes a field.
+   */
+  const countedIndex = (selectors: string[]) => {
+    document.body.replaceChildren();
+    const index = createLiveIndex(document);
+    index.track(selectors);
+    index.prune((el) => el.classList.contains('field') && el.getAttribute('data-name') === 'other');
+    const ac = new AbortController();
+    const c = { every: false, batches: 0, quiet: 0 };
+    watchPage({ doc: document, onChange: () => c.batches++, signal: ac.signal, index, everyChange: () => c.every, onQuiet: () => c.quiet++ });
+    const field = (name: string, inside?: Element) => {
+      const f = document.createElement('div');
+      f.className = 'field';
+      f.setAttribute('data-name', name);
+      if (inside) f.append(inside);
+      return f;
+    };
+    return { index, ac, c, field };
+  };
   /** A live index fed by a page watcher on the test document (emptied first unless `fresh` is false). */
   const watchedIndex = (fresh = true) => {
     if (fresh) document.body.replaceChildren();
@@ -501,22 +522,7 @@ describe('live index', () => {
   });
 
   it('makes no batch of a field no pack names re-rendered outside the named ones, unless every change is asked for', async () => {
-    document.body.replaceChildren();
-    const index = createLiveIndex(document);
-    index.track(['.field', '.section']);
-    index.prune((el) => el.classList.contains('field') && el.getAttribute('data-name') === 'other');
-    const ac = new AbortController();
-    let every = false;
-    let batches = 0;
-    let quiet = 0;
-    watchPage({ doc: document, onChange: () => batches++, signal: ac.signal, index, everyChange: () => every, onQuiet: () => quiet++ });
-    const field = (name: string, inside?: Element) => {
-      const f = document.createElement('div');
-      f.className = 'field';
-      f.setAttribute('data-name', name);
-      if (inside) f.append(inside);
-      return f;
-    };
+    const { index, ac, c, field } = countedIndex(['.field', '.section']);
     // section > row (shadow root) > [named field (holding an unnamed one), unnamed field]
     const section = document.createElement('div');
     section.className = 'section';
@@ -535,14 +541,14 @@ describe('live index', () => {
     let computed = 0;
     const sectionMemo = () => index.memo(section, 'k', () => ++computed);
     expect(sectionMemo()).toBe(1);
-    batches = 0;
+    c.batches = 0;
 
     // The unnamed field re-rendered: handled in the observer's callback, no batch.
     const next = field('other');
     unnamed.replaceWith(next);
     unnamed = next;
     await new Promise((r) => setTimeout(r, 40));
-    expect([batches, quiet]).toEqual([0, 1]);
+    expect([c.batches, c.quiet]).toEqual([0, 1]);
     expect(index.stats.leftOut).toBe(2); // the old one forgotten, the new one left out
     expect(index.pending).toBe(true); // the section's memo is dropped with the next batch's work
     index.work(Infinity);
@@ -552,43 +558,29 @@ describe('live index', () => {
     // Inside a named field, the same change is the named field's: a batch.
     inner.replaceWith(field('other'));
     await settle();
-    expect(batches).toBe(1);
+    expect(c.batches).toBe(1);
 
     // An unnamed field replaced by a named one: a batch, and it is listed.
     const amount2 = field('close');
     unnamed.replaceWith(amount2);
     await settle();
-    expect(batches).toBe(2);
+    expect(c.batches).toBe(2);
     expect(index.all('.field')).toEqual([named, amount2]);
 
     // While every change is asked for (selector targets, a tour), the re-render is a batch too.
-    every = true;
+    c.every = true;
     const other2 = field('other');
     rowRoot.append(other2);
     await settle();
-    expect([batches, quiet]).toEqual([3, 1]);
+    expect([c.batches, c.quiet]).toEqual([3, 1]);
     other2.replaceWith(field('other'));
     await settle();
-    expect([batches, quiet]).toEqual([4, 1]);
+    expect([c.batches, c.quiet]).toEqual([4, 1]);
     ac.abort();
   });
 
   it('makes no batch of an attribute change nothing listed, remembered or visible-remembered sits under, and a batch of one that has', async () => {
-    document.body.replaceChildren();
-    const index = createLiveIndex(document);
-    index.track(['.field', '.panel']);
-    index.prune((el) => el.classList.contains('field') && el.getAttribute('data-name') === 'other');
-    const ac = new AbortController();
-    let every = false;
-    let batches = 0;
-    let quiet = 0;
-    watchPage({ doc: document, onChange: () => batches++, signal: ac.signal, index, everyChange: () => every, onQuiet: () => quiet++ });
-    const field = (name: string) => {
-      const f = document.createElement('div');
-      f.className = 'field';
-      f.setAttribute('data-name', name);
-      return f;
-    };
+    const { index, ac, c, field } = countedIndex(['.field', '.panel']);
     // body > [openBox > named field (> label), panel > closedBox > row (shadow root) > unnamed fields]
     const openBox = document.createElement('div');
     const named = field('amount');
@@ -607,8 +599,8 @@ describe('live index', () => {
     await settle();
     expect(index.all('.field')).toEqual([named]);
     expect(index.visible(named)).toBe(true);
-    const counts = () => [batches, quiet];
-    batches = 0;
+    const counts = () => [c.batches, c.quiet];
+    c.batches = 0;
 
     // A section of fields no pack names collapsed (its class and ARIA state): no batch.
     closedBox.className = 'collapsed';
@@ -631,24 +623,24 @@ describe('live index', () => {
     await settle();
     expect(counts()).toEqual([3, 1]);
     // An element that comes to match a tracked selector: a batch, and it is listed.
-    const before = quiet;
+    const before = c.quiet;
     const other = document.createElement('div');
     document.body.append(other);
     await settle();
     other.className = 'panel';
     await settle();
     expect(index.all('.panel')).toEqual([panel, other]);
-    expect(quiet).toBe(before);
+    expect(c.quiet).toBe(before);
     // A slot change moves nodes in the flat tree: a batch.
-    const n = batches;
+    const n = c.batches;
     other.setAttribute('slot', 'x');
     await settle();
-    expect(batches).toBe(n + 1);
+    expect(c.batches).toBe(n + 1);
     // While every change is asked for, the collapse is a batch too.
-    every = true;
+    c.every = true;
     closedBox.className = '';
     await settle();
-    expect([batches, quiet]).toEqual([n + 2, before]);
+    expect([c.batches, c.quiet]).toEqual([n + 2, before]);
     ac.abort();
   });
 
