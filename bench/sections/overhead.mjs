@@ -134,8 +134,8 @@ async function pairRounds(ctx, url, launchedFirst, count, done, pair) {
       const got = { with: [], without: [] };
       for (let k = 0; k < perRound; k++) {
         // ABBA order: a steady drift within the round weighs on both variants alike.
-        const pair = k % 2 === 0 ? [first, other] : [other, first];
-        for (const variant of pair) got[variant].push(await churnWindow(opened[variant], windowMs, { ticks }));
+        const order = k % 2 === 0 ? [first, other] : [other, first];
+        for (const variant of order) got[variant].push(await churnWindow(opened[variant], windowMs, { ticks }));
       }
       rounds.push({ ...roundOf('with', got.with, W.overlay), launchedFirst, pair }, { ...roundOf('without', got.without, null), launchedFirst, pair });
       process.stdout.write(`  overhead: round ${done + i + 1}/${config.rounds} done (${perRound} windows of ${windowMs / 1000} s each way; pair ${pair + 1}, ${launchedFirst} launched first)\n`);

@@ -191,8 +191,8 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
    * attributeInert), built when asked; forgotten with `above` and when a visibility is added.
    */
   let visAncestors: Set<Element> | null = null;
-  /** The flat tree may have changed: `above` and `visAncestors` are forgotten. */
-  const flatTreeChanged = (): void => {
+  /** The flat tree or the lists may have changed: `above` and `visAncestors` are forgotten. */
+  const ancestryChanged = (): void => {
     aboveStale = true;
     visAncestors = null;
   };
@@ -290,12 +290,12 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
   const listAdd = (list: List, el: Element): void => {
     if (list.set.has(el)) return;
     list.set.add(el);
-    flatTreeChanged();
+    ancestryChanged();
     inLists.set(el, (inLists.get(el) ?? 0) + 1);
   };
   const listDelete = (list: List, el: Element): boolean => {
     if (!list.set.delete(el)) return false;
-    flatTreeChanged();
+    ancestryChanged();
     const n = (inLists.get(el) ?? 1) - 1;
     if (n > 0) inLists.set(el, n);
     else {
@@ -783,7 +783,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
           attrTargets.add(target as Element);
           visRoots.add(target);
           // Only these attributes move nodes in the flat tree (slot assignment).
-          if (attribute === 'slot' || attribute === 'name' || attribute == null) flatTreeChanged();
+          if (attribute === 'slot' || attribute === 'name' || attribute == null) ancestryChanged();
         }
       } else if (type === 'childList') {
         // One node put in the place of another (re-render): where the old one was is the first guess.
@@ -799,14 +799,14 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
           // dropRemoved).
           if (prunesAdded(n as Element)) continue;
           visRoots.add(n);
-          flatTreeChanged();
+          ancestryChanged();
           starts.push(n);
         }
         for (const n of removed) {
           removedNodes.push(n);
           if (n.nodeType !== 1) continue;
           if (isStyle(n)) styleChanged = true;
-          if (!pruned.has(n as Element)) flatTreeChanged();
+          if (!pruned.has(n as Element)) ancestryChanged();
         }
       } else if (target.parentNode && isStyle(target.parentNode)) styleChanged = true;
       return false;
@@ -830,7 +830,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
           watchRoot(sr, null);
           starts.push(sr);
           visRoots.add(el);
-          flatTreeChanged();
+          ancestryChanged();
           if (el.localName.indexOf('-') < 0) scannedRoots.add(el);
         } else if (el.localName.indexOf('-') > 0) still.add(el);
       }
