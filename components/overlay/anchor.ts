@@ -453,11 +453,14 @@ function followInView(reference: Element, el: HTMLElement, update: Update, sized
   };
 }
 
+/** A reference with no box (0×0): taken out of the page, or not rendered. Nothing to place at. */
+const noBox = (r: { width: number; height: number }): boolean => r.width === 0 && r.height === 0;
+
 /**
- * floating-ui middleware that tells whether the reference has a box (0×0: taken out of the page,
- * or not rendered). Placed against no box, a card would jump to the viewport's corner.
+ * floating-ui middleware that tells whether the reference has a box (noBox). Placed against no
+ * box, a card would jump to the viewport's corner.
  */
-const boxless: Middleware = { name: 'boxless', fn: ({ rects }) => ({ data: { none: rects.reference.width === 0 && rects.reference.height === 0 } }) };
+const boxless: Middleware = { name: 'boxless', fn: ({ rects }) => ({ data: { none: noBox(rects.reference) } }) };
 
 /** Places `floating` beside `reference` and keeps it there; returns the function that stops it. */
 export function anchorTo(reference: Element, floating: HTMLElement, placement: Placement = 'bottom-start', gap = 10, options: FollowOptions = {}): () => void {
@@ -496,7 +499,7 @@ export function coverWith(reference: Element, box: HTMLElement, pad = 3, options
     box,
     (placed, gone) => {
       const r = reference.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) return writer()(gone);
+      if (noBox(r)) return writer()(gone);
       writer()(() => {
         setStyle(box, 'left', `${Math.round(r.left - pad)}px`);
         setStyle(box, 'top', `${Math.round(r.top - pad)}px`);
