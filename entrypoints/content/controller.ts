@@ -54,6 +54,13 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     scope: () => (deps.selectorScope ? deps.selectorScope(deps.doc, deps.shadowRootOf) : (target) => resolveTarget(target) !== null),
   });
 
+  /**
+   * Shadow roots holding only fields no pack names go unobserved while nothing needs every page
+   * change (utils/crm/live-index.ts `quiet`): a tour that follows the page or a pack that
+   * targets selectors turns that off, and every such root is observed at once.
+   */
+  const quietRoots = () => live.index.quiet(!planner.everyChange());
+
   /** The model and visibility epoch the planner last saw (so an unchanged page costs no signature). */
   let seenModel: unknown = null;
   let seenEpoch = -1;
@@ -81,6 +88,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       const url = deps.url();
       // Fields no pack names are read in full only while the panel shows them (docs/adapters.md).
       live.focus(watchers > 0 ? null : states.fieldNames());
+      quietRoots();
       const ctx = states.readerContext(state);
       const sites = states.sites();
       if (!live.settle(url, ctx, sites, deadline)) return false;
@@ -96,6 +104,7 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
       seenEpoch = epoch;
       recorder.held(() => {
         const outcome = planner.apply(url, next, j.force, view !== null, unchanged);
+        quietRoots();
         if (outcome === 'cleared') {
           if (view) publish(null);
         } else if (outcome === 'changed' || (watchers > 0 && view)) publishView();
@@ -149,7 +158,10 @@ export function createCoachController(deps: ControllerDeps, signal: AbortSignal)
     },
     setTourProgress: saveTourStep,
     resolveTarget,
-    followPage: (active) => planner.follow(active),
+    followPage(active) {
+      planner.follow(active);
+      quietRoots();
+    },
     watchModel(active) {
       const opened = active && watchers === 0;
       watchers = Math.max(0, watchers + (active ? 1 : -1));

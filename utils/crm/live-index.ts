@@ -31,7 +31,8 @@ export interface LiveIndex extends PageIndex {
   /**
    * Connects the watcher: how to observe a shadow root found in the page. `scan` is the node the
    * scan that found it started from (the document, an added node, a late root) and `nth` how many
-   * roots that scan has found with this one (null and 0 for a late root found on its own).
+   * roots that scan has found with this one (null and 0 for a late root found on its own;
+   * Infinity for a quiet root observed after its scan, see quiet).
    */
   attach(observe: (root: Node, scan: Node | null, nth: number) => void): void;
   /**
@@ -44,8 +45,20 @@ export interface LiveIndex extends PageIndex {
    * scan waiting for its next slice carries on there when what it was to walk next went).
    */
   note(type: MutationRecordType, target: Node, added: readonly Node[], removed: readonly Node[], attribute?: string | null, nextSibling?: Node | null): boolean;
-  /** Typing changed what `node` shows without a mutation (input/change events). */
+  /**
+   * Typing changed what `node` shows without a mutation (input/change events). Quiet roots are
+   * observed from then on (see quiet): a value the user changed may make the page show a field.
+   */
   input(node: Node): void;
+  /**
+   * Whether shadow roots that hold only left-out containers may go unobserved ("quiet roots",
+   * off at first). While on, the scan remembers such a root instead of observing it: the page's
+   * re-renders of the fields no pack names there then cost no record at all. Turned off (the
+   * coach needs every change: a tour follows the page, a pack targets selectors), every
+   * remembered root still in the page is observed, and so is every root found after. Quiet roots
+   * are also observed at the user's first input or change event on the page (see input).
+   */
+  quiet(allowed: boolean): void;
   /**
    * An element that just got a shadow root (the main-world report, watch.ts): looked at by the
    * next recheckHosts, like the custom elements seen without one.
@@ -68,9 +81,9 @@ export interface LiveIndex extends PageIndex {
   prune(test: ((container: Element) => boolean) | null): void;
   /**
    * Work done so far: elements walked by the scan and shadow roots observed; and the containers
-   * left out and the rootless custom elements now kept (for tests and tools).
+   * left out, the rootless custom elements and the quiet roots now kept (for tests and tools).
    */
-  readonly stats: { readonly elements: number; readonly roots: number; readonly leftOut: number; readonly rootless: number };
+  readonly stats: { readonly elements: number; readonly roots: number; readonly leftOut: number; readonly rootless: number; readonly quiet: number };
 }
 
 interface List {
@@ -92,6 +105,15 @@ interface Frame {
   open: Element[];
   /** Tracked ancestors outside this tree. */
   above: readonly Element[];
+  /**
+   * The shadow root this frame walks, while whether to observe it waits for the walk's end
+   * (settleRoot: a quiet root is not observed); null when it is observed already, or no root.
+   */
+  root: Node | null;
+  /** The walk of this tree met no tracked match, no shadow root it entered and no rootless custom element. */
+  quiet: boolean;
+  /** The walk of this tree left a container out (see prune). */
+  leftOut: boolean;
 }
 
 interface Scan {
@@ -108,6 +130,8 @@ const NONE: readonly Element[] = [];
 
 /** Left-out containers kept before the first sweep of removed ones (see `pruned`). */
 const PRUNED_SWEEP_AT = 8192;
+/** Quiet roots kept before the first sweep of removed ones (see `quietRoots`). */
+const QUIET_SWEEP_AT = 8192;
 /** Rootless custom elements kept before the first sweep of removed ones (see `pendingHosts`). */
 const PENDING_SWEEP_AT = 4096;
 
@@ -224,14 +248,26 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
    * by one; a part of it removed is otherwise forgotten when its removal is handled (dropRemoved).
    */
   const forgetGonePruned = (each: boolean): void => {
+    forgetGone(pruned, each);
+    forgetGone(quietRoots, each);
+  };
+  /** forgetGonePruned for one map of nodes to their scan's start. */
+  const forgetGone = <K extends Node>(map: Map<K, Node>, each: boolean): void => {
     const gone = new Map<Node, boolean>();
     // forEach, not for…of: no entry pair per container (thousands per record page) for the GC.
-    pruned.forEach((top, el) => {
+    map.forEach((top, n) => {
       let g = gone.get(top);
       if (g === undefined) gone.set(top, (g = !top.isConnected));
-      if (g || ((each || top === doc) && !el.isConnected)) pruned.delete(el);
+      if (g || ((each || top === doc) && !n.isConnected)) map.delete(n);
     });
   };
+  /**
+   * Quiet roots (see LiveIndex.quiet), each with the node its scan started from, forgotten like
+   * the left-out containers (forgetGonePruned), and swept past QUIET_SWEEP_AT (doubled after each).
+   */
+  const quietRoots = new Map<Node, Node>();
+  let quietAllowed = false;
+  let quietSweepAt = QUIET_SWEEP_AT;
   const stats = {
     elements: 0,
     roots: 0,
@@ -240,6 +276,9 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     },
     get rootless() {
       return pendingHosts.size;
+    },
+    get quiet() {
+      return quietRoots.size;
     },
   };
   const watchRoot = (root: Node, s: Scan | null): void => {
@@ -318,8 +357,48 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     return out.reverse();
   }
 
-  function frame(tree: ParentNode & Node, above: readonly Element[], open: Element[] = []): Frame {
-    return { tree, next: tree.firstElementChild, open, above };
+  function frame(tree: ParentNode & Node, above: readonly Element[], open: Element[] = [], root: Node | null = null): Frame {
+    return { tree, next: tree.firstElementChild, open, above, root, quiet: true, leftOut: false };
+  }
+
+  /**
+   * A shadow root's walk is over: observed, unless it is quiet (quiet roots allowed; its walk met
+   * left-out containers and nothing else the index follows; and it is inside no listed field
+   * container, whose memos a swap of left-out containers inside would make stale). A quiet root
+   * is remembered with its scan's start (forgotten with it, see forgetGone).
+   */
+  function settleRoot(s: Scan, f: Frame): void {
+    const root = f.root!;
+    f.root = null;
+    if (!quietAllowed || !f.quiet || !f.leftOut || f.above.some((a) => lists[0].set.has(a) || s.runs[0].includes(a))) return watchRoot(root, s);
+    quietRoots.set(root, s.top);
+    if (quietRoots.size <= quietSweepAt) return;
+    forgetGone(quietRoots, true);
+    quietSweepAt = Math.max(QUIET_SWEEP_AT, quietRoots.size * 2);
+  }
+
+  /** A scan pauses: the roots it is inside are observed now (the page may change them before it carries on). */
+  function observeOpen(s: Scan): void {
+    for (const f of s.frames) {
+      if (!f.root) continue;
+      watchRoot(f.root, s);
+      f.root = null;
+    }
+  }
+
+  /**
+   * Every quiet root still in the page observed (see LiveIndex.quiet), and walked again by the
+   * next work: what the page put there while no one looked is found. None remembered after.
+   */
+  function wakeQuiet(): void {
+    if (!quietRoots.size) return;
+    quietRoots.forEach((top, root) => {
+      if (!root.isConnected) return;
+      stats.roots++;
+      observe(root, top, Infinity);
+      starts.push(root);
+    });
+    quietRoots.clear();
   }
 
   function emit(s: Scan, el: Element, anc: readonly Element[]): void {
@@ -411,9 +490,13 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       const el = f.next;
       if (!el) {
         frames.pop();
+        if (f.root) settleRoot(s, f);
         continue;
       }
-      if ((++n & 63) === 0 && performance.now() > deadline) return false;
+      if ((++n & 63) === 0 && performance.now() > deadline) {
+        observeOpen(s);
+        return false;
+      }
       stats.elements++;
       const open = f.open;
       while (open.length && !open[open.length - 1].contains(el)) open.pop();
@@ -427,18 +510,26 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       if (!canHostShadow(name)) continue;
       const sr = el.shadowRoot ?? (sro && name.indexOf('-') > 0 ? rootOf(el, sro) : null);
       if (sr) {
-        watchRoot(sr, s);
-        frames.push(frame(sr, open.length ? f.above.concat(open) : f.above));
-      } else if (name.indexOf('-') > 0) addPending(el);
+        f.quiet = false;
+        // Observed once its walk is over, unless it is quiet (settleRoot).
+        frames.push(frame(sr, open.length ? f.above.concat(open) : f.above, [], sr));
+      } else if (name.indexOf('-') > 0) {
+        f.quiet = false;
+        addPending(el);
+      }
     }
     return true;
   }
 
   /** A tracked match the walk met: listed (true), or left out by the prune test (false). */
   function hit(s: Scan, f: Frame, el: Element): boolean {
-    if (prunes(el, s.top)) return false;
+    if (prunes(el, s.top)) {
+      f.leftOut = true;
+      return false;
+    }
     emit(s, el, f.open.length ? f.above.concat(f.open) : f.above);
     f.open.push(el);
+    f.quiet = false;
     return true;
   }
 
@@ -744,6 +835,8 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     hasInside.clear();
     pruned.clear();
     prunedSweepAt = PRUNED_SWEEP_AT;
+    // The whole page is walked again: each root is observed or left quiet anew.
+    quietRoots.clear();
     // Matched against every element the scan walks: an invalid list (pack text) matches nothing.
     const joined = selectors.join(', ');
     combined = joined && validSelector(doc, joined) ? joined : '';
@@ -813,6 +906,11 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     },
     input(node) {
       targets.add(node);
+      wakeQuiet();
+    },
+    quiet(allowed) {
+      quietAllowed = allowed;
+      if (!allowed) wakeQuiet();
     },
     noteHost(el) {
       // Custom elements seen without a root are pending already; an element that has a root we

@@ -14,7 +14,7 @@ import type { Pack } from '@/utils/packs/types';
 
 const STARTER = JSON.parse(readFileSync(join(__dirname, '../../../public/packs/salesforce-starter.json'), 'utf8')) as Pack;
 
-async function navigationWork(fields: number, names: readonly string[] | null) {
+async function navigationWork(fields: number, names: readonly string[] | null, quiet = false) {
   const window = new Window({ url: HEAVY_URL, settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
   const doc = window.document as unknown as Document;
   doc.write(heavyPageHtml({ fields }));
@@ -23,6 +23,7 @@ async function navigationWork(fields: number, names: readonly string[] | null) {
   await bench.ready;
   const live = createLivePage(doc);
   live.focus(names);
+  live.index.quiet(quiet);
   const ac = new AbortController();
   watchPage({ doc, onChange: () => {}, signal: ac.signal, index: live.index });
   const ctx = { salt: 's' };
@@ -35,7 +36,7 @@ async function navigationWork(fields: number, names: readonly string[] | null) {
   await bench.navigate(1, 0);
   await window.happyDOM.waitUntilComplete();
   const m = live.step(url(), ctx, [], Infinity)!;
-  const work = { elements: live.index.stats.elements - before.elements, roots: live.index.stats.roots - before.roots };
+  const work = { elements: live.index.stats.elements - before.elements, roots: live.index.stats.roots - before.roots, quiet: live.index.stats.quiet };
   const nudged = ['Next Step', 'Amount', 'Close Date'].map((n) => findField(m, n)?.empty);
   ac.abort();
   await window.happyDOM.close();
@@ -59,5 +60,19 @@ describe('a navigation on the heavy bench page', () => {
     expect(full.work.roots).toBeGreaterThan(2 * 200);
     expect(focused.work.roots).toBeLessThan(200 / 2 + 40);
     expect(focused.work.elements * 3).toBeLessThan(full.work.elements);
+  });
+
+  it('with quiet roots, observes only the roots that hold something to follow, and reads the same', async () => {
+    const names = fieldNamesUsed([STARTER]);
+    const focused = await navigationWork(200, names);
+    const quiet = await navigationWork(200, names, true);
+    console.info(`heavy page, 200 fields, one navigation, focused: ${JSON.stringify(focused.work)}; with quiet roots: ${JSON.stringify(quiet.work)}`);
+    expect(quiet.fields).toBe(focused.fields);
+    expect(quiet.nudged).toEqual([true, true, true]);
+    // The same walk; the rows holding only fields no pack names (95 of the 100 rows) go unobserved.
+    expect(quiet.work.elements).toBe(focused.work.elements);
+    expect(focused.work.roots - quiet.work.roots).toBe(95);
+    // Remembered (not observed) until an input or a need for every change: the first page's and the new one's.
+    expect(quiet.work.quiet).toBe(2 * 95);
   });
 });

@@ -272,9 +272,11 @@ describe('live page model (random changes on nested shadow roots)', () => {
     }
   });
 
-  it('with a focus, equals the full read of the named fields after every batch (sections with and without them collapsed)', async () => {
+  it.each([false, true])('with a focus, equals the full read of the named fields after every batch (sections with and without them collapsed; quiet roots %s)', async (quiet) => {
     // Fields 1, 7 and 13 sit in the three sections (the third starts collapsed): a toggle of a
     // section holding one changes what the model says of it; the others change nothing it reads.
+    // With quiet roots, the rows holding none of them are not observed: their re-renders and
+    // text edits change nothing the model says.
     const names = ['Field 1', 'F7__c', 'Field 13'];
     for (const seed of [4, 5, 6]) {
       document.body.replaceChildren();
@@ -285,6 +287,8 @@ describe('live page model (random changes on nested shadow roots)', () => {
       const kinds = Object.keys(ops).filter((k) => k !== 'relabel');
       const { live, stop } = startLive(document);
       live.focus(names);
+      live.index.quiet(quiet);
+      let quietSeen = 0;
       for (let batch = 0; batch < 25; batch++) {
         const n = 1 + Math.floor(rand() * 3);
         const done: string[] = [];
@@ -299,7 +303,9 @@ describe('live page model (random changes on nested shadow roots)', () => {
         const full = salesforceAdapter.read(document, url, ctx);
         const wanted = full && { ...full, fields: full.fields.filter((f) => names.includes(f.label) || names.includes(f.apiName ?? '')) };
         expect(snapshot(m), `seed ${seed} batch ${batch}: ${done.join(', ')}`).toEqual(snapshot(wanted));
+        quietSeen = Math.max(quietSeen, live.index.stats.quiet);
       }
+      expect(quietSeen > 0).toBe(quiet);
       stop();
     }
   });
@@ -577,6 +583,131 @@ describe('live index', () => {
     await settle();
     expect([c.batches, c.quiet]).toEqual([4, 1]);
     ac.abort();
+  });
+
+  describe('quiet roots (shadow roots holding only fields no pack names)', () => {
+    /** section (x-section, shadow root) > rows (x-row, shadow roots): row 0 holds `named`, the others two unnamed fields each. */
+    const sectionOfRows = (field: (name: string, inside?: Element) => HTMLElement, rows: number) => {
+      const section = document.createElement('x-section');
+      const sectionRoot = section.attachShadow({ mode: 'open' });
+      const roots: ShadowRoot[] = [];
+      for (let i = 0; i < rows; i++) {
+        const row = document.createElement('x-row');
+        const root = row.attachShadow({ mode: 'open' });
+        const line = document.createElement('div');
+        line.append(field(i === 0 ? 'amount' : 'other'), field('other'));
+        root.append(line);
+        roots.push(root);
+        sectionRoot.append(row);
+      }
+      document.body.append(section);
+      return roots;
+    };
+    const rerender = (root: ShadowRoot, field: (name: string) => HTMLElement) => root.querySelector('[data-name="other"]')!.replaceWith(field('other'));
+    /** countedIndex with quiet roots allowed (or not), its first read (an empty page) done: what is added next is one scan. */
+    const quietIndex = (allowed: boolean) => {
+      const counted = countedIndex(['.field']);
+      counted.index.quiet(allowed);
+      counted.index.work(Infinity);
+      return counted;
+    };
+
+    it('leaves them unobserved: their re-renders make no record, and a field put there is found at the next input', async () => {
+      const { index, ac, c, field } = quietIndex(true);
+      const rows = sectionOfRows(field, 3);
+      await workAfter(index, 40);
+      expect(index.all('.field').map((f) => f.getAttribute('data-name'))).toEqual(['amount']);
+      // The section's root (it holds hosts) and row 0's (a named field): rows 1 and 2 hold only left-out fields.
+      expect(index.stats.roots).toBe(2);
+      c.batches = 0;
+      c.quiet = 0;
+      // A re-render in a quiet row: no record at all (not even a quiet callback); in row 0: a quiet callback.
+      rerender(rows[1], field);
+      await new Promise((r) => setTimeout(r, 40));
+      expect([c.batches, c.quiet]).toEqual([0, 0]);
+      rerender(rows[0], field);
+      await new Promise((r) => setTimeout(r, 40));
+      expect([c.batches, c.quiet]).toEqual([0, 1]);
+      // What the contract gives up: a named field put into a quiet row is not seen then...
+      const close = field('close');
+      rows[1].firstElementChild!.append(close);
+      await workAfter(index, 40);
+      expect(c.batches).toBe(0);
+      expect(index.all('.field')).not.toContain(close);
+      // ...but at the user's next input anywhere on the page: the quiet rows are observed and walked again.
+      document.body.dispatchEvent(new Event('input', { bubbles: true }));
+      await workAfter(index, 40);
+      expect(index.stats.roots).toBe(4);
+      expect(index.all('.field').map((f) => f.getAttribute('data-name'))).toEqual(['amount', 'close']);
+      // From then on they are observed: a named field put into row 2 makes a batch and is listed.
+      const stage = field('stage');
+      rows[2].firstElementChild!.append(stage);
+      await workAfter(index, 40);
+      expect(c.batches).toBeGreaterThan(1);
+      expect(index.all('.field').map((f) => f.getAttribute('data-name'))).toEqual(['amount', 'close', 'stage']);
+      ac.abort();
+    });
+
+    it('observes every one when they are no longer allowed (every change asked for), and none while they never were', async () => {
+      const { index, ac, c, field } = quietIndex(true);
+      const rows = sectionOfRows(field, 4);
+      await workAfter(index, 40);
+      expect(index.stats.roots).toBe(2);
+      index.quiet(false);
+      expect(index.stats.roots).toBe(5);
+      await workAfter(index, 40);
+      c.quiet = 0;
+      rerender(rows[3], field);
+      await new Promise((r) => setTimeout(r, 40));
+      expect(c.quiet).toBe(1);
+      ac.abort();
+
+      // Never allowed (the default): every root observed by its scan.
+      const other = quietIndex(false);
+      sectionOfRows(other.field, 4);
+      await workAfter(other.index, 40);
+      expect(other.index.stats.roots).toBe(5);
+      other.ac.abort();
+    });
+
+    it('observes a root a scan paused in, and one inside a listed field', async () => {
+      const { index, ac, field } = quietIndex(true);
+      // A row of 80 unnamed fields: a scan with a deadline already past pauses inside it (every 64 elements).
+      const row = document.createElement('x-row');
+      const line = document.createElement('div');
+      for (let i = 0; i < 80; i++) line.append(field('other'));
+      row.attachShadow({ mode: 'open' }).append(line);
+      // A named field whose own shadow root holds only an unnamed one.
+      const named = document.createElement('x-field');
+      named.className = 'field';
+      named.setAttribute('data-name', 'amount');
+      named.attachShadow({ mode: 'open' }).append(field('other'));
+      // Inside a container: a scan's own start has its root observed at once.
+      const box = document.createElement('div');
+      box.append(row, named);
+      document.body.append(box);
+      await new Promise((r) => setTimeout(r, 0));
+      let slices = 0;
+      while (!index.work(0) && slices < 100) slices++;
+      expect(slices).toBeGreaterThan(0);
+      expect(index.all('.field')).toEqual([named]);
+      expect(index.stats.roots).toBe(2);
+      ac.abort();
+
+      // The same page walked in one go: the long row is quiet, the named field's root is not.
+      const again = quietIndex(true);
+      const row2 = row.cloneNode(true) as Element;
+      row2.attachShadow({ mode: 'open' }).append(line.cloneNode(true));
+      const named2 = named.cloneNode() as Element;
+      named2.attachShadow({ mode: 'open' }).append(again.field('other'));
+      const box2 = document.createElement('div');
+      box2.append(row2, named2);
+      document.body.append(box2);
+      await workAfter(again.index, 40);
+      expect(again.index.all('.field')).toEqual([named2]);
+      expect(again.index.stats.roots).toBe(1);
+      again.ac.abort();
+    });
   });
 
   it('makes no batch of an attribute change nothing listed, remembered or visible-remembered sits under, and a batch of one that has', async () => {
