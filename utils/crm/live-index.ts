@@ -281,11 +281,12 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
       return quietRoots.size;
     },
   };
-  const watchRoot = (root: Node, s: Scan | null): void => {
+  /** Hands a root to the watcher (see attach), counted in stats. */
+  const observeRoot = (root: Node, top: Node | null, nth: number): void => {
     stats.roots++;
-    if (s) observe(root, s.top, ++s.roots);
-    else observe(root, null, 0);
+    observe(root, top, nth);
   };
+  const watchRoot = (root: Node, s: Scan | null): void => (s ? observeRoot(root, s.top, ++s.roots) : observeRoot(root, null, 0));
   /**
    * True when the scan leaves `el` out (a container of the first list the prune test names). The
    * test answers for containers only (see prune), so no selector is matched here.
@@ -394,8 +395,7 @@ export function createLiveIndex(doc: Document, sro?: ShadowRootOf): LiveIndex {
     if (!quietRoots.size) return;
     quietRoots.forEach((top, root) => {
       if (!root.isConnected) return;
-      stats.roots++;
-      observe(root, top, Infinity);
+      observeRoot(root, top, Infinity);
       starts.push(root);
     });
     quietRoots.clear();
