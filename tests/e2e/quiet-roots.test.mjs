@@ -5,7 +5,7 @@
 // and the coach nudges the field where it now is. The page is the bench's generated one
 // (bench/heavy-page.mjs, 200 fields in rows of two, each component in its own shadow root).
 import assert from 'node:assert/strict';
-import { e2eTest, eventually, openCrm, outlineCovers, overlay } from './harness.mjs';
+import { e2eTest, eventually, openCrm, outlineCovers, overlay, screenshot } from './harness.mjs';
 import { serveHeavyPage } from '../../bench/heavy-page.mjs';
 
 /**
@@ -61,4 +61,5 @@ e2eTest('a named field put into a row of fields no pack names is nudged there af
   await ring.waitFor({ state: 'visible', timeout: 10_000 });
   const moved = page.locator('.oneContent.active records-record-layout-item[field-label="Next Step"]');
   await eventually(() => outlineCovers(ring, moved), { message: 'the outline over Next Step in its new row' });
+  await screenshot(page, 'quiet-roots-after-input');
 });
